@@ -1,0 +1,87 @@
+"""Export: the store and resolution → Turtle, TriG, N-Quads, GraphML and the HTML view."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from contextlib import contextmanager
+from pathlib import Path
+
+import networkx as nx
+import pyoxigraph as ox
+
+from .types import Resolution
+from .vocab import DEFAULT_BASE, KGO_IRI
+
+PREFIXES = {
+    "kgo": KGO_IRI,
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "prov": "http://www.w3.org/ns/prov#",
+}
+
+RDF_FILES = {
+    "graph.ttl": ox.RdfFormat.TURTLE,
+    "graph.trig": ox.RdfFormat.TRIG,
+    "graph.nq": ox.RdfFormat.N_QUADS,
+}
+
+
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+
+
+@contextmanager
+def atomic_path(target: Path):
+    """Yield a temporary path beside `target`; rename it over `target` only if the block succeeds."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    os.close(fd)
+    os.chmod(tmp, 0o666 & ~_UMASK)
+    try:
+        yield Path(tmp)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_atomic(target: Path, write: Callable[[Path], None]) -> Path:
+    with atomic_path(target) as tmp:
+        write(tmp)
+    return target
+
+
+def prefixes(base: str = DEFAULT_BASE) -> dict[str, str]:
+    return {**PREFIXES, "kg": base}
+
+
+def export_rdf(store: ox.Store, out_dir: Path, base: str = DEFAULT_BASE) -> list[Path]:
+    """Write the merged graph as Turtle and the whole dataset as TriG and N-Quads."""
+    written = []
+    for name, fmt in RDF_FILES.items():
+        from_graph = ox.DefaultGraph() if not fmt.supports_datasets else None
+        pre = prefixes(base) if fmt is not ox.RdfFormat.N_QUADS else None
+        written.append(write_atomic(out_dir / name, lambda p, fmt=fmt, g=from_graph, pre=pre:
+                                    store.dump(str(p), fmt, from_graph=g, prefixes=pre)))
+    return written
+
+
+def to_networkx(resolution: Resolution) -> nx.MultiDiGraph:
+    """Entities as nodes (label, type), entity-to-entity facts as edges (relation)."""
+    graph = nx.MultiDiGraph()
+    for entity in resolution.entities:
+        graph.add_node(entity.id, label=entity.label, type=entity.type,
+                       aliases="; ".join(entity.aliases))
+    for fact in resolution.facts:
+        if fact.object_is_entity:
+            graph.add_edge(fact.subject, fact.object, relation=fact.relation,
+                           predicate=fact.predicate, sources=len(fact.evidence))
+    return graph
+
+
+def export_graphml(graph: nx.MultiDiGraph, out_dir: Path) -> Path:
+    return write_atomic(out_dir / "graph.graphml", lambda p: nx.write_graphml(graph, p))

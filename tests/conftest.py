@@ -1,0 +1,25 @@
+"""Run-wide fixtures: the real spaCy model loaded once, and the seed graph built once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.extract import DEFAULT_MODEL, load_nlp
+from kg.pipeline import build
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The pinned model; a missing model fails the run rather than skipping."""
+    return load_nlp(DEFAULT_MODEL)
+
+
+@pytest.fixture(scope="session")
+def seed_build(nlp, tmp_path_factory):
+    out = tmp_path_factory.mktemp("seed-graph")
+    return build([SEEDS], out=out, nlp=nlp)
