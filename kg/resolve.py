@@ -7,6 +7,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 
+from .relations import canonical_predicate
 from .types import Entity, Evidence, Extraction, Fact, Mention, Resolution, Triple
 
 ENTITY_TYPES = {
@@ -68,7 +69,7 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
     spans = _mention_spans(extractions, link)
     facts = _facts(extractions, spans, entities)
     mention_ids = {k: entities[g].id for k, g in link.items()}
-    return Resolution(tuple(entities[g] for g in sorted(entities)), facts, mention_ids)
+    return Resolution(tuple(entities[g] for g in sorted(entities)), facts, mentions=mention_ids)
 
 
 def _mention_spans(extractions, link) -> dict[str, list[tuple[int, int, tuple[str, str]]]]:
@@ -100,7 +101,8 @@ def _facts(extractions, spans, entities) -> tuple[Fact, ...]:
                 continue
             obj = _entity_at(doc_spans, t.object.head)
             obj_value = entities[obj].id if obj else t.object.text
-            key = (entities[subj].id, "relatedTo", t.relation.text, obj_value)
+            key = (entities[subj].id, canonical_predicate(t.relation.text, t.lemma), t.relation.text,
+                   obj_value)
             kinds[key] = obj is not None
             s = sentences[t.sentence]
             merged[key].append(Evidence(ex.doc_id, s.text, _start(t), _end(t), t.confidence))

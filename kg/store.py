@@ -13,7 +13,7 @@ import pyoxigraph as ox
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 
 from .errors import QueryError, StoreError
-from .types import Document, Entity, Fact, Resolution
+from .types import Document, Entity, Fact, Resolution, Role
 from .vocab import DEFAULT_BASE, KGO
 
 STORE_DIR = "store"
@@ -34,6 +34,10 @@ class Iris:
     def statement(self, fact: Fact) -> ox.NamedNode:
         return ox.NamedNode(self.base + "statement/" + _digest(fact.subject, fact.predicate,
                                                                fact.relation, fact.object))
+
+    def position(self, role: Role) -> ox.NamedNode:
+        slug = quote("_".join(role.title.split()), safe="")
+        return ox.NamedNode(self.base + "position/" + slug + ("/" + quote(role.of, safe="/") if role.of else ""))
 
     def evidence(self, fact: Fact, doc_id: str, start: int, end: int) -> ox.NamedNode:
         return ox.NamedNode(self.base + "evidence/" + _digest(self.statement(fact).value, doc_id,
@@ -105,6 +109,20 @@ def fact_quads(fact: Fact, iris: Iris, extractor_version: str) -> Iterator[ox.Qu
             yield ox.Quad(node, _n(KGO.extractorVersion), _lit(extractor_version), graph)
 
 
+def role_quads(role: Role, iris: Iris) -> Iterator[ox.Quad]:
+    """Person –holdsPosition→ Position (title, positionOf) in the merged and supporting graphs."""
+    position = iris.position(role)
+    label = f"{role.title} of {role.of.split('/', 1)[-1].replace('_', ' ')}" if role.of else role.title
+    docs = sorted({ev.doc_id for ev in role.evidence})
+    for graph in (DEFAULT, *(iris.document(d) for d in docs)):
+        yield ox.Quad(iris.entity(role.person), _n(KGO.holdsPosition), position, graph)
+        yield ox.Quad(position, TYPE, _n(KGO.Position), graph)
+        yield ox.Quad(position, LABEL, _lit(label), graph)
+        yield ox.Quad(position, _n(KGO.title), _lit(role.title), graph)
+        if role.of:
+            yield ox.Quad(position, _n(KGO.positionOf), iris.entity(role.of), graph)
+
+
 def graph_quads(documents: Iterable[Document], resolution: Resolution, iris: Iris,
                 extractor_version: str) -> Iterator[ox.Quad]:
     """Every quad kg writes for one build."""
@@ -114,6 +132,8 @@ def graph_quads(documents: Iterable[Document], resolution: Resolution, iris: Iri
         yield from entity_quads(entity, iris)
     for fact in resolution.facts:
         yield from fact_quads(fact, iris, extractor_version)
+    for role in resolution.roles:
+        yield from role_quads(role, iris)
 
 
 def write_store(out_dir: Path, quads: Iterable[ox.Quad]) -> Path:

@@ -125,9 +125,23 @@ class Fact:
 
 
 @dataclass(frozen=True)
+class Role:
+    """A position a person holds, read from a title or apposition: Umerov – Defense Minister – Ukraine.
+
+    `of` is the entity id of the organisation or place the position belongs to, if known.
+    """
+
+    person: str
+    title: str
+    of: str | None = None
+    evidence: tuple[Evidence, ...] = field(default=())
+
+
+@dataclass(frozen=True)
 class Resolution:
-    """Output of the resolve stage: entities, mention → entity links and facts."""
+    """Output of the resolve stage: entities, mention → entity links, facts and roles."""
 
     entities: tuple[Entity, ...]
     facts: tuple[Fact, ...]
+    roles: tuple[Role, ...] = ()
     mentions: dict[tuple[str, int], str] = field(default_factory=dict, hash=False, compare=False)

@@ -35,3 +35,11 @@ class KGO(DefinedNamespace):
     extractorVersion: URIRef
     mentions: URIRef
     source: URIRef
+    Position: URIRef
+    holdsPosition: URIRef
+    title: URIRef
+    positionOf: URIRef
+    leads: URIRef
+    said: URIRef
+    met: URIRef
+    criticized: URIRef
