@@ -93,7 +93,7 @@ def build(paths: Sequence[str | Path], out: str | Path = "kg-out", model: str = 
 
 def check_inputs(documents: Sequence[Document], skips: Sequence[Skip], strict: bool) -> None:
     """Raise SkippedInputs when nothing is left to build, or when `strict` and anything was skipped."""
-    reasons = "; ".join(f"{n} {kind}" for kind, n in skip_summary(skips).items())
+    reasons = ", ".join(f"{n} {kind}" for kind, n in skip_summary(skips).items())
     if not documents:
         detail = f" ({len(skips)} inputs skipped: {reasons})" if skips else ""
         raise SkippedInputs(f"no documents to build{detail}; give .txt, .md, .html or .jsonl articles "

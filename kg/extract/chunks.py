@@ -20,6 +20,7 @@ from ..types import Document
 MAX_CHARS = 10_000
 LOOSE_CHARS = 2_000
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+")
+_FINAL_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 _SPACE = re.compile(r"\s+")
 
 
@@ -29,7 +30,8 @@ def chunk_spans(text: str, max_chars: int = MAX_CHARS, loose_chars: int = LOOSE_
     loose_chars = min(loose_chars, max_chars)
     spans = []
     start = 0
-    while len(text) - start > max_chars:
+    while len(text) - start > max_chars or (len(text) - start > loose_chars
+                                            and not _has_break(text, start)):
         end = _cut(text, start, max_chars, loose_chars)
         spans.append((start, end))
         start = end
@@ -53,6 +55,11 @@ def _cut(text: str, start: int, max_chars: int, loose_chars: int) -> int:
     if space > start:
         return _after_space(text, space, high)
     return loose_high
+
+
+def _has_break(text: str, start: int) -> bool:
+    return ("\n" in text[start:] or _SENTENCE_END.search(text, start) is not None
+            or _FINAL_SENTENCE_END.search(text, start) is not None)
 
 
 def _after_space(text: str, index: int, high: int) -> int:

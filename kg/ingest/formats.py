@@ -68,14 +68,14 @@ def read_paths(paths: Iterable[str | Path], fields: Mapping[str, str],
 
 
 def _read_folder(folder: Path, fields: Mapping[str, str]) -> Iterator[Item]:
-    found = False
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(f for f in files if not f.startswith(".")):
-            found = True
-            yield from read_file(Path(root) / name, fields)
-    if not found:
+    files = []
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        files.extend(Path(root) / name for name in names if not name.startswith("."))
+    if not files:
         yield Skip(str(folder), "empty folder")
+    for path in sorted(files):
+        yield from read_file(path, fields)
 
 
 def format_of(path: Path) -> str:

@@ -38,17 +38,14 @@ class IdRegistry:
     seen: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def claim(self, doc_id: str, text: str, where: str) -> tuple[str, str | None]:
-        """(id to use, where the same document was already read, or None)."""
+        """(id to use, where the same document was already read under that id, or None)."""
         digest = text_digest(text)
-        if doc_id not in self.seen:
-            self.seen[doc_id] = (digest, where)
-            return doc_id, None
-        first_digest, first_where = self.seen[doc_id]
-        if first_digest == digest:
-            return doc_id, first_where
-        number = 2
-        while f"{doc_id}-{number}" in self.seen:
+        candidate, number = doc_id, 1
+        while candidate in self.seen:
+            first_digest, first_where = self.seen[candidate]
+            if first_digest == digest:
+                return candidate, first_where
             number += 1
-        unique = f"{doc_id}-{number}"
-        self.seen[unique] = (digest, where)
-        return unique, None
+            candidate = f"{doc_id}-{number}"
+        self.seen[candidate] = (digest, where)
+        return candidate, None
