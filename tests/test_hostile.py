@@ -50,6 +50,7 @@ def hostile_corpus(root: Path) -> Path:
         json.dumps({"id": "good", "text": "Marco Rubio met Sergey Lavrov in Riyadh."}),
         json.dumps({"id": "good", "text": "Marco Rubio met Sergey Lavrov in Riyadh."}),
         json.dumps(["an", "array"]),
+        '{"id": "s\\ud800x", "text": "Lavrov \\ud800 spoke\\u0000 to Rubio.", "title": "T\\udfff"}',
         "[" * 100_000,
     ]
     (corpus / "corpus.jsonl").write_text("\n".join(records) + "\n", encoding="utf-8")
@@ -62,14 +63,15 @@ EXPECTED_SKIPS = {
     ("broken.txt.gz", "broken gzip"),
     ("corpus.jsonl:2", "broken JSON"),
     ("corpus.jsonl:3", "record has no text"),
-    ("corpus.jsonl:5", "duplicate of " + "{corpus}/corpus.jsonl:4"),
-    ("corpus.jsonl:6", "record is a JSON list, not an object"),
-    ("corpus.jsonl:7", "broken JSON"),
+    ("corpus.jsonl:5", "duplicate"),
+    ("corpus.jsonl:6", "record is not a JSON object"),
+    ("corpus.jsonl:8", "broken JSON"),
     ("empty.txt", "empty file"),
     ("furniture.txt", "no article text"),
-    ("image.png", "unsupported file type .png"),
+    ("image.png", "unsupported file type"),
 }
-EXPECTED_IDS = {"etc_x-cdcf495e", "good", "good-2", "latin1", "long", "mojibake", "page", "utf16", "wire"}
+EXPECTED_IDS = {"etc_x-cdcf495e", "good", "good-2", "latin1", "long", "mojibake", "page", "s_x-b728d01c",
+                "utf16", "wire"}
 
 
 def run_kg(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
@@ -83,7 +85,7 @@ def skip_lines(stderr: str, corpus: Path) -> set[tuple[str, str]]:
     for line in stderr.splitlines():
         if line.startswith("  ") and ": " in line:
             where, reason = line.strip().split(": ", 1)
-            reason = reason.split(" (")[0].replace(str(corpus), "{corpus}")
+            reason = reason.split(" (")[0]
             found.add((where.replace(str(corpus) + "/", "").rsplit("/", 1)[-1], reason))
     return found
 
@@ -103,9 +105,11 @@ def test_hostile_corpus_builds_with_reasons(hostile_build):
     stderr = proc.stderr.decode()
     assert proc.returncode == 0, stderr
     assert "Traceback" not in stderr
-    assert stderr.startswith("Skipped 11 inputs: ")
+    assert stderr.splitlines()[0] == (
+        "Skipped 11 inputs: 1 binary file, 2 empty file, 1 broken gzip, 2 broken JSON, 1 record has "
+        "no text, 1 duplicate, 1 record is not a JSON object, 1 no article text, 1 unsupported file type")
     assert skip_lines(stderr, corpus) == EXPECTED_SKIPS
-    assert "Built out: 9 documents" in proc.stdout.decode()
+    assert "Built out: 10 documents" in proc.stdout.decode()
 
 
 def test_hostile_graph_is_valid_turtle_with_safe_document_iris(hostile_build):

@@ -228,7 +228,7 @@ def test_duplicate_ids(tmp_path):
     docs, skips = _ingest([tmp_path])
     assert [(d.id, d.text) for d in docs] == [
         ("x", "Lavrov spoke."), ("x-2", "Rubio listened."), ("x-3", "Peskov said nothing.")]
-    assert skips == [("c.jsonl:1", "duplicate of " + str(tmp_path / "b" / "x.txt"))]
+    assert skips == [("c.jsonl:1", "duplicate")]
 
 
 FURNITURE_WORDS = ["Kcell", "KazTransOil", "Bazhkenova", "Meladze", "Smadiyarov", "Transtelecom",

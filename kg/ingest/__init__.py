@@ -66,7 +66,7 @@ def _document(raw: Raw, ids: IdRegistry) -> Document | Skip:
     wanted = safe_id(raw.id)
     doc_id, duplicate_of = ids.claim(wanted, cleaned.text, raw.where)
     if duplicate_of:
-        return Skip(raw.where, f"duplicate of {duplicate_of} (same id {doc_id!r} and text)")
+        return Skip(raw.where, f"duplicate (same id {doc_id!r} and text as {duplicate_of})")
     if doc_id != wanted:
         log.info("%s: id %r is taken by another text; using %r", raw.where, raw.id, doc_id)
     meta = raw.metadata.over(cleaned.metadata)
@@ -83,7 +83,8 @@ def parse_fields(specs: Sequence[str]) -> dict[str, str]:
         if not sep or not name.strip() or not key.strip():
             raise InputError(f"--field {spec!r} is not NAME=KEY; write e.g. --field text=body.")
         if name.strip() not in FIELDS:
-            raise InputError(f"unknown field {name.strip()!r} in --field; use one of {', '.join(FIELDS)}.")
+            raise InputError(f"unknown field {name.strip()!r} in --field; "
+                             f"use one of {', '.join(FIELDS)}.")
         mapping[name.strip()] = key.strip()
     return mapping
 

@@ -55,7 +55,8 @@ def _decode(data: bytes) -> str:
             try:
                 return data.decode(encoding)
             except UnicodeDecodeError as exc:
-                raise NotText(f"broken {encoding.upper()} text ({exc.reason} at byte {exc.start})") from exc
+                raise NotText(f"broken {encoding.upper()} text "
+                              f"({exc.reason} at byte {exc.start})") from exc
     if b"\x00" in data[:SNIFF_BYTES]:
         raise NotText("binary file (NUL bytes and no byte-order mark)")
     try:

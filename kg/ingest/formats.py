@@ -60,7 +60,8 @@ def read_paths(paths: Iterable[str | Path], fields: Mapping[str, str],
             continue
         path = Path(given)
         if not path.exists():
-            raise InputError(f"{path} does not exist; give a file, a folder, a .jsonl corpus or - for stdin.")
+            raise InputError(f"{path} does not exist; give a file, a folder, a .jsonl corpus "
+                             f"or - for stdin.")
         if path.is_dir():
             yield from _read_folder(path, fields)
         else:
@@ -100,7 +101,8 @@ def read_file(path: Path, fields: Mapping[str, str]) -> Iterator[Item]:
     reader = READERS.get(fmt)
     if reader is None:
         kinds = ", ".join(sorted(READERS))
-        yield Skip(str(path), f"unsupported file type {fmt or '(none)'} (kg reads {kinds} and their .gz)")
+        yield Skip(str(path),
+                   f"unsupported file type ({fmt or 'no suffix'}; kg reads {kinds} and their .gz)")
         return
     if reader is read_jsonl:
         yield from _read_jsonl_file(path, fields)
@@ -118,13 +120,13 @@ def _read_bytes(path: Path) -> bytes:
     with opener(path, "rb") as stream:
         data = stream.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
-        raise TooLarge(f"larger than {MAX_BYTES // 2**20} MiB")
+        raise TooLarge(f"over {MAX_BYTES // 2**20} MiB")
     return data
 
 
 def _io_reason(exc: BaseException) -> str:
     if isinstance(exc, TooLarge):
-        return f"file {exc}; split it or give it as a .jsonl corpus"
+        return f"file too large ({exc}; split it or give it as a .jsonl corpus)"
     if isinstance(exc, (gzip.BadGzipFile, EOFError, zlib.error)):
         return f"broken gzip ({exc or 'truncated'})"
     if isinstance(exc, OSError):
@@ -220,9 +222,10 @@ def _html_article(data: bytes, stem: str, where: str) -> Item:
     except Exception as exc:  # trafilatura and lxml raise many types on hostile markup
         return Skip(where, f"unreadable HTML ({type(exc).__name__})")
     if extracted is None or not (extracted.text or "").strip():
-        return Skip(where, "no article text in the HTML page")
+        return Skip(where, "no article text (trafilatura found none in the page)")
     metadata = Metadata(title=clean_value(extracted.title), date=date_value(extracted.date),
-                        source=clean_value(extracted.sitename), author=clean_value(extracted.author))
+                        source=clean_value(extracted.sitename),
+                        author=clean_value(extracted.author))
     return Raw(stem, extracted.text, where, metadata)
 
 
@@ -242,13 +245,14 @@ def _read_jsonl_file(path: Path, fields: Mapping[str, str]) -> Iterator[Item]:
             if head.startswith((b"\xff\xfe", b"\xfe\xff")):
                 rest = stream.read(MAX_BYTES + 1)
                 if len(head) + len(rest) > MAX_BYTES:
-                    raise TooLarge(f"UTF-16 corpus larger than {MAX_BYTES // 2**20} MiB")
+                    raise TooLarge(f"UTF-16 corpus over {MAX_BYTES // 2**20} MiB")
                 lines: Iterable[bytes] = _split_lines(head + rest)
             elif b"\x00" in head:
                 yield Skip(str(path), "binary file (NUL bytes and no byte-order mark)")
                 return
             else:
-                lines = _chain_lines(head, stream)
+                stream.seek(0)
+                lines = _lines(stream)
             yield from _jsonl_records(lines, base_name(path), str(path), fields)
     except (OSError, EOFError, zlib.error, TooLarge) as exc:
         yield Skip(str(path), _io_reason(exc))
@@ -260,20 +264,6 @@ def _split_lines(data: bytes) -> list[bytes]:
     except NotText:
         return data.splitlines()
     return [line.encode("utf-8") for line in text.splitlines()]
-
-
-def _chain_lines(head: bytes, stream: BinaryIO) -> Iterator[bytes]:
-    first, newline, rest = head.partition(b"\n")
-    if not newline:
-        yield head + _capped_line(stream)
-        yield from _lines(stream)
-        return
-    yield first
-    tail = rest.split(b"\n")
-    for line in tail[:-1]:
-        yield line
-    yield tail[-1] + _capped_line(stream)
-    yield from _lines(stream)
 
 
 def _capped_line(stream: BinaryIO) -> bytes:
@@ -300,7 +290,7 @@ def _jsonl_records(lines: Iterable[bytes], stem: str, where: str,
             continue
         at = f"{where}:{number}"
         if line == OVERLONG:
-            yield Skip(at, f"line longer than {MAX_BYTES // 2**20} MiB")
+            yield Skip(at, f"line too long (over {MAX_BYTES // 2**20} MiB)")
             continue
         try:
             record = json.loads(decode(line.lstrip(b"\xef\xbb\xbf")))
@@ -314,7 +304,7 @@ def _jsonl_records(lines: Iterable[bytes], stem: str, where: str,
             yield Skip(at, f"broken JSON ({getattr(exc, 'msg', exc)})")
             continue
         if not isinstance(record, dict):
-            yield Skip(at, f"record is a JSON {type(record).__name__}, not an object")
+            yield Skip(at, f"record is not a JSON object (a {type(record).__name__})")
             continue
         text = _field(record, fields["text"])
         if isinstance(text, list) and all(isinstance(t, str) for t in text):
@@ -353,7 +343,7 @@ def _read_stdin(stdin: BinaryIO | None, fields: Mapping[str, str]) -> Iterator[I
     where = "<stdin>"
     data = stream.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
-        yield Skip(where, f"input larger than {MAX_BYTES // 2**20} MiB; give it as a file")
+        yield Skip(where, f"input too large (over {MAX_BYTES // 2**20} MiB; give it as a file)")
         return
     if data.startswith(GZIP_MAGIC):
         try:
@@ -364,8 +354,8 @@ def _read_stdin(stdin: BinaryIO | None, fields: Mapping[str, str]) -> Iterator[I
     yield from READERS[sniff(data)](data, "stdin", where, fields)
 
 
-_HTML_START = re.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|article|main|div|p|h1)\b",
-                         re.I | re.S)
+_HTML_START = re.compile(
+    rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|article|main|div|p|h1)\b", re.I | re.S)
 
 
 def sniff(data: bytes) -> str:

@@ -25,7 +25,8 @@ _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _MONTH_FIRST = re.compile(r"([a-z]{3})[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})", re.I)
 _DAY_FIRST = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3})[a-z]*\.?,?\s+(\d{4})", re.I)
 _DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
-_DATE_CUE_WORD = re.compile(r"^(?:date|dated|published|posted|updated|last updated|first published)\b", re.I)
+_DATE_CUE_WORD = re.compile(
+    r"^(?:date|dated|published|posted|updated|last updated|first published)\b", re.I)
 _NAME_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſА-Я][\w'’.-]*")
 
 
@@ -56,7 +57,8 @@ def iso_date(text: str | None) -> str | None:
     """`2025-03-24`, `March 24, 2025`, `24 March 2025` or `24.03.2025` as an ISO date; else None."""
     if not text:
         return None
-    for pattern, order in ((_ISO, "ymd"), (_MONTH_FIRST, "mdy"), (_DAY_FIRST, "dmy"), (_DOTTED, "dmy")):
+    for pattern, order in ((_ISO, "ymd"), (_MONTH_FIRST, "mdy"), (_DAY_FIRST, "dmy"),
+                           (_DOTTED, "dmy")):
         found = pattern.search(text)
         if not found:
             continue
