@@ -39,6 +39,9 @@ def hostile_corpus(root: Path) -> Path:
     (corpus / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
     (corpus / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     (corpus / "broken.txt.gz").write_bytes(b"this is not gzip data")
+    (corpus / "bomb.txt.gz").write_bytes(gzip.compress(b"Lavrov " * (10 * 2**20), compresslevel=9))
+    os.mkfifo(corpus / "nested" / "pipe.txt")
+    (corpus / "nested" / "dangling.txt").symlink_to(root / "missing.txt")
     (corpus / "furniture.txt").write_text("Latest news\n- Kcell Receives Certification\n- KTZ Buys Workwear\n",
                                           encoding="utf-8")
     (corpus / "long.txt").write_text(" ".join(["talks in Riyadh continued for hours"] * 1200),
@@ -59,6 +62,9 @@ def hostile_corpus(root: Path) -> Path:
 
 EXPECTED_SKIPS = {
     ("binary.txt", "binary file"),
+    ("bomb.txt.gz", "file too large"),
+    ("dangling.txt", "not a regular file"),
+    ("pipe.txt", "not a regular file"),
     ("blank.md", "empty file"),
     ("broken.txt.gz", "broken gzip"),
     ("corpus.jsonl:2", "broken JSON"),
@@ -106,8 +112,9 @@ def test_hostile_corpus_builds_with_reasons(hostile_build):
     assert proc.returncode == 0, stderr
     assert "Traceback" not in stderr
     assert stderr.splitlines()[0] == (
-        "Skipped 11 inputs: 1 binary file, 2 empty file, 1 broken gzip, 2 broken JSON, 1 record has "
-        "no text, 1 duplicate, 1 record is not a JSON object, 1 no article text, 1 unsupported file type")
+        "Skipped 14 inputs: 1 binary file, 2 empty file, 1 file too large, 1 broken gzip, 2 broken JSON, "
+        "1 record has no text, 1 duplicate, 1 record is not a JSON object, 1 no article text, "
+        "1 unsupported file type, 2 not a regular file")
     assert skip_lines(stderr, corpus) == EXPECTED_SKIPS
     assert "Built out: 10 documents" in proc.stdout.decode()
 
@@ -141,8 +148,8 @@ def test_strict_fails_and_writes_nothing(hostile_build, tmp_path):
     stderr = proc.stderr.decode()
     assert proc.returncode == 1
     assert "Traceback" not in stderr
-    assert stderr.startswith("Skipped 11 inputs: ")
-    assert stderr.splitlines()[-1].startswith("Error: 11 inputs skipped (")
+    assert stderr.startswith("Skipped 14 inputs: ")
+    assert stderr.splitlines()[-1].startswith("Error: 14 inputs skipped (")
     assert stderr.splitlines()[-1].endswith("and --strict is set; nothing was written. Fix or remove "
                                             "them, or build without --strict.")
     assert {p.name: p.stat().st_mtime_ns for p in out.iterdir()} == before

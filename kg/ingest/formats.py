@@ -97,6 +97,9 @@ def base_name(path: Path) -> str:
 
 
 def read_file(path: Path, fields: Mapping[str, str]) -> Iterator[Item]:
+    if not path.is_file():
+        yield Skip(str(path), "not a regular file (a pipe, device or broken link)")
+        return
     fmt = format_of(path)
     reader = READERS.get(fmt)
     if reader is None:
