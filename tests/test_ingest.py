@@ -94,6 +94,8 @@ def test_seed_body_lines_are_kept():
     ("Moscow said the talks were useful.\nRead more:\n- Kcell gets a certificate\n- KTZ buys workwear\n"
      "Kyiv said nothing.\nShare this article\nAdvertisement\n© 2025 Example Media\n",
      None, None, None, None, "Moscow said the talks were useful.\nKyiv said nothing."),
+    ("Lavrov spoke in Riyadh.\nRead more: Zelenskyy Signals Ukraine Could Forego NATO\nWatch: Rubio\n"
+     "Rubio listened.\n", None, None, None, None, "Lavrov spoke in Riyadh.\nRubio listened."),
     ("By Tuesday, the talks had ended.\nLavrov said so.\n",
      None, None, None, None, "By Tuesday, the talks had ended.\nLavrov said so."),
     ("Moscow said the talks were useful.\nImage: Getty Images\n\n\nWHAT COMES NEXT\n\nKyiv said nothing.\n",
