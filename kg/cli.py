@@ -89,7 +89,8 @@ def _print_skips(skips) -> None:
     if not skips:
         return
     kinds = ", ".join(f"{n} {kind}" for kind, n in skip_summary(skips).items())
-    err_console.print(f"Skipped {len(skips)} inputs: {kinds}", highlight=False, markup=False)
+    count = f"{len(skips)} input" + ("s" if len(skips) != 1 else "")
+    err_console.print(f"Skipped {count}: {kinds}", highlight=False, markup=False)
     for skip in skips[:SHOWN_SKIPS]:
         err_console.print(f"  {skip.where}: {skip.reason}", highlight=False, markup=False)
     if len(skips) > SHOWN_SKIPS:

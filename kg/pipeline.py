@@ -95,10 +95,14 @@ def check_inputs(documents: Sequence[Document], skips: Sequence[Skip], strict: b
     """Raise SkippedInputs when nothing is left to build, or when `strict` and anything was skipped."""
     reasons = ", ".join(f"{n} {kind}" for kind, n in skip_summary(skips).items())
     if not documents:
-        detail = f" ({len(skips)} inputs skipped: {reasons})" if skips else ""
+        detail = f" ({_inputs(len(skips))} skipped: {reasons})" if skips else ""
         raise SkippedInputs(f"no documents to build{detail}; give .txt, .md, .html or .jsonl articles "
                             f"with text.", tuple(skips))
     if strict and skips:
-        raise SkippedInputs(f"{len(skips)} inputs skipped ({reasons}) and --strict is set; "
+        raise SkippedInputs(f"{_inputs(len(skips))} skipped ({reasons}) and --strict is set; "
                             f"nothing was written. Fix or remove them, or build without --strict.",
                             tuple(skips))
+
+
+def _inputs(count: int) -> str:
+    return f"{count} input" if count == 1 else f"{count} inputs"
