@@ -261,3 +261,17 @@ def test_seed_metadata_on_document_nodes(seed_build):
           OPTIONAL { ?d dcterms:title ?title } OPTIONAL { ?d dcterms:date ?date }
           OPTIONAL { ?d kgo:source ?source } OPTIONAL { ?d dcterms:creator ?author } } ORDER BY ?id""")
     assert [tuple(None if v is None else str(v) for v in row) for row in rows] == SEED_METADATA
+
+
+@pytest.mark.parametrize("name, data, expected", [
+    ("page.htm.gz", gzip.compress(b"<html><head><title>Riyadh talks</title></head><body><article>"
+                                  b"<p>Lavrov met Rubio in Riyadh on Tuesday for four hours.</p>"
+                                  b"</article></body></html>"),
+     ("page", "Riyadh talks", "Lavrov met Rubio in Riyadh on Tuesday for four hours.")),
+    ("note.md.gz", gzip.compress(b"# Riyadh talks\n\nLavrov met Rubio.\n"),
+     ("note", "Riyadh talks", "Lavrov met Rubio.")),
+])
+def test_gzipped_html_and_markdown(tmp_path, name, data, expected):
+    (tmp_path / name).write_bytes(data)
+    (doc,) = ingest([tmp_path / name])
+    assert (doc.id, doc.title, doc.text) == expected
