@@ -10,7 +10,7 @@ from spacy.language import Language
 
 from .errors import InputError
 from .export import PREFIXES
-from .extract import DEFAULT_MODEL, extract_doc, load_nlp
+from .extract import DEFAULT_MODEL, extract_doc, load_nlp, parse
 from .ingest import ingest
 from .store import QueryResult, open_store, run_query
 from .types import Triple
@@ -41,8 +41,8 @@ def extract_file(path: str | Path, nlp: Language | None = None, model: str = DEF
     if pretokenized:
         yield from _extract_lines(nlp, Path(path))
         return
-    for doc in ingest([path]):
-        extraction = extract_doc(nlp(doc.text), doc.id)
+    for doc, parsed in parse(nlp, ingest([path])):
+        extraction = extract_doc(parsed, doc.id)
         sentences = {s.index: s.text for s in extraction.sentences}
         yield from ((sentences[t.sentence], t) for t in extraction.triples)
 

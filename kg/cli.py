@@ -16,9 +16,10 @@ from rich.logging import RichHandler
 from rich.table import Table
 
 from . import __version__, api
-from .errors import KgError, QueryError
+from .errors import KgError, QueryError, SkippedInputs
 from .extract import DEFAULT_MODEL
 from .extract.formats import FORMATS
+from .ingest import parse_fields, skip_summary
 from .pipeline import build as build_graph
 from .store import QueryResult
 from .vocab import DEFAULT_BASE
@@ -57,16 +58,22 @@ def main_options(
 
 @app.command()
 def build(
-    paths: Annotated[list[Path], typer.Argument(help="Files (.txt, .md, .html, .jsonl) or folders.")],
+    paths: Annotated[list[Path], typer.Argument(help="Files (.txt, .md, .html, .jsonl, or .gz of them), folders, or - for stdin.")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("kg-out"),
     model: ModelOpt = DEFAULT_MODEL,
     base: Annotated[str, typer.Option(help="Base IRI for the entities and documents kg mints.")] = DEFAULT_BASE,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Parsing processes.")] = 1,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail (exit 1, write nothing) if any input is skipped.")] = False,
+    field: Annotated[Optional[list[str]], typer.Option("--field", help="JSON Lines field name, as NAME=KEY, e.g. text=body or title=meta.headline.")] = None,
 ) -> None:
     """Build a knowledge graph from articles: store, Turtle, TriG, GraphML and an HTML view."""
-    report = build_graph(paths, out=out, model=model, base=base, jobs=jobs)
-    for skip in report.skips:
-        err_console.print(f"skipped {skip.where}: {skip.reason}", highlight=False)
+    try:
+        report = build_graph(paths, out=out, model=model, base=base, jobs=jobs, strict=strict,
+                             fields=parse_fields(field or []))
+    except SkippedInputs as exc:
+        _print_skips(exc.skips)
+        raise
+    _print_skips(report.skips)
     out_console.print(
         f"Built {report.out}: {report.documents} documents, {report.sentences} sentences, "
         f"{report.triples} triples, {report.entities} entities, {report.facts} facts "
@@ -75,6 +82,19 @@ def build(
         out_console.print(f"  wrote {path}", highlight=False)
 
 
+SHOWN_SKIPS = 50
+
+
+def _print_skips(skips) -> None:
+    if not skips:
+        return
+    kinds = ", ".join(f"{n} {kind}" for kind, n in skip_summary(skips).items())
+    count = f"{len(skips)} input" + ("s" if len(skips) != 1 else "")
+    err_console.print(f"Skipped {count}: {kinds}", highlight=False, markup=False)
+    for skip in skips[:SHOWN_SKIPS]:
+        err_console.print(f"  {skip.where}: {skip.reason}", highlight=False, markup=False)
+    if len(skips) > SHOWN_SKIPS:
+        err_console.print(f"  … and {len(skips) - SHOWN_SKIPS} more", highlight=False)
 
 
 def _render(result: QueryResult, fmt: str) -> str | Table:

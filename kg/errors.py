@@ -23,3 +23,14 @@ class QueryError(KgError):
 
 class ValidationError(KgError):
     """The written graph does not conform to kg's files or shapes."""
+
+
+class SkippedInputs(InputError):
+    """A build stopped because inputs were skipped (`--strict`) or nothing was left to build.
+
+    `skips` lists each skipped input and why, for the caller to show.
+    """
+
+    def __init__(self, message: str, skips: tuple = ()) -> None:
+        super().__init__(message)
+        self.skips = skips

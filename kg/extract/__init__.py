@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 
 from ..errors import ModelNotFound
 from ..types import Document, Extraction, Phrase, Sentence, Triple
+from .chunks import pipe_chunked
 from .mentions import mentions
 from .rules import RawTuple, clause_tuples
 
@@ -33,10 +34,8 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
 
 def parse(nlp: Language, documents: Iterable[Document], batch_size: int = 64,
           n_process: int = 1) -> Iterator[tuple[Document, Doc]]:
-    """Parse documents with `nlp.pipe`, keeping each Document beside its Doc."""
-    pairs = ((d.text, d) for d in documents)
-    yield from ((d, doc) for doc, d in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size,
-                                                   n_process=n_process))
+    """Parse documents with `nlp.pipe`, keeping each Document beside its Doc (long texts in chunks)."""
+    yield from pipe_chunked(nlp, documents, batch_size=batch_size, n_process=n_process)
 
 
 def extract_doc(doc: Doc, doc_id: str) -> Extraction:
