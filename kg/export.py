@@ -28,6 +28,7 @@ RDF_FILES = {
     "graph.ttl": ox.RdfFormat.TURTLE,
     "graph.trig": ox.RdfFormat.TRIG,
     "graph.nq": ox.RdfFormat.N_QUADS,
+    "graph.jsonld": ox.RdfFormat.JSON_LD,
 }
 
 
@@ -60,14 +61,23 @@ def prefixes(base: str = DEFAULT_BASE) -> dict[str, str]:
 
 
 def export_rdf(store: ox.Store, out_dir: Path, base: str = DEFAULT_BASE) -> list[Path]:
-    """Write the merged graph as Turtle and the whole dataset as TriG and N-Quads."""
+    """Write the merged graph as Turtle and the whole dataset as TriG, N-Quads (sorted) and JSON-LD."""
     written = []
     for name, fmt in RDF_FILES.items():
+        if fmt is ox.RdfFormat.N_QUADS:
+            written.append(write_atomic(out_dir / name, lambda p: _dump_sorted_nquads(store, p)))
+            continue
         from_graph = ox.DefaultGraph() if not fmt.supports_datasets else None
-        pre = prefixes(base) if fmt is not ox.RdfFormat.N_QUADS else None
-        written.append(write_atomic(out_dir / name, lambda p, fmt=fmt, g=from_graph, pre=pre:
-                                    store.dump(str(p), fmt, from_graph=g, prefixes=pre)))
+        written.append(write_atomic(out_dir / name, lambda p, fmt=fmt, g=from_graph:
+                                    store.dump(str(p), fmt, from_graph=g, prefixes=prefixes(base))))
     return written
+
+
+def _dump_sorted_nquads(store: ox.Store, path: Path) -> None:
+    """N-Quads in sorted line order: the same graph always gives the same bytes."""
+    lines = store.dump(format=ox.RdfFormat.N_QUADS).splitlines(keepends=True)
+    lines.sort()
+    path.write_bytes(b"".join(lines))
 
 
 def to_networkx(resolution: Resolution) -> nx.MultiDiGraph:
