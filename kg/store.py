@@ -130,7 +130,7 @@ def statement_quads(node: ox.NamedNode, st: _Statement, iris: Iris,
                    (_n(KGO.sentence), _lit(ev.sentence)),
                    (_n(KGO.startOffset), _lit(ev.start, XSD.integer)),
                    (_n(KGO.endOffset), _lit(ev.end, XSD.integer)),
-                   (_n(KGO.confidence), _lit(f"{ev.confidence:.3f}", XSD.decimal)),
+                   (_n(KGO.confidence), _lit(round(ev.confidence, 3), XSD.decimal)),
                    (_n(KGO.extractorVersion), _lit(extractor_version))]
         for graph in (DEFAULT, iris.document(ev.doc_id)):
             yield ox.Quad(node, _n(KGO.evidence), ev_node, graph)
