@@ -70,7 +70,7 @@ def build(
     out_console.print(
         f"Built {report.out}: {report.documents} documents, {report.sentences} sentences, "
         f"{report.triples} triples, {report.entities} entities, {report.facts} facts "
-        f"in {report.seconds:.1f} s", highlight=False)
+        f"in {report.seconds:.1f} s ({report.parsed} parsed, the rest cached)", highlight=False)
     for path in report.files:
         out_console.print(f"  wrote {path}", highlight=False)
 

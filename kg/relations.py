@@ -14,6 +14,7 @@ from .vocab import KGO
 
 GENERIC = "relatedTo"
 TABLE = Path(__file__).with_name("data") / "relations.tsv"
+NEGATIONS = frozenset({"not", "n't", "never", "no", "cannot", "nor"})
 TAILS = frozenset({"about", "against", "at", "by", "for", "from", "in", "into", "of", "on",
                    "over", "to", "with"})
 
@@ -48,7 +49,12 @@ def relation_tail(relation: str) -> str:
 
 
 def canonical_relation(relation: str, lemma: str) -> Canonical:
-    """The property for a relation and whether it reads backwards; the generic one if none fits."""
+    """The property for a relation and whether it reads backwards; the generic one if none fits.
+
+    A negated relation ("will never accept", "did not meet") stays generic: it states no fact.
+    """
+    if NEGATIONS & set(relation.casefold().replace("n't", " n't").split()):
+        return Canonical(GENERIC)
     return relation_table().get((lemma.casefold(), relation_tail(relation)), Canonical(GENERIC))
 
 

@@ -77,6 +77,10 @@ def test_alignment_with_schema_foaf_prov():
     ("is represented by", "represent", Canonical("represents", inverse=True)),
     ("condemned", "condemn", Canonical("criticized")),
     ("praised", "praise", Canonical("relatedTo")),
+    ("will never accept", "accept", Canonical("relatedTo")),
+    ("did not meet", "meet", Canonical("relatedTo")),
+    ("didn't meet", "meet", Canonical("relatedTo")),
+    ("never joins", "join", Canonical("relatedTo")),
 ])
 def test_canonical_relation(relation, lemma, expected):
     assert canonical_relation(relation, lemma) == expected
