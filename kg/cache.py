@@ -13,7 +13,9 @@ import json
 import logging
 import types
 import typing
+from collections.abc import Callable
 from functools import lru_cache
+from typing import Any
 from pathlib import Path
 
 from spacy.language import Language
@@ -63,28 +65,36 @@ def _encode(value):
     return value
 
 
-@lru_cache(maxsize=None)
-def _hints(cls) -> dict:
-    return typing.get_type_hints(cls)
-
-
-def _decode(hint, value):
-    """Rebuild a value of type `hint` (dataclass, tuple[X, ...], X | None, plain) from JSON."""
-    if value is None:
-        return None
-    origin = typing.get_origin(hint)
-    if dataclasses.is_dataclass(hint):
-        hints = _hints(hint)
-        return hint(**{k: _decode(hints[k], v) for k, v in value.items() if k in hints})
-    if origin is tuple:
-        args = typing.get_args(hint)
-        if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(_decode(args[0], v) for v in value)
-        return tuple(_decode(a, v) for a, v in zip(args, value))
-    if origin in (typing.Union, types.UnionType):
-        kinds = [a for a in typing.get_args(hint) if a is not type(None)]
-        return _decode(kinds[0], value) if len(kinds) == 1 else value
+def _identity(value):
     return value
+
+
+@lru_cache(maxsize=None)
+def _decoder(hint) -> Callable[[Any], Any]:
+    """A function rebuilding a value of type `hint` (dataclass, tuple[X, ...], X | None) from JSON."""
+    if dataclasses.is_dataclass(hint):
+        converters = {name: _decoder(h) for name, h in typing.get_type_hints(hint).items()}
+        nested = {name: f for name, f in converters.items() if f is not _identity}
+
+        def dataclass_from(value: dict):
+            kwargs = {k: v for k, v in value.items() if k in converters}
+            for name, convert in nested.items():
+                if name in kwargs:
+                    kwargs[name] = convert(kwargs[name])
+            return hint(**kwargs)
+        return dataclass_from
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        item = _decoder(args[0])
+        return tuple if item is _identity else (lambda value: tuple(map(item, value)))
+    if origin is tuple:
+        items = [_decoder(a) for a in args]
+        return lambda value: tuple(f(v) for f, v in zip(items, value))
+    if origin in (typing.Union, types.UnionType):
+        kinds = [a for a in args if a is not type(None)]
+        inner = _decoder(kinds[0]) if len(kinds) == 1 else _identity
+        return inner if inner is _identity else (lambda value: None if value is None else inner(value))
+    return _identity
 
 
 def _restamp(extraction: Extraction, doc_id: str) -> Extraction:
@@ -120,7 +130,7 @@ class ExtractionCache:
         except (OSError, ValueError, EOFError) as exc:
             log.warning("ignoring unreadable cache entry %s: %s", path, exc)
             return None
-        return _restamp(_decode(Extraction, data), doc_id)
+        return _restamp(_decoder(Extraction)(data), doc_id)
 
     def put(self, key: str, extraction: Extraction) -> Path:
         from .export import write_atomic

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -61,21 +61,37 @@ def prefixes(base: str = DEFAULT_BASE) -> dict[str, str]:
 
 
 def export_rdf(store: ox.Store, out_dir: Path, base: str = DEFAULT_BASE) -> list[Path]:
-    """Write the merged graph as Turtle and the whole dataset as TriG, N-Quads (sorted) and JSON-LD."""
+    """Write the store's merged graph as Turtle and the dataset as TriG, N-Quads and JSON-LD."""
+    return export_quads(list(store.quads_for_pattern(None, None, None, None)), out_dir, base)
+
+
+def export_quads(quads: Sequence[ox.Quad], out_dir: Path, base: str = DEFAULT_BASE) -> list[Path]:
+    """Write the merged graph (default-graph quads) as Turtle and all quads as TriG, N-Quads, JSON-LD.
+
+    Serialised from memory, grouped by graph and subject; N-Quads lines are sorted, so the same
+    graph always gives the same bytes.
+    """
+    ordered = sorted(set(quads), key=_quad_order)
+    merged = [ox.Triple(q.subject, q.predicate, q.object) for q in ordered
+              if isinstance(q.graph_name, ox.DefaultGraph)]
     written = []
     for name, fmt in RDF_FILES.items():
         if fmt is ox.RdfFormat.N_QUADS:
-            written.append(write_atomic(out_dir / name, lambda p: _dump_sorted_nquads(store, p)))
+            written.append(write_atomic(out_dir / name, lambda p: _write_sorted_nquads(ordered, p)))
             continue
-        from_graph = ox.DefaultGraph() if not fmt.supports_datasets else None
-        written.append(write_atomic(out_dir / name, lambda p, fmt=fmt, g=from_graph:
-                                    store.dump(str(p), fmt, from_graph=g, prefixes=prefixes(base))))
+        data = ordered if fmt.supports_datasets else merged
+        written.append(write_atomic(out_dir / name, lambda p, fmt=fmt, data=data:
+                                    ox.serialize(data, str(p), fmt, prefixes=prefixes(base))))
     return written
 
 
-def _dump_sorted_nquads(store: ox.Store, path: Path) -> None:
-    """N-Quads in sorted line order: the same graph always gives the same bytes."""
-    lines = store.dump(format=ox.RdfFormat.N_QUADS).splitlines(keepends=True)
+def _quad_order(quad: ox.Quad) -> tuple[str, str, str, str]:
+    graph = "" if isinstance(quad.graph_name, ox.DefaultGraph) else quad.graph_name.value
+    return graph, str(quad.subject), str(quad.predicate), str(quad.object)
+
+
+def _write_sorted_nquads(quads: Sequence[ox.Quad], path: Path) -> None:
+    lines = ox.serialize(quads, format=ox.RdfFormat.N_QUADS).splitlines(keepends=True)
     lines.sort()
     path.write_bytes(b"".join(lines))
 

@@ -13,11 +13,11 @@ from spacy.language import Language
 
 from .cache import CACHE_DIR, ExtractionCache, model_id
 from .errors import StoreError
-from .export import export_graphml, export_rdf, to_networkx
+from .export import export_graphml, export_quads, to_networkx
 from .extract import DEFAULT_MODEL, EXTRACTOR_VERSION, extract_doc, load_nlp, parse
 from .ingest import ingest
 from .resolve import resolve
-from .store import (STORE_DIR, DocumentEntry, Iris, Manifest, graph_quads, open_store,
+from .store import (STORE_DIR, DocumentEntry, Iris, Manifest, graph_quads,
                     read_manifest, write_manifest, write_store)
 from .types import Document, Extraction, Resolution, Skip
 from .view import write_html
@@ -144,7 +144,8 @@ def remove(out: str | Path, doc_ids: Sequence[str]) -> UpdateReport:
                          f"list them with `kg query {out_dir} 'SELECT ?id {{ ?d dcterms:identifier ?id }}'`.")
     for doc_id in doc_ids:
         del entries[doc_id]
-    changed = _update(out_dir, manifest, entries, _manifest_cache(out_dir, manifest, None), [])
+    cache = ExtractionCache(out_dir / CACHE_DIR, manifest.extractor_version, manifest.model_id)
+    changed = _update(out_dir, manifest, entries, cache, [])
     return _update_report(out_dir, started, changed, [], [], [], list(doc_ids), 0, [])
 
 
@@ -159,10 +160,9 @@ def write_outputs(out_dir: Path, manifest: Manifest, extractions: Sequence[Extra
     resolution = resolve(extractions)
     iris = Iris(manifest.base)
     documents = [entry.document() for entry in manifest.documents]
-    write_store(out_dir, graph_quads(documents, resolution, iris, manifest.extractor_version))
-    store = open_store(out_dir)
-    files = [*export_rdf(store, out_dir, manifest.base)]
-    del store
+    quads = list(graph_quads(documents, resolution, iris, manifest.extractor_version))
+    write_store(out_dir, quads)
+    files = export_quads(quads, out_dir, manifest.base)
     graph = to_networkx(resolution)
     files.append(export_graphml(graph, out_dir))
     files.append(write_html(graph, out_dir))
