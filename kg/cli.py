@@ -73,6 +73,8 @@ def build(
         f"in {report.seconds:.1f} s ({report.parsed} parsed, the rest cached)", highlight=False)
     for path in report.files:
         out_console.print(f"  wrote {path}", highlight=False)
+    if not report.files:
+        out_console.print("  nothing changed; outputs kept", highlight=False)
 
 
 

@@ -13,19 +13,20 @@ from spacy.language import Language
 
 from .cache import CACHE_DIR, ExtractionCache, model_id
 from .errors import StoreError
-from .export import export_graphml, export_quads, to_networkx
+from .export import RDF_FILES, export_graphml, export_quads, to_networkx
 from .extract import DEFAULT_MODEL, EXTRACTOR_VERSION, extract_doc, load_nlp, parse
 from .ingest import ingest
 from .resolve import resolve
 from .store import (STORE_DIR, DocumentEntry, Iris, Manifest, graph_quads,
                     read_manifest, write_manifest, write_store)
-from .types import Document, Extraction, Resolution, Skip
+from .types import Document, Extraction, Skip
 from .view import write_html
 from .vocab import DEFAULT_BASE
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[Document], None]
+OUTPUT_FILES = (*RDF_FILES, "graph.graphml", "graph.html")
 
 
 @dataclass(frozen=True)
@@ -82,19 +83,25 @@ def build(paths: Sequence[str | Path], out: str | Path = "kg-out", model: str = 
     skips: list[Skip] = []
     documents = _unique(ingest(paths, on_skip=skips.append), skips.append)
     cache = ExtractionCache(out_dir / CACHE_DIR, EXTRACTOR_VERSION, model_id(nlp or model))
-    keys, extractions, parsed = _extract_cached(documents, cache, lambda: nlp or load_nlp(model),
-                                                jobs, progress)
+    keys = {doc.id: cache.key(doc.text) for doc in documents}
     manifest = Manifest(base, model, cache.model, EXTRACTOR_VERSION,
                         tuple(sorted((DocumentEntry.of(d, keys[d.id]) for d in documents),
                                      key=lambda e: e.id)))
-    resolution, files = write_outputs(out_dir, manifest, extractions)
+    previous = _up_to_date(out_dir, manifest)
+    if previous is not None:
+        parsed, files = 0, []
+        manifest = previous
+    else:
+        extractions, parsed = _extract_cached(documents, keys, cache, lambda: nlp or load_nlp(model),
+                                              jobs, progress)
+        manifest, files = write_outputs(out_dir, manifest, extractions)
     return BuildReport(
         out=out_dir,
         documents=len(documents),
-        sentences=sum(len(e.sentences) for e in extractions),
-        triples=sum(len(e.triples) for e in extractions),
-        entities=len(resolution.entities),
-        facts=len(resolution.facts),
+        sentences=manifest.counts.get("sentences", 0),
+        triples=manifest.counts.get("triples", 0),
+        entities=manifest.counts.get("entities", 0),
+        facts=manifest.counts.get("facts", 0),
         seconds=time.perf_counter() - started,
         files=tuple(files),
         skips=tuple(skips),
@@ -114,8 +121,9 @@ def add(out: str | Path, paths: Sequence[str | Path], nlp: Language | None = Non
     skips: list[Skip] = []
     documents = _unique(ingest(paths, on_skip=skips.append), skips.append)
     cache = _manifest_cache(out_dir, manifest, nlp)
-    keys, extractions, parsed = _extract_cached(documents, cache,
-                                                lambda: nlp or load_nlp(manifest.model), jobs, progress)
+    keys = {doc.id: cache.key(doc.text) for doc in documents}
+    extractions, parsed = _extract_cached(documents, keys, cache,
+                                          lambda: nlp or load_nlp(manifest.model), jobs, progress)
     entries = manifest.by_id()
     added, replaced, unchanged = [], [], []
     for doc in documents:
@@ -150,11 +158,11 @@ def remove(out: str | Path, doc_ids: Sequence[str]) -> UpdateReport:
 
 
 def write_outputs(out_dir: Path, manifest: Manifest, extractions: Sequence[Extraction]
-                  ) -> tuple[Resolution, list[Path]]:
+                  ) -> tuple[Manifest, list[Path]]:
     """Resolve the extractions and rewrite the store and every export from them.
 
     The manifest is marked incomplete first and complete last, so a run killed half-way is
-    redone by the next `build`, `add` or `remove`.
+    redone by the next `build`, `add` or `remove`. Returns the manifest written, with counts.
     """
     write_manifest(out_dir, dataclasses.replace(manifest, complete=False))
     resolution = resolve(extractions)
@@ -166,8 +174,24 @@ def write_outputs(out_dir: Path, manifest: Manifest, extractions: Sequence[Extra
     graph = to_networkx(resolution)
     files.append(export_graphml(graph, out_dir))
     files.append(write_html(graph, out_dir))
+    manifest = dataclasses.replace(manifest, counts={
+        "sentences": sum(len(e.sentences) for e in extractions),
+        "triples": sum(len(e.triples) for e in extractions),
+        "entities": len(resolution.entities), "facts": len(resolution.facts)})
     files.append(write_manifest(out_dir, manifest))
-    return resolution, files
+    return manifest, files
+
+
+def _up_to_date(out_dir: Path, manifest: Manifest) -> Manifest | None:
+    """The folder's manifest if it is complete, equal to `manifest` and every output is in place."""
+    try:
+        previous = read_manifest(out_dir)
+    except StoreError:
+        return None
+    outputs = [STORE_DIR, *OUTPUT_FILES]
+    if previous == manifest and previous.complete and all((out_dir / n).exists() for n in outputs):
+        return previous
+    return None
 
 
 def _output_folder(out: str | Path) -> Path:
@@ -190,11 +214,10 @@ def _unique(documents: Iterable[Document], on_skip: Callable[[Skip], None]) -> l
     return list(seen.values())
 
 
-def _extract_cached(documents: Sequence[Document], cache: ExtractionCache,
+def _extract_cached(documents: Sequence[Document], keys: dict[str, str], cache: ExtractionCache,
                     load: Callable[[], Language], jobs: int, progress: Progress | None
-                    ) -> tuple[dict[str, str], list[Extraction], int]:
-    """Cache keys by document id, an extraction per document (cached or parsed now), parse count."""
-    keys = {doc.id: cache.key(doc.text) for doc in documents}
+                    ) -> tuple[list[Extraction], int]:
+    """An extraction per document (cached, or parsed now and cached) and how many were parsed."""
     found: dict[str, Extraction] = {}
     missing = []
     for doc in documents:
@@ -210,7 +233,7 @@ def _extract_cached(documents: Sequence[Document], cache: ExtractionCache,
         for extraction in extract_documents(load(), missing, n_process=jobs, progress=progress):
             cache.put(keys[extraction.doc_id], extraction)
             found[extraction.doc_id] = extraction
-    return keys, [found[doc.id] for doc in documents], len(missing)
+    return [found[doc.id] for doc in documents], len(missing)
 
 
 def _manifest_cache(out_dir: Path, manifest: Manifest, nlp: Language | None) -> ExtractionCache:

@@ -252,6 +252,7 @@ class Manifest:
     extractor_version: str
     documents: tuple[DocumentEntry, ...]
     complete: bool = True
+    counts: dict[str, int] = field(default_factory=dict, compare=False)
 
     def by_id(self) -> dict[str, DocumentEntry]:
         return {d.id: d for d in self.documents}

@@ -71,6 +71,32 @@ def test_rebuild_parses_only_what_changed(nlp, two_docs):
     assert ("Grigory Karasin", "criticized", "NATO") not in _rows(out, FACTS)
 
 
+def test_rebuild_with_nothing_changed_keeps_every_output(nlp, two_docs):
+    out, paths = two_docs
+    first = build(paths, out=out, nlp=nlp)
+    before = {p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.is_file()}
+    again = build(paths, out=out, nlp=nlp)
+    assert (again.parsed, again.files) == (0, ())
+    assert (again.entities, again.facts, again.triples) == (first.entities, first.facts, first.triples)
+    assert {p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.is_file()} == before
+    (out / "graph.ttl").unlink()
+    repaired = build(paths, out=out, nlp=nlp)
+    assert repaired.parsed == 0 and (out / "graph.ttl").is_file()
+
+
+def test_cached_extraction_equals_a_fresh_one(nlp, two_docs):
+    from kg.cache import ExtractionCache
+    from kg.extract import extract_doc
+    from kg.store import read_manifest
+
+    out, paths = two_docs
+    manifest = read_manifest(out)
+    cache = ExtractionCache(out / CACHE_DIR, manifest.extractor_version, manifest.model_id)
+    entry = manifest.by_id()["a"]
+    assert cache.get(entry.key, "a") == extract_doc(nlp(paths[0].read_text(encoding="utf-8")), "a")
+    assert cache.get(entry.key, "other").triples[0].doc_id == "other"
+
+
 def test_cache_file_names_come_from_hashes_not_ids(two_docs):
     out, _ = two_docs
     names = sorted(p.name for p in (out / CACHE_DIR).rglob("*") if p.is_file())
