@@ -17,7 +17,7 @@ from .export import RDF_FILES, export_graphml, export_quads, to_networkx
 from .extract import DEFAULT_MODEL, EXTRACTOR_VERSION, extract_doc, load_nlp, parse
 from .ingest import ingest
 from .resolve import resolve
-from .store import (STORE_DIR, DocumentEntry, Iris, Manifest, graph_quads,
+from .store import (MANIFEST, STORE_DIR, DocumentEntry, Iris, Manifest, graph_quads,
                     read_manifest, write_manifest, write_store)
 from .types import Document, Extraction, Skip
 from .view import write_html
@@ -165,6 +165,7 @@ def write_outputs(out_dir: Path, manifest: Manifest, extractions: Sequence[Extra
     redone by the next `build`, `add` or `remove`. Returns the manifest written, with counts.
     """
     write_manifest(out_dir, dataclasses.replace(manifest, complete=False))
+    _sweep_temporaries(out_dir)
     resolution = resolve(extractions)
     iris = Iris(manifest.base)
     documents = [entry.document() for entry in manifest.documents]
@@ -180,6 +181,15 @@ def write_outputs(out_dir: Path, manifest: Manifest, extractions: Sequence[Extra
         "entities": len(resolution.entities), "facts": len(resolution.facts)})
     files.append(write_manifest(out_dir, manifest))
     return manifest, files
+
+
+def _sweep_temporaries(out_dir: Path) -> None:
+    """Delete temporary files a killed run left beside the outputs and in the cache."""
+    names = (*OUTPUT_FILES, MANIFEST)
+    stale = [p for p in out_dir.iterdir() if p.is_file() and any(p.name.startswith(f".{n}.") for n in names)]
+    stale.extend(p for p in (out_dir / CACHE_DIR).glob("*/.*") if p.is_file())
+    for path in stale:
+        path.unlink(missing_ok=True)
 
 
 def _up_to_date(out_dir: Path, manifest: Manifest) -> Manifest | None:

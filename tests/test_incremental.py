@@ -195,8 +195,9 @@ def test_build_killed_at_any_stage_then_rerun_equals_clean_build(nlp, seed_build
     }
     killed = [name for name, ready in stages.items() if _kill_when(_kg_build(corpus, out), ready)]
     assert killed == list(stages)
+    (out / ".graph.trig.left-by-a-kill").write_text("partial", encoding="utf-8")
     rerun = build([corpus], out=out, nlp=nlp)
     assert (out / "graph.nq").read_bytes() == (seed_build.out / "graph.nq").read_bytes()
     assert rerun.parsed < 5
     assert json.loads((out / "manifest.json").read_text(encoding="utf-8"))["complete"] is True
-    assert not [p for p in out.iterdir() if p.name.startswith(".") or p.name.endswith((".new", ".old"))]
+    assert not [p for p in out.rglob("*") if p.name.startswith(".") or p.name.endswith((".new", ".old"))]

@@ -80,6 +80,26 @@ def test_document_node_has_metadata_and_mentions_in_its_own_graph():
         ("http://www.w3.org/2001/XMLSchema#date",)]
 
 
+def test_role_is_a_position_with_its_own_statement_and_evidence():
+    from kg.types import Evidence, Resolution, Role
+
+    entities = resolve([TWO_SOURCES[0][1]]).entities
+    evidence = Evidence("a", MET, 13, 44, 0.6)
+    resolution = Resolution(entities, (), (Role("Person/Grigory_Karasin", "Deputy Foreign Minister",
+                                                "Person/Marco_Rubio", (evidence,)),))
+    store = ox.Store()
+    store.extend(graph_quads([TWO_SOURCES[0][0]], resolution, Iris("https://example.org/kg/"), "9"))
+    rows = _rows(store, """SELECT ?pos ?label ?title ?of ?doc ?text WHERE { GRAPH <https://example.org/kg/doc/a> {
+        <https://example.org/kg/entity/Person/Grigory_Karasin> kgo:holdsPosition ?pos .
+        ?pos a kgo:Position ; rdfs:label ?label ; kgo:title ?title ; kgo:positionOf ?of .
+        ?st rdf:subject <https://example.org/kg/entity/Person/Grigory_Karasin> ; rdf:predicate kgo:holdsPosition ;
+            rdf:object ?pos ; kgo:relationText ?text ; kgo:evidence/prov:wasDerivedFrom ?doc } }""")
+    assert rows == [("https://example.org/kg/position/Deputy_Foreign_Minister/Person/Marco_Rubio",
+                     "Deputy Foreign Minister of Marco Rubio", "Deputy Foreign Minister",
+                     "https://example.org/kg/entity/Person/Marco_Rubio", "https://example.org/kg/doc/a",
+                     "Deputy Foreign Minister")]
+
+
 def test_iris_are_readable_and_follow_the_base():
     store = _store(TWO_SOURCES, base="http://news.test/")
     subjects = {q.subject.value for q in store.quads_for_pattern(None, None, None, None)}
