@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import tempfile
 from collections.abc import Callable, Sequence
@@ -71,9 +72,8 @@ def export_quads(quads: Sequence[ox.Quad], out_dir: Path, base: str = DEFAULT_BA
     Serialised from memory, grouped by graph and subject; N-Quads lines are sorted, so the same
     graph always gives the same bytes.
     """
-    ordered = sorted(set(quads), key=_quad_order)
-    merged = [ox.Triple(q.subject, q.predicate, q.object) for q in ordered
-              if isinstance(q.graph_name, ox.DefaultGraph)]
+    ordered = _grouped(quads)
+    merged = list(itertools.takewhile(lambda q: isinstance(q.graph_name, ox.DefaultGraph), ordered))
     written = []
     for name, fmt in RDF_FILES.items():
         if fmt is ox.RdfFormat.N_QUADS:
@@ -85,9 +85,16 @@ def export_quads(quads: Sequence[ox.Quad], out_dir: Path, base: str = DEFAULT_BA
     return written
 
 
-def _quad_order(quad: ox.Quad) -> tuple[str, str, str, str]:
-    graph = "" if isinstance(quad.graph_name, ox.DefaultGraph) else quad.graph_name.value
-    return graph, str(quad.subject), str(quad.predicate), str(quad.object)
+def _grouped(quads: Sequence[ox.Quad]) -> list[ox.Quad]:
+    """Distinct quads, the merged graph first, then named graphs by IRI; each graph by subject."""
+    graphs: dict[str, list[ox.Quad]] = {}
+    for quad in dict.fromkeys(quads):
+        name = "" if isinstance(quad.graph_name, ox.DefaultGraph) else quad.graph_name.value
+        graphs.setdefault(name, []).append(quad)
+    ordered = []
+    for name in sorted(graphs):
+        ordered.extend(sorted(graphs[name], key=lambda q: q.subject.value))
+    return ordered
 
 
 def _write_sorted_nquads(quads: Sequence[ox.Quad], path: Path) -> None:

@@ -9,6 +9,7 @@ import shutil
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
 
@@ -29,8 +30,8 @@ def _n(term) -> ox.NamedNode:
     return ox.NamedNode(str(term))
 
 
-def _lit(value, datatype=None) -> ox.Literal:
-    return ox.Literal(str(value), datatype=_n(datatype)) if datatype else ox.Literal(str(value))
+def _lit(value, datatype: ox.NamedNode | None = None) -> ox.Literal:
+    return ox.Literal(str(value), datatype=datatype) if datatype else ox.Literal(str(value))
 
 
 def _digest(*parts: str) -> str:
@@ -38,6 +39,10 @@ def _digest(*parts: str) -> str:
 
 
 TYPE, LABEL, ALT = _n(RDF.type), _n(RDFS.label), _n(SKOS.altLabel)
+RDF_STATEMENT, RDF_SUBJECT = _n(RDF.Statement), _n(RDF.subject)
+RDF_PREDICATE, RDF_OBJECT = _n(RDF.predicate), _n(RDF.object)
+INTEGER, DECIMAL = _n(XSD.integer), _n(XSD.decimal)
+TERM = {name: _n(KGO[name]) for name in KGO.__annotations__}  # rdflib's namespace lookup is slow
 DERIVED = _n(PROV.wasDerivedFrom)
 DEFAULT = ox.DefaultGraph()
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -50,10 +55,10 @@ class Iris:
     base: str = DEFAULT_BASE
 
     def entity(self, entity_id: str) -> ox.NamedNode:
-        return ox.NamedNode(self.base + "entity/" + quote(entity_id, safe="/"))
+        return ox.NamedNode(self.base + "entity/" + _quote_path(entity_id))
 
     def document(self, doc_id: str) -> ox.NamedNode:
-        return ox.NamedNode(self.base + "doc/" + quote(doc_id, safe=""))
+        return ox.NamedNode(self.base + "doc/" + _quote_segment(doc_id))
 
     def statement(self, subject: str, predicate: str, obj: str, relation: str = "") -> ox.NamedNode:
         """One statement per plain fact; generic relations are told apart by their text."""
@@ -61,20 +66,30 @@ class Iris:
         return ox.NamedNode(f"{self.base}statement/{predicate}/{_digest(subject, predicate, obj, text)}")
 
     def evidence(self, statement: ox.NamedNode, ev: Evidence) -> ox.NamedNode:
-        return ox.NamedNode(f"{statement.value}/{quote(ev.doc_id, safe='')}/{ev.start}-{ev.end}")
+        return ox.NamedNode(f"{statement.value}/{_quote_segment(ev.doc_id)}/{ev.start}-{ev.end}")
 
     def position(self, role: Role) -> ox.NamedNode:
         slug = quote("_".join(role.title.split()), safe="")
         return ox.NamedNode(self.base + "position/" + slug + ("/" + quote(role.of, safe="/") if role.of else ""))
 
 
+@lru_cache(maxsize=65536)
+def _quote_path(text: str) -> str:
+    return quote(text, safe="/")
+
+
+@lru_cache(maxsize=65536)
+def _quote_segment(text: str) -> str:
+    return quote(text, safe="")
+
+
 def date_literal(value: str) -> ox.Literal:
-    return _lit(value, XSD.date) if _ISO_DATE.fullmatch(value) else _lit(value)
+    return _lit(value, _n(XSD.date)) if _ISO_DATE.fullmatch(value) else _lit(value)
 
 
 def entity_quads(entity: Entity, iris: Iris) -> Iterator[ox.Quad]:
     node = iris.entity(entity.id)
-    yield ox.Quad(node, TYPE, _n(KGO[entity.type]), DEFAULT)
+    yield ox.Quad(node, TYPE, TERM[entity.type], DEFAULT)
     yield ox.Quad(node, LABEL, _lit(entity.label), DEFAULT)
     for alias in entity.aliases:
         if alias != entity.label:
@@ -84,14 +99,14 @@ def entity_quads(entity: Entity, iris: Iris) -> Iterator[ox.Quad]:
 def document_quads(doc: Document, iris: Iris, mentioned: Iterable[str] = ()) -> Iterator[ox.Quad]:
     """The document node and the entities it mentions, in the merged graph and its own graph."""
     node = iris.document(doc.id)
-    triples = [(TYPE, _n(KGO.Document)), (_n(DCTERMS.identifier), _lit(doc.id))]
+    triples = [(TYPE, TERM["Document"]), (_n(DCTERMS.identifier), _lit(doc.id))]
     for prop, value in ((DCTERMS.title, doc.title), (KGO.source, doc.source),
                         (DCTERMS.creator, doc.author)):
         if value:
             triples.append((_n(prop), _lit(value)))
     if doc.date:
         triples.append((_n(DCTERMS.date), date_literal(doc.date)))
-    triples.extend((_n(KGO.mentions), iris.entity(e)) for e in sorted(set(mentioned)))
+    triples.extend((TERM["mentions"], iris.entity(e)) for e in sorted(set(mentioned)))
     for graph in (DEFAULT, node):
         yield from (ox.Quad(node, p, o, graph) for p, o in triples)
 
@@ -114,11 +129,11 @@ def statement_quads(node: ox.NamedNode, st: _Statement, iris: Iris,
     in the graph of the document they were read in.
     """
     docs = sorted({ev.doc_id for ev in st.evidence})
-    core = [(TYPE, _n(RDF.Statement)), (TYPE, _n(KGO.Statement)), (_n(RDF.subject), st.subject),
-            (_n(RDF.predicate), st.predicate), (_n(RDF.object), st.object)]
-    core.extend((_n(KGO.relationText), _lit(r)) for r in sorted(st.relations))
+    core = [(TYPE, RDF_STATEMENT), (TYPE, TERM["Statement"]), (RDF_SUBJECT, st.subject),
+            (RDF_PREDICATE, st.predicate), (RDF_OBJECT, st.object)]
+    core.extend((TERM["relationText"], _lit(r)) for r in sorted(st.relations))
     if not st.object_is_entity:
-        core.append((_n(KGO.objectText), st.object))
+        core.append((TERM["objectText"], st.object))
     core.extend((DERIVED, iris.document(d)) for d in docs)
     for graph in (DEFAULT, *(iris.document(d) for d in docs)):
         if st.object_is_entity:
@@ -126,14 +141,14 @@ def statement_quads(node: ox.NamedNode, st: _Statement, iris: Iris,
         yield from (ox.Quad(node, p, o, graph) for p, o in core)
     for ev in st.evidence:
         ev_node = iris.evidence(node, ev)
-        triples = [(TYPE, _n(KGO.Evidence)), (DERIVED, iris.document(ev.doc_id)),
-                   (_n(KGO.sentence), _lit(ev.sentence)),
-                   (_n(KGO.startOffset), _lit(ev.start, XSD.integer)),
-                   (_n(KGO.endOffset), _lit(ev.end, XSD.integer)),
-                   (_n(KGO.confidence), _lit(round(ev.confidence, 3), XSD.decimal)),
-                   (_n(KGO.extractorVersion), _lit(extractor_version))]
+        triples = [(TYPE, TERM["Evidence"]), (DERIVED, iris.document(ev.doc_id)),
+                   (TERM["sentence"], _lit(ev.sentence)),
+                   (TERM["startOffset"], _lit(ev.start, INTEGER)),
+                   (TERM["endOffset"], _lit(ev.end, INTEGER)),
+                   (TERM["confidence"], _lit(round(ev.confidence, 3), DECIMAL)),
+                   (TERM["extractorVersion"], _lit(extractor_version))]
         for graph in (DEFAULT, iris.document(ev.doc_id)):
-            yield ox.Quad(node, _n(KGO.evidence), ev_node, graph)
+            yield ox.Quad(node, TERM["evidence"], ev_node, graph)
             yield from (ox.Quad(ev_node, p, o, graph) for p, o in triples)
 
 
@@ -143,11 +158,11 @@ def role_quads(role: Role, iris: Iris) -> Iterator[ox.Quad]:
     label = f"{role.title} of {role.of.split('/', 1)[-1].replace('_', ' ')}" if role.of else role.title
     docs = sorted({ev.doc_id for ev in role.evidence})
     for graph in (DEFAULT, *(iris.document(d) for d in docs)):
-        yield ox.Quad(position, TYPE, _n(KGO.Position), graph)
+        yield ox.Quad(position, TYPE, TERM["Position"], graph)
         yield ox.Quad(position, LABEL, _lit(label), graph)
-        yield ox.Quad(position, _n(KGO.title), _lit(role.title), graph)
+        yield ox.Quad(position, TERM["title"], _lit(role.title), graph)
         if role.of:
-            yield ox.Quad(position, _n(KGO.positionOf), iris.entity(role.of), graph)
+            yield ox.Quad(position, TERM["positionOf"], iris.entity(role.of), graph)
 
 
 def _statements(resolution: Resolution, iris: Iris) -> dict[ox.NamedNode, _Statement]:
@@ -160,7 +175,7 @@ def _statements(resolution: Resolution, iris: Iris) -> dict[ox.NamedNode, _State
         node = iris.statement(subject, predicate, key, relation)
         st = statements.get(node)
         if st is None:
-            st = statements[node] = _Statement(iris.entity(subject), _n(KGO[predicate]), obj,
+            st = statements[node] = _Statement(iris.entity(subject), TERM[predicate], obj,
                                                object_is_entity)
         st.relations.add(relation)
         st.evidence.update(evidence)
