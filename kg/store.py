@@ -139,7 +139,7 @@ def statement_quads(node: ox.NamedNode, st: _Statement, iris: Iris,
         if st.object_is_entity:
             yield ox.Quad(st.subject, st.predicate, st.object, graph)
         yield from (ox.Quad(node, p, o, graph) for p, o in core)
-    for ev in st.evidence:
+    for ev in sorted(st.evidence, key=lambda e: (e.doc_id, e.start, e.end, e.sentence, e.confidence)):
         ev_node = iris.evidence(node, ev)
         triples = [(TYPE, TERM["Evidence"]), (DERIVED, iris.document(ev.doc_id)),
                    (TERM["sentence"], _lit(ev.sentence)),

@@ -127,6 +127,8 @@ def test_building_twice_or_in_another_order_gives_identical_nquads(nlp, seed_bui
     nquads = _sorted_nquads(seed_build.out)
     assert nquads.splitlines() == sorted(nquads.splitlines())
     assert _sorted_nquads(again.out) == nquads
+    for name in ("graph.ttl", "graph.trig", "graph.jsonld"):
+        assert (again.out / name).read_bytes() == (seed_build.out / name).read_bytes(), name
     assert again.parsed == 5
     rebuilt = build(seeds, out=tmp_path / "reversed", nlp=nlp)
     assert rebuilt.parsed == 0
