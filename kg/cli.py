@@ -170,7 +170,7 @@ def validate(out: OutDir) -> None:
     """Check that every RDF file in a built graph parses and meets kg's SHACL shapes; exit 1 on any problem."""
     problems = api.validate(out)
     for problem in problems:
-        err_console.print(problem, highlight=False)
+        err_console.print(problem, highlight=False, markup=False, emoji=False)
     if problems:
         raise typer.Exit(1)
     out_console.print(f"{out}: valid")

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import logging
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from spacy.language import Language
@@ -21,7 +23,7 @@ from .store import (MANIFEST, STORE_DIR, DocumentEntry, Iris, Manifest, graph_qu
                     read_manifest, write_manifest, write_store)
 from .types import Document, Extraction, Skip
 from .view import write_html
-from .vocab import DEFAULT_BASE
+from .vocab import DEFAULT_BASE, ontology_file
 
 log = logging.getLogger(__name__)
 
@@ -86,7 +88,7 @@ def build(paths: Sequence[str | Path], out: str | Path = "kg-out", model: str = 
     keys = {doc.id: cache.key(doc.text) for doc in documents}
     manifest = Manifest(base, model, cache.model, EXTRACTOR_VERSION,
                         tuple(sorted((DocumentEntry.of(d, keys[d.id]) for d in documents),
-                                     key=lambda e: e.id)))
+                                     key=lambda e: e.id)), code=code_digest())
     previous = _up_to_date(out_dir, manifest)
     if previous is not None:
         parsed, files = 0, []
@@ -183,6 +185,18 @@ def write_outputs(out_dir: Path, manifest: Manifest, extractions: Sequence[Extra
     return manifest, files
 
 
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """A hash of kg's code, ontology and data: outputs written by other code are rewritten."""
+    package = Path(__file__).resolve().parent
+    files = [*package.rglob("*.py"), *package.rglob("*.tsv"), ontology_file("kg.ttl"),
+             ontology_file("shapes.ttl")]
+    digest = hashlib.sha256()
+    for path in sorted(files):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def _sweep_temporaries(out_dir: Path) -> None:
     """Delete temporary files a killed run left beside the outputs and in the cache."""
     names = (*OUTPUT_FILES, MANIFEST)
@@ -258,7 +272,8 @@ def _manifest_cache(out_dir: Path, manifest: Manifest, nlp: Language | None) -> 
 def _update(out_dir: Path, manifest: Manifest, entries: dict[str, DocumentEntry],
             cache: ExtractionCache, fresh: Sequence[Extraction]) -> tuple[Manifest, list[Path]]:
     """Rewrite the outputs for `entries` unless they and the outputs are already up to date."""
-    new = dataclasses.replace(manifest, documents=tuple(entries[d] for d in sorted(entries)))
+    new = dataclasses.replace(manifest, documents=tuple(entries[d] for d in sorted(entries)),
+                              code=code_digest())
     if new == manifest and manifest.complete and (out_dir / STORE_DIR).is_dir():
         return manifest, []
     known = {e.doc_id: e for e in fresh}

@@ -188,6 +188,24 @@ def _statements(resolution: Resolution, iris: Iris) -> dict[ox.NamedNode, _State
     return statements
 
 
+def merge_same_id(entities: Iterable[Entity]) -> list[Entity]:
+    """One entity per id: names that slug alike ("St. Louis", "St Louis") share one label, the
+    plainest; the others become aliases."""
+    groups: dict[str, list[Entity]] = defaultdict(list)
+    for entity in entities:
+        groups[entity.id].append(entity)
+    merged = []
+    for same in groups.values():
+        if len(same) == 1:
+            merged.append(same[0])
+            continue
+        labels = {e.label for e in same}
+        label = min(labels, key=lambda text: (sum(not (c.isalnum() or c.isspace()) for c in text), text))
+        aliases = tuple(sorted(labels.union(*(e.aliases for e in same))))
+        merged.append(Entity(same[0].id, label, same[0].type, aliases))
+    return merged
+
+
 def graph_quads(documents: Iterable[Document], resolution: Resolution, iris: Iris,
                 extractor_version: str) -> Iterator[ox.Quad]:
     """Every quad kg writes for one build (may repeat a quad; the store keeps one)."""
@@ -196,7 +214,7 @@ def graph_quads(documents: Iterable[Document], resolution: Resolution, iris: Iri
         mentioned[doc_id].add(entity)
     for doc in documents:
         yield from document_quads(doc, iris, mentioned.get(doc.id, ()))
-    for entity in resolution.entities:
+    for entity in merge_same_id(resolution.entities):
         yield from entity_quads(entity, iris)
     for role in resolution.roles:
         yield from role_quads(role, iris)
@@ -268,6 +286,7 @@ class Manifest:
     documents: tuple[DocumentEntry, ...]
     complete: bool = True
     counts: dict[str, int] = field(default_factory=dict, compare=False)
+    code: str = ""
 
     def by_id(self) -> dict[str, DocumentEntry]:
         return {d.id: d for d in self.documents}

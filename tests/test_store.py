@@ -100,6 +100,17 @@ def test_role_is_a_position_with_its_own_statement_and_evidence():
                      "Deputy Foreign Minister")]
 
 
+def test_names_that_slug_alike_make_one_entity_with_one_label():
+    from kg.store import merge_same_id
+    from kg.types import Entity
+
+    merged = merge_same_id([Entity("Place/St_Louis", "St. Louis", "Place", ("St. Louis",)),
+                            Entity("Place/St_Louis", "St Louis", "Place", ("St Louis",)),
+                            Entity("Place/Riyadh", "Riyadh", "Place")])
+    assert merged == [Entity("Place/St_Louis", "St Louis", "Place", ("St Louis", "St. Louis")),
+                      Entity("Place/Riyadh", "Riyadh", "Place")]
+
+
 def test_iris_are_readable_and_follow_the_base():
     store = _store(TWO_SOURCES, base="http://news.test/")
     subjects = {q.subject.value for q in store.quads_for_pattern(None, None, None, None)}
