@@ -9,12 +9,12 @@ from pathlib import Path
 from spacy.language import Language
 
 from .errors import InputError
-from .export import PREFIXES
+from .export import PREFIXES, prefixes
 from .extract import DEFAULT_MODEL, extract_doc, load_nlp, parse
 from .ingest import ingest
 from .store import QueryResult, open_store, run_query
 from .types import Triple
-from .vocab import DEFAULT_BASE
+from .vocab import DEFAULT_BASE, ontology_file
 
 
 def with_prefixes(sparql: str, base: str = DEFAULT_BASE) -> str:
@@ -60,19 +60,65 @@ def _extract_lines(nlp: Language, path: Path) -> Iterator[tuple[str, Triple]]:
         yield from ((line, t) for t in extract_doc(doc, doc_id).triples)
 
 
+RDF_SYNTAX = {"graph.ttl": "turtle", "graph.trig": "trig", "graph.nq": "nquads",
+              "graph.jsonld": "json-ld"}
+
+
 def validate(out: str | Path) -> list[str]:
-    """Parse every RDF file in a built output folder; return one readable line per problem."""
+    """Parse every RDF file of a built folder and check its merged graph against ontology/shapes.ttl.
+
+    Returns one readable line per problem (none when the folder is valid).
+    """
     import rdflib
 
     out_dir = Path(out)
     problems = []
-    for name, fmt in (("graph.ttl", "turtle"), ("graph.trig", "trig"), ("graph.nq", "nquads")):
+    merged = None
+    for name, fmt in RDF_SYNTAX.items():
         path = out_dir / name
         if not path.is_file():
             problems.append(f"{path}: missing")
             continue
         try:
-            rdflib.Dataset().parse(path, format=fmt)
+            parsed = rdflib.Dataset().parse(path, format=fmt)
         except Exception as exc:  # rdflib raises many unrelated types for bad syntax
             problems.append(f"{path}: {' '.join(str(exc).split())}")
+            continue
+        if name == "graph.ttl":
+            merged = parsed.default_graph if isinstance(parsed, rdflib.Dataset) else parsed
+    if merged is not None:
+        problems.extend(f"{out_dir / 'graph.ttl'}: {line}" for line in shape_violations(merged))
     return problems
+
+
+def shape_violations(graph) -> list[str]:
+    """SHACL violations of kg's shapes in `graph` (ontology mixed in), one sorted line each."""
+    import pyshacl
+    import rdflib
+    from rdflib.namespace import SH
+
+    shapes = rdflib.Graph().parse(ontology_file("shapes.ttl"), format="turtle")
+    ontology = rdflib.Graph().parse(ontology_file("kg.ttl"), format="turtle")
+    conforms, results, _text = pyshacl.validate(graph, shacl_graph=shapes, ont_graph=ontology,
+                                                inference="none", allow_warnings=True)
+    if conforms:
+        return []
+    names = rdflib.Graph()
+    for prefix, iri in prefixes().items():
+        names.bind(prefix, iri)
+
+    def short(term) -> str:
+        if isinstance(term, rdflib.URIRef):
+            return term.n3(names.namespace_manager)
+        return term.n3() if term is not None else ""
+
+    lines = set()
+    for result in results.subjects(rdflib.RDF.type, SH.ValidationResult):
+        focus = results.value(result, SH.focusNode)
+        path = results.value(result, SH.resultPath)
+        message = results.value(result, SH.resultMessage) or results.value(result, SH.sourceConstraintComponent)
+        value = results.value(result, SH.value)
+        where = " ".join(p for p in (short(focus), short(path)) if p)
+        shown = f" (value {short(value)[:80]})" if value is not None and value != focus else ""
+        lines.add(f"{where}: {message}{shown}")
+    return sorted(lines)

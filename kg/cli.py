@@ -20,7 +20,10 @@ from .errors import KgError, QueryError, SkippedInputs
 from .extract import DEFAULT_MODEL
 from .extract.formats import FORMATS
 from .ingest import parse_fields, skip_summary
+from .pipeline import UpdateReport
+from .pipeline import add as add_documents
 from .pipeline import build as build_graph
+from .pipeline import remove as remove_documents
 from .store import QueryResult
 from .vocab import DEFAULT_BASE
 
@@ -77,9 +80,11 @@ def build(
     out_console.print(
         f"Built {report.out}: {report.documents} documents, {report.sentences} sentences, "
         f"{report.triples} triples, {report.entities} entities, {report.facts} facts "
-        f"in {report.seconds:.1f} s", highlight=False)
+        f"in {report.seconds:.1f} s ({report.parsed} parsed, the rest cached)", highlight=False)
     for path in report.files:
         out_console.print(f"  wrote {path}", highlight=False)
+    if not report.files:
+        out_console.print("  nothing changed; outputs kept", highlight=False)
 
 
 SHOWN_SKIPS = 50
@@ -152,12 +157,43 @@ def extract(
         sys.stdout.write(writer(sentence, triple) + "\n")
 
 
+def _print_update(report: UpdateReport) -> None:
+    for skip in report.skips:
+        err_console.print(f"skipped {skip.where}: {skip.reason}", highlight=False)
+    out_console.print(
+        f"{report.out}: {len(report.added)} added, {len(report.replaced)} replaced, "
+        f"{len(report.unchanged)} unchanged, {len(report.removed)} removed; "
+        f"{report.documents} documents, {report.parsed} parsed in {report.seconds:.1f} s"
+        + ("" if report.files else "; nothing to rewrite"), highlight=False)
+    for path in report.files:
+        out_console.print(f"  wrote {path}", highlight=False)
+
+
+@app.command()
+def add(
+    out: OutDir,
+    paths: Annotated[list[Path], typer.Argument(help="Files (.txt, .md, .html, .jsonl) or folders to add.")],
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Parsing processes.")] = 1,
+) -> None:
+    """Add documents to a built graph; a known id with new text replaces that document's facts."""
+    _print_update(add_documents(out, paths, jobs=jobs))
+
+
+@app.command()
+def remove(
+    out: OutDir,
+    doc_ids: Annotated[list[str], typer.Argument(help="Ids of the documents to remove.")],
+) -> None:
+    """Remove documents from a built graph, with the facts only they supported."""
+    _print_update(remove_documents(out, doc_ids))
+
+
 @app.command()
 def validate(out: OutDir) -> None:
-    """Check that every RDF file in a built graph parses; exit 1 on any problem."""
+    """Check that every RDF file in a built graph parses and meets kg's SHACL shapes; exit 1 on any problem."""
     problems = api.validate(out)
     for problem in problems:
-        err_console.print(problem, highlight=False)
+        err_console.print(problem, highlight=False, markup=False, emoji=False)
     if problems:
         raise typer.Exit(1)
     out_console.print(f"{out}: valid")

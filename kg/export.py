@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -28,6 +29,7 @@ RDF_FILES = {
     "graph.ttl": ox.RdfFormat.TURTLE,
     "graph.trig": ox.RdfFormat.TRIG,
     "graph.nq": ox.RdfFormat.N_QUADS,
+    "graph.jsonld": ox.RdfFormat.JSON_LD,
 }
 
 
@@ -60,14 +62,45 @@ def prefixes(base: str = DEFAULT_BASE) -> dict[str, str]:
 
 
 def export_rdf(store: ox.Store, out_dir: Path, base: str = DEFAULT_BASE) -> list[Path]:
-    """Write the merged graph as Turtle and the whole dataset as TriG and N-Quads."""
+    """Write the store's merged graph as Turtle and the dataset as TriG, N-Quads and JSON-LD."""
+    return export_quads(list(store.quads_for_pattern(None, None, None, None)), out_dir, base)
+
+
+def export_quads(quads: Sequence[ox.Quad], out_dir: Path, base: str = DEFAULT_BASE) -> list[Path]:
+    """Write the merged graph (default-graph quads) as Turtle and all quads as TriG, N-Quads, JSON-LD.
+
+    Serialised from memory, grouped by graph and subject; N-Quads lines are sorted, so the same
+    graph always gives the same bytes.
+    """
+    ordered = _grouped(quads)
+    merged = list(itertools.takewhile(lambda q: isinstance(q.graph_name, ox.DefaultGraph), ordered))
     written = []
     for name, fmt in RDF_FILES.items():
-        from_graph = ox.DefaultGraph() if not fmt.supports_datasets else None
-        pre = prefixes(base) if fmt is not ox.RdfFormat.N_QUADS else None
-        written.append(write_atomic(out_dir / name, lambda p, fmt=fmt, g=from_graph, pre=pre:
-                                    store.dump(str(p), fmt, from_graph=g, prefixes=pre)))
+        if fmt is ox.RdfFormat.N_QUADS:
+            written.append(write_atomic(out_dir / name, lambda p: _write_sorted_nquads(ordered, p)))
+            continue
+        data = ordered if fmt.supports_datasets else merged
+        written.append(write_atomic(out_dir / name, lambda p, fmt=fmt, data=data:
+                                    ox.serialize(data, str(p), fmt, prefixes=prefixes(base))))
     return written
+
+
+def _grouped(quads: Sequence[ox.Quad]) -> list[ox.Quad]:
+    """Distinct quads, the merged graph first, then named graphs by IRI; each graph by subject."""
+    graphs: dict[str, list[ox.Quad]] = {}
+    for quad in dict.fromkeys(quads):
+        name = "" if isinstance(quad.graph_name, ox.DefaultGraph) else quad.graph_name.value
+        graphs.setdefault(name, []).append(quad)
+    ordered = []
+    for name in sorted(graphs):
+        ordered.extend(sorted(graphs[name], key=lambda q: q.subject.value))
+    return ordered
+
+
+def _write_sorted_nquads(quads: Sequence[ox.Quad], path: Path) -> None:
+    lines = ox.serialize(quads, format=ox.RdfFormat.N_QUADS).splitlines(keepends=True)
+    lines.sort()
+    path.write_bytes(b"".join(lines))
 
 
 def to_networkx(resolution: Resolution) -> nx.MultiDiGraph:

@@ -2,27 +2,33 @@
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import logging
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from spacy.language import Language
 
+from .cache import CACHE_DIR, ExtractionCache, model_id
 from .errors import SkippedInputs, StoreError
-from .export import export_graphml, export_rdf, to_networkx
+from .export import RDF_FILES, export_graphml, export_quads, to_networkx
 from .extract import DEFAULT_MODEL, EXTRACTOR_VERSION, extract_doc, load_nlp, parse
 from .ingest import ingest, skip_summary
 from .resolve import resolve
-from .store import Iris, graph_quads, open_store, write_store
+from .store import (MANIFEST, STORE_DIR, DocumentEntry, Iris, Manifest, graph_quads,
+                    read_manifest, write_manifest, write_store)
 from .types import Document, Extraction, Skip
 from .view import write_html
-from .vocab import DEFAULT_BASE
+from .vocab import DEFAULT_BASE, ontology_file
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[Document], None]
+OUTPUT_FILES = (*RDF_FILES, "graph.graphml", "graph.html")
 
 
 @dataclass(frozen=True)
@@ -37,6 +43,23 @@ class BuildReport:
     facts: int
     seconds: float
     files: tuple[Path, ...]
+    skips: tuple[Skip, ...] = field(default=())
+    parsed: int = 0
+
+
+@dataclass(frozen=True)
+class UpdateReport:
+    """What `kg add` / `kg remove` changed; `files` is empty when nothing had to be rewritten."""
+
+    out: Path
+    added: tuple[str, ...]
+    replaced: tuple[str, ...]
+    unchanged: tuple[str, ...]
+    removed: tuple[str, ...]
+    parsed: int
+    documents: int
+    seconds: float
+    files: tuple[Path, ...] = ()
     skips: tuple[Skip, ...] = field(default=())
 
 
@@ -55,40 +78,148 @@ def build(paths: Sequence[str | Path], out: str | Path = "kg-out", model: str = 
           fields: Mapping[str, str] | None = None) -> BuildReport:
     """Build the knowledge graph of the articles under `paths` into the folder `out`.
 
-    With `strict`, any skipped input stops the build before anything is written. `fields` maps
-    JSON Lines field names, e.g. {"text": "body"}.
+    Extractions are cached in `out`, so a rebuild parses only new or changed documents; the
+    spaCy pipeline is loaded only if something needs parsing. With `strict`, any skipped input
+    stops the build before anything is written. `fields` maps JSON Lines field names,
+    e.g. {"text": "body"}.
     """
     started = time.perf_counter()
-    out_dir = Path(out)
     skips: list[Skip] = []
-    documents = list(ingest(paths, on_skip=skips.append, fields=fields))
+    documents = _unique(ingest(paths, on_skip=skips.append, fields=fields), skips.append)
     check_inputs(documents, skips, strict)
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise StoreError(f"cannot create output folder {out_dir}: {exc}") from exc
-    nlp = nlp or load_nlp(model)
-    extractions = list(extract_documents(nlp, documents, n_process=jobs, progress=progress))
-    resolution = resolve(extractions)
-    iris = Iris(base)
-    write_store(out_dir, graph_quads(documents, resolution, iris, EXTRACTOR_VERSION))
-    store = open_store(out_dir)
-    files = [*export_rdf(store, out_dir, base)]
-    del store
-    graph = to_networkx(resolution)
-    files.append(export_graphml(graph, out_dir))
-    files.append(write_html(graph, out_dir))
+    out_dir = _output_folder(out)
+    cache = ExtractionCache(out_dir / CACHE_DIR, EXTRACTOR_VERSION, model_id(nlp or model))
+    keys = {doc.id: cache.key(doc.text) for doc in documents}
+    manifest = Manifest(base, model, cache.model, EXTRACTOR_VERSION,
+                        tuple(sorted((DocumentEntry.of(d, keys[d.id]) for d in documents),
+                                     key=lambda e: e.id)), code=code_digest())
+    previous = _up_to_date(out_dir, manifest)
+    if previous is not None:
+        parsed, files = 0, []
+        manifest = previous
+    else:
+        extractions, parsed = _extract_cached(documents, keys, cache, lambda: nlp or load_nlp(model),
+                                              jobs, progress)
+        manifest, files = write_outputs(out_dir, manifest, extractions)
     return BuildReport(
         out=out_dir,
         documents=len(documents),
-        sentences=sum(len(e.sentences) for e in extractions),
-        triples=sum(len(e.triples) for e in extractions),
-        entities=len(resolution.entities),
-        facts=len(resolution.facts),
+        sentences=manifest.counts.get("sentences", 0),
+        triples=manifest.counts.get("triples", 0),
+        entities=manifest.counts.get("entities", 0),
+        facts=manifest.counts.get("facts", 0),
         seconds=time.perf_counter() - started,
         files=tuple(files),
         skips=tuple(skips),
+        parsed=parsed,
     )
+
+
+def add(out: str | Path, paths: Sequence[str | Path], nlp: Language | None = None, jobs: int = 1,
+        progress: Progress | None = None) -> UpdateReport:
+    """Add documents to a built folder; a known id with new content replaces that document.
+
+    Re-adding unchanged documents writes nothing.
+    """
+    started = time.perf_counter()
+    out_dir = Path(out)
+    manifest = read_manifest(out_dir)
+    skips: list[Skip] = []
+    documents = _unique(ingest(paths, on_skip=skips.append), skips.append)
+    cache = _manifest_cache(out_dir, manifest, nlp)
+    keys = {doc.id: cache.key(doc.text) for doc in documents}
+    extractions, parsed = _extract_cached(documents, keys, cache,
+                                          lambda: nlp or load_nlp(manifest.model), jobs, progress)
+    entries = manifest.by_id()
+    added, replaced, unchanged = [], [], []
+    for doc in documents:
+        entry, old = DocumentEntry.of(doc, keys[doc.id]), entries.get(doc.id)
+        if old is None:
+            added.append(doc.id)
+        elif old != dataclasses.replace(entry, path=old.path):
+            replaced.append(doc.id)
+        else:
+            unchanged.append(doc.id)
+            continue
+        entries[doc.id] = entry
+    changed = _update(out_dir, manifest, entries, cache, extractions)
+    return _update_report(out_dir, started, changed, added, replaced, unchanged, [], parsed, skips)
+
+
+def remove(out: str | Path, doc_ids: Sequence[str]) -> UpdateReport:
+    """Remove documents, and the facts only they supported, from a built folder."""
+    started = time.perf_counter()
+    out_dir = Path(out)
+    manifest = read_manifest(out_dir)
+    entries = manifest.by_id()
+    unknown = [d for d in doc_ids if d not in entries]
+    if unknown:
+        raise StoreError(f"{out_dir} holds no document {', '.join(map(repr, unknown))}; "
+                         f"list them with `kg query {out_dir} 'SELECT ?id {{ ?d dcterms:identifier ?id }}'`.")
+    for doc_id in doc_ids:
+        del entries[doc_id]
+    cache = ExtractionCache(out_dir / CACHE_DIR, manifest.extractor_version, manifest.model_id)
+    changed = _update(out_dir, manifest, entries, cache, [])
+    return _update_report(out_dir, started, changed, [], [], [], list(doc_ids), 0, [])
+
+
+def write_outputs(out_dir: Path, manifest: Manifest, extractions: Sequence[Extraction]
+                  ) -> tuple[Manifest, list[Path]]:
+    """Resolve the extractions and rewrite the store and every export from them.
+
+    The manifest is marked incomplete first and complete last, so a run killed half-way is
+    redone by the next `build`, `add` or `remove`. Returns the manifest written, with counts.
+    """
+    write_manifest(out_dir, dataclasses.replace(manifest, complete=False))
+    _sweep_temporaries(out_dir)
+    resolution = resolve(extractions)
+    iris = Iris(manifest.base)
+    documents = [entry.document() for entry in manifest.documents]
+    quads = list(graph_quads(documents, resolution, iris, manifest.extractor_version))
+    write_store(out_dir, quads)
+    files = export_quads(quads, out_dir, manifest.base)
+    graph = to_networkx(resolution)
+    files.append(export_graphml(graph, out_dir))
+    files.append(write_html(graph, out_dir))
+    manifest = dataclasses.replace(manifest, counts={
+        "sentences": sum(len(e.sentences) for e in extractions),
+        "triples": sum(len(e.triples) for e in extractions),
+        "entities": len(resolution.entities), "facts": len(resolution.facts)})
+    files.append(write_manifest(out_dir, manifest))
+    return manifest, files
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """A hash of kg's code, ontology and data: outputs written by other code are rewritten."""
+    package = Path(__file__).resolve().parent
+    files = [*package.rglob("*.py"), *package.rglob("*.tsv"), ontology_file("kg.ttl"),
+             ontology_file("shapes.ttl")]
+    digest = hashlib.sha256()
+    for path in sorted(files):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _sweep_temporaries(out_dir: Path) -> None:
+    """Delete temporary files a killed run left beside the outputs and in the cache."""
+    names = (*OUTPUT_FILES, MANIFEST)
+    stale = [p for p in out_dir.iterdir() if p.is_file() and any(p.name.startswith(f".{n}.") for n in names)]
+    stale.extend(p for p in (out_dir / CACHE_DIR).glob("*/.*") if p.is_file())
+    for path in stale:
+        path.unlink(missing_ok=True)
+
+
+def _up_to_date(out_dir: Path, manifest: Manifest) -> Manifest | None:
+    """The folder's manifest if it is complete, equal to `manifest` and every output is in place."""
+    try:
+        previous = read_manifest(out_dir)
+    except StoreError:
+        return None
+    outputs = [STORE_DIR, *OUTPUT_FILES]
+    if previous == manifest and previous.complete and all((out_dir / n).exists() for n in outputs):
+        return previous
+    return None
 
 
 def check_inputs(documents: Sequence[Document], skips: Sequence[Skip], strict: bool) -> None:
@@ -106,3 +237,82 @@ def check_inputs(documents: Sequence[Document], skips: Sequence[Skip], strict: b
 
 def _inputs(count: int) -> str:
     return f"{count} input" if count == 1 else f"{count} inputs"
+
+
+def _output_folder(out: str | Path) -> Path:
+    out_dir = Path(out)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"cannot create output folder {out_dir}: {exc}") from exc
+    return out_dir
+
+
+def _unique(documents: Iterable[Document], on_skip: Callable[[Skip], None]) -> list[Document]:
+    """Documents with distinct ids, the first of each id kept."""
+    seen: dict[str, Document] = {}
+    for doc in documents:
+        if doc.id in seen:
+            on_skip(Skip(doc.path or doc.id, f"duplicate document id {doc.id!r}"))
+        else:
+            seen[doc.id] = doc
+    return list(seen.values())
+
+
+def _extract_cached(documents: Sequence[Document], keys: dict[str, str], cache: ExtractionCache,
+                    load: Callable[[], Language], jobs: int, progress: Progress | None
+                    ) -> tuple[list[Extraction], int]:
+    """An extraction per document (cached, or parsed now and cached) and how many were parsed."""
+    found: dict[str, Extraction] = {}
+    missing = []
+    for doc in documents:
+        cached = cache.get(keys[doc.id], doc.id)
+        if cached is None:
+            missing.append(doc)
+            continue
+        found[doc.id] = cached
+        if progress:
+            progress(doc)
+    if missing:
+        log.info("parsing %d of %d documents (the rest are cached)", len(missing), len(documents))
+        for extraction in extract_documents(load(), missing, n_process=jobs, progress=progress):
+            cache.put(keys[extraction.doc_id], extraction)
+            found[extraction.doc_id] = extraction
+    return [found[doc.id] for doc in documents], len(missing)
+
+
+def _manifest_cache(out_dir: Path, manifest: Manifest, nlp: Language | None) -> ExtractionCache:
+    cache = ExtractionCache(out_dir / CACHE_DIR, EXTRACTOR_VERSION, model_id(nlp or manifest.model))
+    if (cache.model, cache.extractor_version) != (manifest.model_id, manifest.extractor_version):
+        raise StoreError(f"{out_dir} was built with {manifest.model_id} and extractor "
+                         f"{manifest.extractor_version}, not {cache.model} and {cache.extractor_version}; "
+                         f"run `kg build` over all its documents again.")
+    return cache
+
+
+def _update(out_dir: Path, manifest: Manifest, entries: dict[str, DocumentEntry],
+            cache: ExtractionCache, fresh: Sequence[Extraction]) -> tuple[Manifest, list[Path]]:
+    """Rewrite the outputs for `entries` unless they and the outputs are already up to date."""
+    new = dataclasses.replace(manifest, documents=tuple(entries[d] for d in sorted(entries)),
+                              code=code_digest())
+    if new == manifest and manifest.complete and (out_dir / STORE_DIR).is_dir():
+        return manifest, []
+    known = {e.doc_id: e for e in fresh}
+    extractions = []
+    for entry in new.documents:
+        extraction = known.get(entry.id) or cache.get(entry.key, entry.id)
+        if extraction is None:
+            raise StoreError(f"the cached extraction of {entry.id!r} is missing from {cache.folder}; "
+                             f"run `kg build` over all its documents again.")
+        extractions.append(extraction)
+    _, files = write_outputs(out_dir, new, extractions)
+    cache.discard({e.key for e in manifest.documents} - {e.key for e in new.documents})
+    return new, files
+
+
+def _update_report(out_dir: Path, started: float, changed: tuple[Manifest, list[Path]], added,
+                   replaced, unchanged, removed, parsed: int, skips: list[Skip]) -> UpdateReport:
+    manifest, files = changed
+    return UpdateReport(out_dir, tuple(added), tuple(replaced), tuple(unchanged), tuple(removed),
+                        parsed, len(manifest.documents), time.perf_counter() - started,
+                        tuple(files), tuple(skips))

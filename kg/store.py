@@ -1,145 +1,232 @@
-"""Store: records → RDF quads in an embedded Oxigraph store; SPARQL over it."""
+"""Store: records → RDF quads in an embedded Oxigraph store; the manifest of what it holds; SPARQL."""
 
 from __future__ import annotations
 
 import hashlib
+import json
+import re
 import shutil
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
 
 import pyoxigraph as ox
-from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from .errors import QueryError, StoreError
-from .types import Document, Entity, Fact, Resolution, Role
+from .relations import GENERIC
+from .types import Document, Entity, Evidence, Fact, Resolution, Role
 from .vocab import DEFAULT_BASE, KGO
 
 STORE_DIR = "store"
-
-
-@dataclass(frozen=True)
-class Iris:
-    """Mints stable IRIs from content under one base."""
-
-    base: str = DEFAULT_BASE
-
-    def entity(self, entity_id: str) -> ox.NamedNode:
-        return ox.NamedNode(self.base + "entity/" + quote(entity_id, safe="/"))
-
-    def document(self, doc_id: str) -> ox.NamedNode:
-        return ox.NamedNode(self.base + "doc/" + quote(doc_id, safe=""))
-
-    def statement(self, fact: Fact) -> ox.NamedNode:
-        return ox.NamedNode(self.base + "statement/" + _digest(fact.subject, fact.predicate,
-                                                               fact.relation, fact.object))
-
-    def position(self, role: Role) -> ox.NamedNode:
-        slug = quote("_".join(role.title.split()), safe="")
-        return ox.NamedNode(self.base + "position/" + slug + ("/" + quote(role.of, safe="/") if role.of else ""))
-
-    def evidence(self, fact: Fact, doc_id: str, start: int, end: int) -> ox.NamedNode:
-        return ox.NamedNode(self.base + "evidence/" + _digest(self.statement(fact).value, doc_id,
-                                                              str(start), str(end)))
-
-
-def _digest(*parts: str) -> str:
-    return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:16]
+MANIFEST = "manifest.json"
+MANIFEST_FORMAT = 1
 
 
 def _n(term) -> ox.NamedNode:
     return ox.NamedNode(str(term))
 
 
-def _lit(value, datatype=None) -> ox.Literal:
-    return ox.Literal(str(value), datatype=ox.NamedNode(str(datatype))) if datatype else ox.Literal(str(value))
+def _lit(value, datatype: ox.NamedNode | None = None) -> ox.Literal:
+    return ox.Literal(str(value), datatype=datatype) if datatype else ox.Literal(str(value))
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:16]
 
 
 TYPE, LABEL, ALT = _n(RDF.type), _n(RDFS.label), _n(SKOS.altLabel)
+RDF_STATEMENT, RDF_SUBJECT = _n(RDF.Statement), _n(RDF.subject)
+RDF_PREDICATE, RDF_OBJECT = _n(RDF.predicate), _n(RDF.object)
+INTEGER, DECIMAL = _n(XSD.integer), _n(XSD.decimal)
+TERM = {name: _n(KGO[name]) for name in KGO.__annotations__}  # rdflib's namespace lookup is slow
+DERIVED = _n(PROV.wasDerivedFrom)
 DEFAULT = ox.DefaultGraph()
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+@dataclass(frozen=True)
+class Iris:
+    """Mints readable, stable IRIs from labels, types and content under one base."""
+
+    base: str = DEFAULT_BASE
+
+    def entity(self, entity_id: str) -> ox.NamedNode:
+        return ox.NamedNode(self.base + "entity/" + _quote_path(entity_id))
+
+    def document(self, doc_id: str) -> ox.NamedNode:
+        return ox.NamedNode(self.base + "doc/" + _quote_segment(doc_id))
+
+    def statement(self, subject: str, predicate: str, obj: str, relation: str = "") -> ox.NamedNode:
+        """One statement per plain fact; generic relations are told apart by their text."""
+        text = relation if predicate == GENERIC else ""
+        return ox.NamedNode(f"{self.base}statement/{predicate}/{_digest(subject, predicate, obj, text)}")
+
+    def evidence(self, statement: ox.NamedNode, ev: Evidence) -> ox.NamedNode:
+        return ox.NamedNode(f"{statement.value}/{_quote_segment(ev.doc_id)}/{ev.start}-{ev.end}")
+
+    def position(self, role: Role) -> ox.NamedNode:
+        slug = quote("_".join(role.title.split()), safe="")
+        return ox.NamedNode(self.base + "position/" + slug + ("/" + quote(role.of, safe="/") if role.of else ""))
+
+
+@lru_cache(maxsize=65536)
+def _quote_path(text: str) -> str:
+    return quote(text, safe="/")
+
+
+@lru_cache(maxsize=65536)
+def _quote_segment(text: str) -> str:
+    return quote(text, safe="")
+
+
+def date_literal(value: str) -> ox.Literal:
+    return _lit(value, _n(XSD.date)) if _ISO_DATE.fullmatch(value) else _lit(value)
 
 
 def entity_quads(entity: Entity, iris: Iris) -> Iterator[ox.Quad]:
     node = iris.entity(entity.id)
-    yield ox.Quad(node, TYPE, _n(KGO[entity.type]), DEFAULT)
+    yield ox.Quad(node, TYPE, TERM[entity.type], DEFAULT)
     yield ox.Quad(node, LABEL, _lit(entity.label), DEFAULT)
     for alias in entity.aliases:
         if alias != entity.label:
             yield ox.Quad(node, ALT, _lit(alias), DEFAULT)
 
 
-def document_quads(doc: Document, iris: Iris) -> Iterator[ox.Quad]:
+def document_quads(doc: Document, iris: Iris, mentioned: Iterable[str] = ()) -> Iterator[ox.Quad]:
+    """The document node and the entities it mentions, in the merged graph and its own graph."""
     node = iris.document(doc.id)
-    yield ox.Quad(node, TYPE, _n(KGO.Document), DEFAULT)
-    yield ox.Quad(node, _n(DCTERMS.identifier), _lit(doc.id), DEFAULT)
-    for prop, value in ((DCTERMS.title, doc.title), (DCTERMS.date, doc.date),
-                        (KGO.source, doc.source), (DCTERMS.creator, doc.author)):
+    triples = [(TYPE, TERM["Document"]), (_n(DCTERMS.identifier), _lit(doc.id))]
+    for prop, value in ((DCTERMS.title, doc.title), (KGO.source, doc.source),
+                        (DCTERMS.creator, doc.author)):
         if value:
-            yield ox.Quad(node, _n(prop), _lit(value), DEFAULT)
+            triples.append((_n(prop), _lit(value)))
+    if doc.date:
+        triples.append((_n(DCTERMS.date), date_literal(doc.date)))
+    triples.extend((TERM["mentions"], iris.entity(e)) for e in sorted(set(mentioned)))
+    for graph in (DEFAULT, node):
+        yield from (ox.Quad(node, p, o, graph) for p, o in triples)
 
 
-def fact_quads(fact: Fact, iris: Iris, extractor_version: str) -> Iterator[ox.Quad]:
-    """The plain fact and its statement in the merged graph and in each supporting document's graph."""
-    subject = iris.entity(fact.subject)
-    predicate = _n(KGO[fact.predicate])
-    obj = iris.entity(fact.object) if fact.object_is_entity else _lit(fact.object)
-    statement = iris.statement(fact)
-    docs = sorted({ev.doc_id for ev in fact.evidence})
-    graphs = [DEFAULT, *(iris.document(d) for d in docs)]
-    for graph in graphs:
-        if fact.object_is_entity:
-            yield ox.Quad(subject, predicate, obj, graph)
-        yield ox.Quad(statement, TYPE, _n(KGO.Statement), graph)
-        yield ox.Quad(statement, _n(RDF.subject), subject, graph)
-        yield ox.Quad(statement, _n(RDF.predicate), predicate, graph)
-        yield ox.Quad(statement, _n(RDF.object), obj, graph)
-        yield ox.Quad(statement, _n(KGO.relationText), _lit(fact.relation), graph)
-    for ev in fact.evidence:
-        node = iris.evidence(fact, ev.doc_id, ev.start, ev.end)
+@dataclass
+class _Statement:
+    subject: ox.NamedNode
+    predicate: ox.NamedNode
+    object: ox.NamedNode | ox.Literal
+    object_is_entity: bool
+    relations: set[str] = field(default_factory=set)
+    evidence: set[Evidence] = field(default_factory=set)
+
+
+def statement_quads(node: ox.NamedNode, st: _Statement, iris: Iris,
+                    extractor_version: str) -> Iterator[ox.Quad]:
+    """The plain fact and its statement in the merged graph and in each supporting document's graph.
+
+    Evidence nodes (sentence, offsets, confidence, extractor version) sit in the merged graph and
+    in the graph of the document they were read in.
+    """
+    docs = sorted({ev.doc_id for ev in st.evidence})
+    core = [(TYPE, RDF_STATEMENT), (TYPE, TERM["Statement"]), (RDF_SUBJECT, st.subject),
+            (RDF_PREDICATE, st.predicate), (RDF_OBJECT, st.object)]
+    core.extend((TERM["relationText"], _lit(r)) for r in sorted(st.relations))
+    if not st.object_is_entity:
+        core.append((TERM["objectText"], st.object))
+    core.extend((DERIVED, iris.document(d)) for d in docs)
+    for graph in (DEFAULT, *(iris.document(d) for d in docs)):
+        if st.object_is_entity:
+            yield ox.Quad(st.subject, st.predicate, st.object, graph)
+        yield from (ox.Quad(node, p, o, graph) for p, o in core)
+    for ev in sorted(st.evidence, key=lambda e: (e.doc_id, e.start, e.end, e.sentence, e.confidence)):
+        ev_node = iris.evidence(node, ev)
+        triples = [(TYPE, TERM["Evidence"]), (DERIVED, iris.document(ev.doc_id)),
+                   (TERM["sentence"], _lit(ev.sentence)),
+                   (TERM["startOffset"], _lit(ev.start, INTEGER)),
+                   (TERM["endOffset"], _lit(ev.end, INTEGER)),
+                   (TERM["confidence"], _lit(round(ev.confidence, 3), DECIMAL)),
+                   (TERM["extractorVersion"], _lit(extractor_version))]
         for graph in (DEFAULT, iris.document(ev.doc_id)):
-            yield ox.Quad(statement, _n(KGO.evidence), node, graph)
-            yield ox.Quad(node, TYPE, _n(KGO.Evidence), graph)
-            yield ox.Quad(node, _n("http://www.w3.org/ns/prov#wasDerivedFrom"),
-                          iris.document(ev.doc_id), graph)
-            yield ox.Quad(node, _n(KGO.sentence), _lit(ev.sentence), graph)
-            yield ox.Quad(node, _n(KGO.startOffset), _lit(ev.start, XSD.integer), graph)
-            yield ox.Quad(node, _n(KGO.endOffset), _lit(ev.end, XSD.integer), graph)
-            yield ox.Quad(node, _n(KGO.confidence), _lit(f"{ev.confidence:.3f}", XSD.decimal), graph)
-            yield ox.Quad(node, _n(KGO.extractorVersion), _lit(extractor_version), graph)
+            yield ox.Quad(node, TERM["evidence"], ev_node, graph)
+            yield from (ox.Quad(ev_node, p, o, graph) for p, o in triples)
 
 
 def role_quads(role: Role, iris: Iris) -> Iterator[ox.Quad]:
-    """Person –holdsPosition→ Position (title, positionOf) in the merged and supporting graphs."""
+    """The Position node (title, label, positionOf) in the merged and supporting graphs."""
     position = iris.position(role)
     label = f"{role.title} of {role.of.split('/', 1)[-1].replace('_', ' ')}" if role.of else role.title
     docs = sorted({ev.doc_id for ev in role.evidence})
     for graph in (DEFAULT, *(iris.document(d) for d in docs)):
-        yield ox.Quad(iris.entity(role.person), _n(KGO.holdsPosition), position, graph)
-        yield ox.Quad(position, TYPE, _n(KGO.Position), graph)
+        yield ox.Quad(position, TYPE, TERM["Position"], graph)
         yield ox.Quad(position, LABEL, _lit(label), graph)
-        yield ox.Quad(position, _n(KGO.title), _lit(role.title), graph)
+        yield ox.Quad(position, TERM["title"], _lit(role.title), graph)
         if role.of:
-            yield ox.Quad(position, _n(KGO.positionOf), iris.entity(role.of), graph)
+            yield ox.Quad(position, TERM["positionOf"], iris.entity(role.of), graph)
+
+
+def _statements(resolution: Resolution, iris: Iris) -> dict[ox.NamedNode, _Statement]:
+    """Facts and roles grouped into statements: one per plain fact, however many sources."""
+    statements: dict[ox.NamedNode, _Statement] = {}
+
+    def add(subject: str, predicate: str, obj, object_is_entity: bool, relation: str,
+            evidence: Iterable[Evidence]) -> None:
+        key = ("<" + obj.value + ">") if object_is_entity else obj.value
+        node = iris.statement(subject, predicate, key, relation)
+        st = statements.get(node)
+        if st is None:
+            st = statements[node] = _Statement(iris.entity(subject), TERM[predicate], obj,
+                                               object_is_entity)
+        st.relations.add(relation)
+        st.evidence.update(evidence)
+
+    for fact in resolution.facts:
+        obj = iris.entity(fact.object) if fact.object_is_entity else _lit(fact.object)
+        add(fact.subject, fact.predicate, obj, fact.object_is_entity, fact.relation, fact.evidence)
+    for role in resolution.roles:
+        add(role.person, "holdsPosition", iris.position(role), True, role.title, role.evidence)
+    return statements
+
+
+def merge_same_id(entities: Iterable[Entity]) -> list[Entity]:
+    """One entity per id: names that slug alike ("St. Louis", "St Louis") share one label, the
+    plainest; the others become aliases."""
+    groups: dict[str, list[Entity]] = defaultdict(list)
+    for entity in entities:
+        groups[entity.id].append(entity)
+    merged = []
+    for same in groups.values():
+        if len(same) == 1:
+            merged.append(same[0])
+            continue
+        labels = {e.label for e in same}
+        label = min(labels, key=lambda text: (sum(not (c.isalnum() or c.isspace()) for c in text), text))
+        aliases = tuple(sorted(labels.union(*(e.aliases for e in same))))
+        merged.append(Entity(same[0].id, label, same[0].type, aliases))
+    return merged
 
 
 def graph_quads(documents: Iterable[Document], resolution: Resolution, iris: Iris,
                 extractor_version: str) -> Iterator[ox.Quad]:
-    """Every quad kg writes for one build."""
+    """Every quad kg writes for one build (may repeat a quad; the store keeps one)."""
+    mentioned: dict[str, set[str]] = defaultdict(set)
+    for (doc_id, _start), entity in resolution.mentions.items():
+        mentioned[doc_id].add(entity)
     for doc in documents:
-        yield from document_quads(doc, iris)
-    for entity in resolution.entities:
+        yield from document_quads(doc, iris, mentioned.get(doc.id, ()))
+    for entity in merge_same_id(resolution.entities):
         yield from entity_quads(entity, iris)
-    for fact in resolution.facts:
-        yield from fact_quads(fact, iris, extractor_version)
     for role in resolution.roles:
         yield from role_quads(role, iris)
+    for node, st in sorted(_statements(resolution, iris).items(), key=lambda kv: kv[0].value):
+        yield from statement_quads(node, st, iris, extractor_version)
 
 
 def write_store(out_dir: Path, quads: Iterable[ox.Quad]) -> Path:
     """Write a fresh store beside the old one, then swap it in, so a crash never leaves half a store."""
     target = out_dir / STORE_DIR
     staging = out_dir / (STORE_DIR + ".new")
+    old = out_dir / (STORE_DIR + ".old")
     shutil.rmtree(staging, ignore_errors=True)
     try:
         store = ox.Store(str(staging))
@@ -148,7 +235,6 @@ def write_store(out_dir: Path, quads: Iterable[ox.Quad]) -> Path:
         del store
     except OSError as exc:
         raise StoreError(f"cannot write the store in {out_dir}: {exc}") from exc
-    old = out_dir / (STORE_DIR + ".old")
     shutil.rmtree(old, ignore_errors=True)
     if target.exists():
         target.rename(old)
@@ -169,6 +255,74 @@ def open_store(out_dir: str | Path) -> ox.Store:
 
 
 @dataclass(frozen=True)
+class DocumentEntry:
+    """A document the store holds: its metadata and the cache key of its extraction."""
+
+    id: str
+    key: str
+    title: str | None = None
+    date: str | None = None
+    source: str | None = None
+    author: str | None = None
+    path: str | None = None
+
+    @classmethod
+    def of(cls, doc: Document, key: str) -> DocumentEntry:
+        return cls(doc.id, key, doc.title, doc.date, doc.source, doc.author, doc.path)
+
+    def document(self) -> Document:
+        """The document's metadata as a Document (its text lives in the cache, as an extraction)."""
+        return Document(self.id, "", self.title, self.date, self.source, self.author, self.path)
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """What an output folder holds; `complete` is false while its files are being rewritten."""
+
+    base: str
+    model: str
+    model_id: str
+    extractor_version: str
+    documents: tuple[DocumentEntry, ...]
+    complete: bool = True
+    counts: dict[str, int] = field(default_factory=dict, compare=False)
+    code: str = ""
+
+    def by_id(self) -> dict[str, DocumentEntry]:
+        return {d.id: d for d in self.documents}
+
+    def to_json(self) -> str:
+        data = asdict(self)
+        data["format"] = MANIFEST_FORMAT
+        return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str) -> Manifest:
+        data = json.loads(text)
+        if data.pop("format", None) != MANIFEST_FORMAT:
+            raise ValueError("unknown manifest format")
+        data["documents"] = tuple(DocumentEntry(**d) for d in data["documents"])
+        return cls(**data)
+
+
+def read_manifest(out_dir: str | Path) -> Manifest:
+    path = Path(out_dir) / MANIFEST
+    if not path.is_file():
+        raise StoreError(f"{out_dir} holds no kg manifest; run `kg build PATH --out {out_dir}` first.")
+    try:
+        return Manifest.from_json(path.read_text(encoding="utf-8"))
+    except (ValueError, TypeError, KeyError) as exc:
+        raise StoreError(f"{path} is unreadable ({exc}); run `kg build PATH --out {out_dir}` again.") from exc
+
+
+def write_manifest(out_dir: Path, manifest: Manifest) -> Path:
+    from .export import write_atomic
+
+    text = manifest.to_json()
+    return write_atomic(out_dir / MANIFEST, lambda p: p.write_text(text, encoding="utf-8"))
+
+
+@dataclass(frozen=True)
 class QueryResult:
     """A SPARQL answer as plain values: column names and rows of strings (None for unbound)."""
 
@@ -184,7 +338,7 @@ def _plain(term) -> str | None:
 
 
 def run_query(store: ox.Store, sparql: str) -> QueryResult:
-    """Evaluate SPARQL over the store (default graph = union of all graphs)."""
+    """Evaluate SPARQL over the store (default graph = the merged graph; GRAPH ?doc for sources)."""
     try:
         result = store.query(sparql, use_default_graph_as_union=False)
     except SyntaxError as exc:

@@ -1,0 +1,146 @@
+"""Per-document extraction cache: a rebuild parses only documents whose text (or extractor) changed.
+
+Entries are keyed by a hash of the text, the extractor version and the spaCy pipeline; file
+names come from that hash only, never from document ids. Each entry is written atomically.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import gzip
+import hashlib
+import json
+import logging
+import types
+import typing
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
+from pathlib import Path
+
+from spacy.language import Language
+
+from .types import Extraction
+
+log = logging.getLogger(__name__)
+
+CACHE_DIR = "cache"
+
+
+def model_id(model: str | Language) -> str:
+    """Name and version of a spaCy pipeline, read from its meta.json without loading it."""
+    if isinstance(model, Language):
+        meta = model.meta
+    else:
+        meta = _package_meta(model)
+    return f"{meta.get('lang', '')}_{meta.get('name', model)}-{meta.get('version', '')}"
+
+
+@lru_cache(maxsize=8)
+def _package_meta(model: str) -> dict:
+    import spacy.util
+
+    path = Path(model)
+    if not (path / "meta.json").is_file():
+        try:
+            path = spacy.util.get_package_path(model)
+        except (ImportError, OSError):
+            return {"name": model}
+    return json.loads((path / "meta.json").read_text(encoding="utf-8"))
+
+
+def cache_key(text: str, extractor_version: str, model: str) -> str:
+    digest = hashlib.sha256()
+    for part in (extractor_version, model, text):
+        digest.update(part.encode("utf-8"))
+        digest.update(b"\x00")
+    return digest.hexdigest()
+
+
+def _encode(value):
+    if dataclasses.is_dataclass(value):
+        return {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (tuple, list)):
+        return [_encode(v) for v in value]
+    return value
+
+
+def _identity(value):
+    return value
+
+
+@lru_cache(maxsize=None)
+def _decoder(hint) -> Callable[[Any], Any]:
+    """A function rebuilding a value of type `hint` (dataclass, tuple[X, ...], X | None) from JSON."""
+    if dataclasses.is_dataclass(hint):
+        converters = {name: _decoder(h) for name, h in typing.get_type_hints(hint).items()}
+        nested = {name: f for name, f in converters.items() if f is not _identity}
+
+        def dataclass_from(value: dict):
+            kwargs = {k: v for k, v in value.items() if k in converters}
+            for name, convert in nested.items():
+                if name in kwargs:
+                    kwargs[name] = convert(kwargs[name])
+            return hint(**kwargs)
+        return dataclass_from
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        item = _decoder(args[0])
+        return tuple if item is _identity else (lambda value: tuple(map(item, value)))
+    if origin is tuple:
+        items = [_decoder(a) for a in args]
+        return lambda value: tuple(f(v) for f, v in zip(items, value))
+    if origin in (typing.Union, types.UnionType):
+        kinds = [a for a in args if a is not type(None)]
+        inner = _decoder(kinds[0]) if len(kinds) == 1 else _identity
+        return inner if inner is _identity else (lambda value: None if value is None else inner(value))
+    return _identity
+
+
+def _restamp(extraction: Extraction, doc_id: str) -> Extraction:
+    """The same extraction under another document id (the same text can come under two ids)."""
+    if extraction.doc_id == doc_id:
+        return extraction
+    return dataclasses.replace(
+        extraction, doc_id=doc_id,
+        mentions=tuple(dataclasses.replace(m, doc_id=doc_id) for m in extraction.mentions),
+        triples=tuple(dataclasses.replace(t, doc_id=doc_id) for t in extraction.triples))
+
+
+@dataclasses.dataclass(frozen=True)
+class ExtractionCache:
+    """Extractions on disk under `folder`, one gzip'd JSON file per cache key."""
+
+    folder: Path
+    extractor_version: str
+    model: str
+
+    def key(self, text: str) -> str:
+        return cache_key(text, self.extractor_version, self.model)
+
+    def path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json.gz"
+
+    def get(self, key: str, doc_id: str) -> Extraction | None:
+        path = self.path(key)
+        try:
+            data = json.loads(gzip.decompress(path.read_bytes()))
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, EOFError) as exc:
+            log.warning("ignoring unreadable cache entry %s: %s", path, exc)
+            return None
+        return _restamp(_decoder(Extraction)(data), doc_id)
+
+    def put(self, key: str, extraction: Extraction) -> Path:
+        from .export import write_atomic
+
+        path = self.path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        payload = gzip.compress(json.dumps(_encode(extraction), ensure_ascii=False,
+                                           separators=(",", ":")).encode("utf-8"), mtime=0)
+        return write_atomic(path, lambda p: p.write_bytes(payload))
+
+    def discard(self, keys: set[str]) -> None:
+        for key in keys:
+            self.path(key).unlink(missing_ok=True)

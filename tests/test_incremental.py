@@ -1,0 +1,203 @@
+"""The incremental store: extraction cache, kg add / kg remove, and builds killed with SIGKILL."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kg.api import query
+from kg.cache import CACHE_DIR
+from kg.cli import app
+from kg.errors import StoreError
+from kg.pipeline import add, build, remove
+
+from .conftest import ROOT, SEEDS
+
+ARTICLES = {
+    "a": "Grigory Karasin met Marco Rubio in Riyadh. Grigory Karasin criticized NATO.",
+    "c": "Grigory Karasin met Marco Rubio in Riyadh. Donald Trump spoke with Vladimir Putin.",
+}
+FACTS = """SELECT ?s ?p ?o WHERE { ?st rdf:subject ?x ; rdf:predicate ?pp ; rdf:object ?y .
+    ?x rdfs:label ?s . ?y rdfs:label ?o . BIND(STRAFTER(STR(?pp), "#") AS ?p) }"""
+SOURCES = """SELECT ?p (GROUP_CONCAT(?id; separator=" ") AS ?docs) WHERE {
+    SELECT ?p ?id WHERE { ?st rdf:predicate ?pp ; kgo:evidence/prov:wasDerivedFrom/dcterms:identifier ?id .
+    BIND(STRAFTER(STR(?pp), "#") AS ?p) } ORDER BY ?id } GROUP BY ?p"""
+
+
+def _write(folder: Path, articles: dict[str, str]) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, text in articles.items():
+        path = folder / f"{name}.txt"
+        path.write_text(text + "\n", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def _rows(out, sparql):
+    return sorted(query(out, sparql).rows)
+
+
+@pytest.fixture()
+def two_docs(nlp, tmp_path):
+    paths = _write(tmp_path / "in", ARTICLES)
+    report = build(paths, out=tmp_path / "out", nlp=nlp)
+    return report.out, paths
+
+
+def test_two_documents_give_expected_facts_and_sources(two_docs):
+    out, _ = two_docs
+    assert _rows(out, FACTS) == [("Donald Trump", "spokeWith", "Vladimir Putin"),
+                                 ("Grigory Karasin", "criticized", "NATO"),
+                                 ("Grigory Karasin", "met", "Marco Rubio")]
+    assert _rows(out, SOURCES) == [("criticized", "a"), ("met", "a c"), ("spokeWith", "c")]
+
+
+def test_rebuild_parses_only_what_changed(nlp, two_docs):
+    out, paths = two_docs
+    assert build(paths, out=out, nlp=nlp).parsed == 0
+    paths[0].write_text("Grigory Karasin met Marco Rubio in Riyadh. Grigory Karasin praised NATO.\n", encoding="utf-8")
+    assert build(paths, out=out, nlp=nlp).parsed == 1
+    assert ("Grigory Karasin", "criticized", "NATO") not in _rows(out, FACTS)
+
+
+def test_rebuild_with_nothing_changed_keeps_every_output(nlp, two_docs):
+    out, paths = two_docs
+    first = build(paths, out=out, nlp=nlp)
+    before = {p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.is_file()}
+    again = build(paths, out=out, nlp=nlp)
+    assert (again.parsed, again.files) == (0, ())
+    assert (again.entities, again.facts, again.triples) == (first.entities, first.facts, first.triples)
+    assert {p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.is_file()} == before
+    (out / "graph.ttl").unlink()
+    repaired = build(paths, out=out, nlp=nlp)
+    assert repaired.parsed == 0 and (out / "graph.ttl").is_file()
+
+
+def test_cached_extraction_equals_a_fresh_one(nlp, two_docs):
+    from kg.cache import ExtractionCache
+    from kg.extract import extract_doc
+    from kg.store import read_manifest
+
+    out, paths = two_docs
+    manifest = read_manifest(out)
+    cache = ExtractionCache(out / CACHE_DIR, manifest.extractor_version, manifest.model_id)
+    entry = manifest.by_id()["a"]
+    assert cache.get(entry.key, "a") == extract_doc(nlp(paths[0].read_text(encoding="utf-8")), "a")
+    assert cache.get(entry.key, "other").triples[0].doc_id == "other"
+
+
+def test_cache_file_names_come_from_hashes_not_ids(two_docs):
+    out, _ = two_docs
+    names = sorted(p.name for p in (out / CACHE_DIR).rglob("*") if p.is_file())
+    assert len(names) == 2
+    assert all(re.fullmatch(r"[0-9a-f]{64}\.json\.gz", n) for n in names)
+
+
+def test_readding_an_unchanged_document_changes_nothing(two_docs):
+    out, paths = two_docs
+    before = {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in out.iterdir() if p.is_file()}
+    report = CliRunner().invoke(app, ["add", str(out), str(paths[0])])
+    assert report.exit_code == 0, report.output
+    assert "0 added, 0 replaced, 1 unchanged" in report.output
+    assert "nothing to rewrite" in report.output
+    assert {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in out.iterdir() if p.is_file()} == before
+
+
+def test_changed_document_replaces_its_facts(nlp, two_docs, tmp_path):
+    out, _ = two_docs
+    [changed] = _write(tmp_path / "v2", {"a": "Grigory Karasin met Marco Rubio in Riyadh. Grigory Karasin praised NATO."})
+    report = add(out, [changed], nlp=nlp)
+    assert (report.added, report.replaced, report.parsed, report.documents) == ((), ("a",), 1, 2)
+    assert _rows(out, FACTS) == [("Donald Trump", "spokeWith", "Vladimir Putin"),
+                                 ("Grigory Karasin", "met", "Marco Rubio"),
+                                 ("Grigory Karasin", "relatedTo", "NATO")]
+    assert _rows(out, SOURCES) == [("met", "a c"), ("relatedTo", "a"), ("spokeWith", "c")]
+
+
+def test_remove_drops_facts_only_that_document_supported(two_docs):
+    out, _ = two_docs
+    result = CliRunner().invoke(app, ["remove", str(out), "c"])
+    assert result.exit_code == 0, result.output
+    assert _rows(out, FACTS) == [("Grigory Karasin", "criticized", "NATO"),
+                                 ("Grigory Karasin", "met", "Marco Rubio")]
+    assert _rows(out, SOURCES) == [("criticized", "a"), ("met", "a")]
+    assert _rows(out, "SELECT ?g { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g") == [
+        ("https://w3id.org/kg-news/id/doc/a",)]
+    assert _rows(out, "ASK { ?e rdfs:label 'Vladimir Putin' }") == [("false",)]
+
+
+def test_add_then_remove_gives_the_graph_of_the_rest(nlp, two_docs, tmp_path):
+    out, paths = two_docs
+    only_a = build([paths[0]], out=tmp_path / "only-a", nlp=nlp).out
+    extra = _write(tmp_path / "more", {"d": "Sergey Lavrov met Antony Blinken."})
+    add(out, extra, nlp=nlp)
+    remove(out, ["c", "d"])
+    assert (out / "graph.nq").read_bytes() == (only_a / "graph.nq").read_bytes()
+
+
+def test_remove_unknown_document_is_an_error(two_docs):
+    out, _ = two_docs
+    with pytest.raises(StoreError, match="holds no document 'zzz'"):
+        remove(out, ["zzz"])
+
+
+def test_add_to_folder_without_build_is_an_error(tmp_path):
+    result = CliRunner().invoke(app, ["add", str(tmp_path), str(SEEDS)])
+    assert result.exit_code == 1
+
+
+def _kg_build(corpus: Path, out: Path) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.Popen([sys.executable, "-m", "kg", "build", str(corpus), "--out", str(out)],
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def _kill_when(proc: subprocess.Popen, ready, timeout: float = 120) -> bool:
+    """SIGKILL the build as soon as `ready()` holds; False if it finished first."""
+    deadline = time.monotonic() + timeout
+    while proc.poll() is None and time.monotonic() < deadline:
+        if ready():
+            proc.send_signal(signal.SIGKILL)
+            proc.wait()
+            return True
+        time.sleep(0.002)
+    proc.wait()
+    return False
+
+
+def _manifest_incomplete(out: Path) -> bool:
+    try:
+        return json.loads((out / "manifest.json").read_text(encoding="utf-8"))["complete"] is False
+    except (OSError, ValueError):
+        return False
+
+
+def test_build_killed_at_any_stage_then_rerun_equals_clean_build(nlp, seed_build, tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    out = tmp_path / "out"
+    stages = {
+        "mid-parse": lambda: len(list((out / CACHE_DIR).rglob("*.json.gz"))) >= 2,
+        "writing the store": lambda: (out / "store.new").exists(),
+        "writing exports": lambda: _manifest_incomplete(out) and (out / "store").exists()
+        and not (out / "store.new").exists(),
+    }
+    killed = [name for name, ready in stages.items() if _kill_when(_kg_build(corpus, out), ready)]
+    assert killed == list(stages)
+    (out / ".graph.trig.left-by-a-kill").write_text("partial", encoding="utf-8")
+    rerun = build([corpus], out=out, nlp=nlp)
+    assert (out / "graph.nq").read_bytes() == (seed_build.out / "graph.nq").read_bytes()
+    assert rerun.parsed < 5
+    assert json.loads((out / "manifest.json").read_text(encoding="utf-8"))["complete"] is True
+    assert not [p for p in out.rglob("*") if p.name.startswith(".") or p.name.endswith((".new", ".old"))]
