@@ -79,6 +79,23 @@ class Mention:
     label: str
     role: str = ""
     antecedent: int | None = None
+    cue: str = ""
+
+
+@dataclass(frozen=True)
+class Title:
+    """A title read beside a person's name: "Kremlin spokesperson Dmitry Peskov".
+
+    `person` and `of` are start offsets of mentions in the same document; `start`/`end` cover the title.
+    """
+
+    doc_id: str
+    sentence: int
+    person: int
+    title: str
+    of: int | None
+    start: int
+    end: int
 
 
 @dataclass(frozen=True)
@@ -89,6 +106,7 @@ class Extraction:
     sentences: tuple[Sentence, ...]
     mentions: tuple[Mention, ...]
     triples: tuple[Triple, ...]
+    titles: tuple[Title, ...] = ()
 
 
 @dataclass(frozen=True)
