@@ -142,7 +142,7 @@ def score(out: Path, gold: dict, documents, nlp, verbose: bool) -> dict[str, flo
             continue
         in_furniture = all(f in furniture and f not in body for f in ent["forms"])
         (furniture_nodes if in_furniture else junk).append(ent["label"])
-    pronoun_nodes = [e["label"] for e in entities.values() if norm(e["label"]) in PRONOUNS]
+    pronoun_nodes = [e["label"] for e in entities.values() if e["label"].lower() in PRONOUNS and e["label"] != "US"]
     # Roles.
     group_of_iri = {iri: next(iter(gs)) for iri, gs in node_groups.items() if len(gs) == 1}
     found_roles = graph_roles(out)
@@ -181,7 +181,7 @@ def score(out: Path, gold: dict, documents, nlp, verbose: bool) -> dict[str, flo
             if not hit:
                 print(f"  role missing: {r['person']} – {r['titles'][0]} – {r['of']}")
         for role in wrong_roles:
-            print(f"  role on non-person: {role}")
+            print(f"  role of a person outside the gold: {role}")
         for label in sorted(junk):
             print(f"  junk: {label!r}")
         for label in sorted(furniture_nodes):

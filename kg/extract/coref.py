@@ -96,9 +96,8 @@ def _compatible(word: str, target: int, persons: set[int], gender: dict[int, str
 
 
 def _expletive(tok: Token) -> bool:
-    """'it is crucial that…', 'it appeared…': an 'it' that stands for no thing."""
-    return tok.dep_ in {"expl", "nsubj"} and any(c.dep_ in {"ccomp", "xcomp", "acomp"} for c in tok.head.children) \
-        and tok.head.lemma_ in {"be", "seem", "appear"}
+    """'it is crucial that…', 'it was a long day': an 'it' that stands for no named thing."""
+    return tok.dep_ in {"expl", "nsubj"} and tok.head.lemma_ in {"be", "seem", "appear"}
 
 
 def _head_token(doc: Doc, first: Token, end_char: int) -> Token:

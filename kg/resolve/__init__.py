@@ -181,6 +181,8 @@ def _facts(extractions: list[Extraction], book: _Book) -> tuple[Fact, ...]:
             if subj is None or t.object is None:
                 continue
             obj = book.entity_at(ex.doc_id, t.object.head)
+            if obj == subj:
+                continue
             obj_value = obj or t.object.text
             key = (subj, canonical_predicate(t.relation.text, t.lemma), t.relation.text, obj_value)
             kinds[key] = obj is not None
