@@ -28,9 +28,16 @@ WINDOW = 3  # sentences back
 def antecedents(doc: Doc, names: list[Mention], pronouns: list[Mention]) -> dict[int, int]:
     """Map each resolvable pronoun's start offset to the start offset of the name it stands for."""
     quote = _quote_ids(doc)
+    openers = {}
+    for tok in doc:
+        openers.setdefault(quote[tok.i], tok)
     token_at = {t.idx: t for t in doc}
+    by_start = {m.start: m for m in names}
     persons = _person_names(names)
-    gender = {m.start: _gender(doc, token_at[m.start], m, names) for m in names if m.start in persons}
+    lex = lexicon()
+    by_surname = {m.text.split()[-1]: lex.first_names.get(fold(m.text.split()[0]), "")
+                  for m in names if m.start in persons and len(m.text.split()) > 1}
+    gender = {m.start: _gender(token_at[m.start], m, by_surname) for m in names if m.start in persons}
     resolved: dict[int, int] = {}
     candidates = [m for m in names if m.label not in {"NAT"}]
     for p in pronouns:
@@ -46,13 +53,13 @@ def antecedents(doc: Doc, names: list[Mention], pronouns: list[Mention]) -> dict
         for m, target in pool:
             if m.end > p.start or p.sentence - m.sentence > WINDOW:
                 continue
-            if not _compatible(word, target, persons, gender, names):
+            if not _compatible(word, target, persons, gender, by_start):
                 continue
             mtok = token_at[m.start]
             head = _head_token(doc, mtok, m.end)
             if head.dep_ in {"compound", "amod", "nmod"} and head.head.pos_ == "NOUN":
                 continue
-            if not _visible(mtok, ptok, quote, doc):
+            if not _visible(mtok, ptok, quote, openers):
                 continue
             score = _salience(head, ptok, p, m)
             if best is None or score > best[0]:
@@ -69,24 +76,20 @@ def _person_names(names: list[Mention]) -> set[int]:
     return people | {m.start for m in names if m.text in surnames and m.cue not in {"Place", "Organization"}}
 
 
-def _gender(doc: Doc, first: Token, mention: Mention, names: list[Mention]) -> str:
+def _gender(first: Token, mention: Mention, by_surname: dict[str, str]) -> str:
+    """m/f from an honorific before the name, else from the first name (of the full name, for a surname)."""
     if first.i > 0 and first.nbor(-1).lower_ in HONORIFIC_GENDER:
         return HONORIFIC_GENDER[first.nbor(-1).lower_]
-    lex = lexicon()
     words = mention.text.split()
     if len(words) > 1:
-        return lex.first_names.get(fold(words[0]), "")
-    for other in names:
-        parts = other.text.split()
-        if len(parts) > 1 and parts[-1] == words[-1]:
-            return lex.first_names.get(fold(parts[0]), "")
-    return ""
+        return lexicon().first_names.get(fold(words[0]), "")
+    return by_surname.get(words[-1], "")
 
 
 def _compatible(word: str, target: int, persons: set[int], gender: dict[int, str],
-                names: list[Mention]) -> bool:
+                by_start: dict[int, Mention]) -> bool:
     if word in NEUTER:
-        kind = next((m for m in names if m.start == target), None)
+        kind = by_start.get(target)
         return (kind is not None and target not in persons
                 and (kind.label in THINGS or kind.cue in {"Organization", "Place"}))
     if target not in persons:
@@ -139,13 +142,13 @@ def _quote_ids(doc: Doc) -> list[int]:
     return ids
 
 
-def _visible(mtok: Token, ptok: Token, quote: list[int], doc: Doc) -> bool:
+def _visible(mtok: Token, ptok: Token, quote: list[int], openers: dict[int, Token]) -> bool:
     """A name inside a quotation is not seen from outside it; a speaker is not 'he' in his own quote."""
     qm, qp = quote[mtok.i], quote[ptok.i]
     if qm and qm != qp:
         return False
     if qp and not qm:
-        opener = next(t for t in doc if quote[t.i] == qp)
+        opener = openers[qp]
         verb = opener.sent.root
         if verb.lemma_ in SPEECH:
             for subj in (c for c in verb.children if c.dep_ in SUBJECTS):

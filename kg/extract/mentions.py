@@ -87,9 +87,10 @@ def _analyse(doc: Doc, lex: Lexicon) -> Analysis:
     sides = _sides(doc, pieces, lex)
     taken = {i for s in sides for i in range(s.start, s.end)}
     pieces = [n for n in pieces if not taken.intersection(range(n.start, n.end))]
+    taken = {i for n in pieces for i in range(n.start, n.end)}
     for n in pieces:
         if n.label == "PERSON":
-            _extend_person(doc, n, pieces, fixed, lex)
+            _extend_person(doc, n, taken, fixed, lex)
     covered = {i for n in pieces + sides for i in range(n.start, n.end)}
     other_ents = {i for ent in doc.ents if ent.label_ not in NAME_LABELS for i in range(ent.start, ent.end)}
     chunks = list(_propn_chunks(doc, covered | other_ents | fixed, lex))
@@ -201,9 +202,8 @@ def _sides(doc: Doc, pieces: list[Name], lex: Lexicon) -> list[Name]:
     return sides
 
 
-def _extend_person(doc: Doc, name: Name, pieces: list[Name], fixed: set[int], lex: Lexicon) -> None:
+def _extend_person(doc: Doc, name: Name, taken: set[int], fixed: set[int], lex: Lexicon) -> None:
     """'Yury' in 'Presidential Aide Yury Ushakov' when the tagger took only the surname."""
-    taken = {i for n in pieces for i in range(n.start, n.end)}
     while (name.start > 0 and name.end - name.start < 3 and (prev := doc[name.start - 1]).pos_ == "PROPN"
            and prev.is_alpha and prev.text[0].isupper() and prev.i not in taken and prev.i not in fixed
            and not lex.is_title_word(prev.text) and fold(prev.text) not in lex.honorifics):

@@ -196,7 +196,7 @@ def merge_clusters(clusters: list[Cluster], lex: Lexicon, acronyms: dict[str, se
         forms = {f for f in c.forms}
         if any(len(f.split()) > 1 for f in forms) or any(_data_class(m, lex) for m in c.mentions):
             continue
-        if c.klass() != "Person" and any(m.cue in {"Place", "Organization"} for m in c.mentions):
+        if c.votes["Person"] == 0 or any(m.cue in {"Place", "Organization"} for m in c.mentions):
             continue
         keys = set().union(*(by_surname.get(surname(f, lex), set()) for f in forms)) if forms else set()
         if len(keys) == 1:
