@@ -132,7 +132,10 @@ def test_a_delegation_is_a_node_linked_to_its_country_and_an_adjective_alone_is_
 
 
 def test_resolution_does_not_depend_on_document_order():
-    """resolve() sorts by id, so the contents are shuffled over the ids: every order must agree."""
+    """resolve() sorts by id, so the contents are shuffled over the ids: every order must agree.
+
+    A lone "Karasin" that the tagger called a place, in a document without the full name, stays
+    apart: nothing but the tagger speaks for it, and a false merge is worse than a missed one."""
     contents = [("Grigory Karasin", ("Kremlin", "ORG")), ("Grigory B. Karasin", "Steve Witkoff"),
                 (("Karasin", "GPE"), "Steven Witkoff", ("the Kremlin", "ORG")), ("Witkoff", "John Smith"),
                 ("Smith", ("Karasin", "GPE"))]
@@ -140,8 +143,9 @@ def test_resolution_does_not_depend_on_document_order():
     for ids in permutations("abcde"):
         res = resolve([_doc(i, *content) for i, content in zip(ids, contents)])
         results.add(tuple(_groups(res)))
-    assert results == {(("Grigory B. Karasin", "Person", ("Grigory B. Karasin", "Grigory Karasin", "Karasin")),
+    assert results == {(("Grigory B. Karasin", "Person", ("Grigory B. Karasin", "Grigory Karasin")),
                         ("John Smith", "Person", ("John Smith", "Smith")),
+                        ("Karasin", "Place", ("Karasin",)),
                         ("Kremlin", "Organization", ("Kremlin",)),
                         ("Steven Witkoff", "Person", ("Steve Witkoff", "Steven Witkoff", "Witkoff")))}
 

@@ -143,7 +143,9 @@ def _trim(doc: Doc, start: int, end: int, label: str, fixed: set[int], lex: Lexi
     run = start
     while run < end and (lex.is_title_word(doc[run].text) or fold(doc[run].text) in lex.honorifics):
         run += 1
-    if run > start and any(fold(doc[i].text) in lex.title_heads | lex.honorifics for i in range(start, run)):
+    personal = label == "PERSON" or (run < end and doc[run].lower_ in {"of", "to"})
+    if personal and run > start and any(fold(doc[i].text) in lex.title_heads | lex.honorifics
+                                        for i in range(start, run)):
         start = run
         while start < end and doc[start].lower_ in TITLE_LINKS:
             start += 1
@@ -257,6 +259,8 @@ def _cue(doc: Doc, name: Name, by_token: dict[int, Name], fixed: set[int], lex: 
         if fold(other.lemma_) in lex.title_heads:
             return "Person"
     words = span.text.split()
+    if len(words) >= 2 and fold(words[-1].strip(".")) in lex.cues:
+        return lex.cues[fold(words[-1].strip("."))]
     if len(words) >= 2 and fold(words[0]) in lex.first_names and name.label in {"PERSON", "PROPN", "ORG", "GPE"}:
         return "Person"
     return ""

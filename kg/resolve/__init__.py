@@ -81,7 +81,7 @@ class _Book:
     def add_cluster(self, c: Cluster) -> None:
         type_ = c.klass()
         forms = c.forms
-        if type_ is None or not forms:
+        if type_ is None or not forms or type_ == "Person" and any(ch.isdigit() for f in forms for ch in f):
             return
         eid = self._new(type_, _fullest(forms, type_, self.lex), forms)
         for m in c.mentions:

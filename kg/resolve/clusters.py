@@ -163,20 +163,23 @@ def merge_clusters(clusters: list[Cluster], lex: Lexicon, acronyms: dict[str, se
     ambiguous = {a for a, keys in acronyms.items() if len(keys) > 1}
     person_keys: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
     name_keys: dict[str, list[int]] = defaultdict(list)
+    bare_keys: dict[str, list[int]] = defaultdict(list)
     order = sorted(range(len(clusters)), key=lambda i: _sort_key(clusters[i]))
     clusters = [clusters[i] for i in order]
     for i, c in enumerate(clusters):
         uf.find(i)
         if c.klass() == "Person":
-            for m in c.mentions:
-                pn = person_name(m.text, lex)
-                if pn is not None:
-                    person_keys[pn.key].append((i, pn.middle))
+            full = [pn for m in c.mentions if (pn := person_name(m.text, lex)) is not None]
+            for pn in full:
+                person_keys[pn.key].append((i, pn.middle))
+            if not full:
+                for m in c.mentions:
+                    bare_keys[name_key(m.text, lex)].append(i)
         else:
             for m in c.mentions:
                 if m.text not in ambiguous:
                     name_keys[name_key(m.text, lex)].append(i)
-    for members in name_keys.values():
+    for members in [*name_keys.values(), *bare_keys.values()]:
         for i in members[1:]:
             uf.union(members[0], i)
     for members in person_keys.values():

@@ -14,6 +14,7 @@ _INITIAL = re.compile(r"^[A-Z]\.?$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,7}$")
 _ACRONYM_GAP = re.compile(r"^\s*(?:,\s*(?:or|also known as|known as)\s*|\(\s*)$")
 _ABBREVIATION = re.compile(r"(^|[\s.])\w\.$")
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _STOP = frozenset({"of", "the", "and", "for", "on", "in", "to", "&"})
 
 
@@ -49,15 +50,16 @@ class PersonName:
 
 def person_name(text: str, lex: Lexicon) -> PersonName | None:
     """'Grigory B. Karasin' → (grigory, b, karasin); one-word names give None."""
-    words = clean_label(text).split()
-    if len(words) < 2 or _INITIAL.match(words[0]):
+    words = [w for w in clean_label(text).split() if fold(w).strip(".") not in SUFFIXES]
+    if len(words) < 2 or _INITIAL.match(words[0]) or fold(words[-1]).strip(".") in lex.cues:
         return None
     middle = "".join(w[0].casefold() for w in words[1:-1] if _INITIAL.match(w))
     return PersonName(lex.first_name(words[0]), middle, fold(lex.canonical(words[-1])))
 
 
 def surname(text: str, lex: Lexicon) -> str:
-    return fold(lex.canonical(clean_label(text).split()[-1])) if clean_label(text) else ""
+    words = [w for w in clean_label(text).split() if fold(w).strip(".") not in SUFFIXES]
+    return fold(lex.canonical(words[-1])) if words else ""
 
 
 def is_acronym(text: str) -> bool:
@@ -73,6 +75,7 @@ def defines_acronym(long_form: str, gap: str, acronym: str) -> bool:
 
 
 def is_junk(form: str) -> bool:
-    """Forms that never name a thing: empty, lowercase, digits, a single character."""
+    """Forms that never name a thing: empty, lowercase, digits, a single character, a bare suffix."""
     letters = [c for c in form if c.isalpha()]
-    return len(letters) < 2 or not form[0].isupper() and not form[0].isdigit() or form.isdigit()
+    return (len(letters) < 2 or not form[0].isupper() and not form[0].isdigit() or form.isdigit()
+            or fold(form).strip(".") in SUFFIXES or "<" in form or ">" in form)
