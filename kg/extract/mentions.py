@@ -125,11 +125,22 @@ def _clean_entity(doc: Doc, start: int, end: int, label: str, fixed: set[int], l
     """Split an entity at line breaks and possessives; strip articles, titles and honorifics."""
     piece_start = start
     for i in range(start, end + 1):
-        if i == end or doc[i].is_space or "\n" in doc[i].text or doc[i].tag_ == "POS":
+        if i == end or _line_break(doc, i) or doc[i].tag_ == "POS":
             name = _trim(doc, piece_start, i, label, fixed, lex)
             if name is not None:
                 yield name
             piece_start = i + 1
+
+
+def _line_break(doc: Doc, i: int) -> bool:
+    """A newline that ends a heading or a paragraph, not one that merely wraps a long line."""
+    tok = doc[i]
+    if "\n" not in tok.text and "\n" not in tok.whitespace_:
+        return False
+    text = doc.text
+    at = tok.idx if "\n" in tok.text else tok.idx + len(tok.text)
+    line = text[text.rfind("\n", 0, at) + 1:at].strip()
+    return "\n\n" in tok.text + tok.whitespace_ or len(line.split()) <= 6 or line[-1:] in ".?!:\"”"
 
 
 def _trim(doc: Doc, start: int, end: int, label: str, fixed: set[int], lex: Lexicon) -> Name | None:
