@@ -140,7 +140,8 @@ def score(out: Path, gold: dict, documents, nlp, verbose: bool) -> dict[str, flo
     for iri, ent in entities.items():
         if node_groups[iri] or all(norm(f) in ignore for f in ent["forms"]):
             continue
-        in_furniture = all(f in furniture and f not in body for f in ent["forms"])
+        in_furniture = all(" ".join(f.split()) in " ".join(furniture.split())
+                           and " ".join(f.split()) not in " ".join(body.split()) for f in ent["forms"])
         (furniture_nodes if in_furniture else junk).append(ent["label"])
     pronoun_nodes = [e["label"] for e in entities.values() if e["label"].lower() in PRONOUNS and e["label"] != "US"]
     # Roles.

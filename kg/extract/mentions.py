@@ -140,7 +140,9 @@ def _line_break(doc: Doc, i: int) -> bool:
     text = doc.text
     at = tok.idx if "\n" in tok.text else tok.idx + len(tok.text)
     line = text[text.rfind("\n", 0, at) + 1:at].strip()
-    return "\n\n" in tok.text + tok.whitespace_ or len(line.split()) <= 6 or line[-1:] in ".?!:\"”"
+    following = text[at:].lstrip()[:2]
+    return ("\n\n" in tok.text + tok.whitespace_ or len(line.split()) <= 6 or line[-1:] in ".?!:\"”"
+            or following[:1] in {"-", "•", "*", "–", "—"} or line[:1] in {"-", "•", "*", "–", "—"})
 
 
 def _trim(doc: Doc, start: int, end: int, label: str, fixed: set[int], lex: Lexicon) -> Name | None:
