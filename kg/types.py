@@ -67,8 +67,9 @@ class Triple:
 class Mention:
     """A span that may name a thing: a named entity, a proper-noun chunk or a pronoun.
 
-    `label` is spaCy's entity label (or PRON/PROPN/NOUN); `role` the head's dependency;
-    `antecedent` the start offset of the mention a pronoun was resolved to, if any.
+    `label` is spaCy's entity label (or PRON/PROPN/NOUN, NAT for a nationality adjective, SIDE for
+    "the Russian delegation"); `role` the head's dependency; `antecedent` the start offset of the
+    mention a pronoun was resolved to, if any; `cue` the class the context suggests ("Person"…).
     """
 
     doc_id: str

@@ -38,3 +38,11 @@ def test_fact_with_pronoun_subject_points_at_the_antecedent(nlp):
     assert [(f.subject, f.relation, f.object) for f in res.facts if f.predicate == "met"] == [
         ("Person/Grigory_B_Karasin", "met", "Person/Marco_Rubio")]
     assert "He" not in {a for e in res.entities for a in e.aliases}
+
+
+def test_same_fact_in_two_articles_is_one_fact_with_two_sources(nlp):
+    a = extract_doc(nlp("Grigory B. Karasin leads the Russian delegation. The talks in Riyadh, Saudi Arabia, went on."), "a")
+    b = extract_doc(nlp("Karasin leads the Russian delegation. Talks in Riyadh, Saudi Arabia, ended."), "b")
+    [fact] = [f for f in resolve([a, b]).facts if f.predicate == "leads"]
+    assert (fact.subject, fact.object, [e.doc_id for e in fact.evidence]) == (
+        "Person/Grigory_B_Karasin", "Group/Russian_delegation", ["a", "b"])

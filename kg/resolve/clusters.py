@@ -18,6 +18,8 @@ LABEL_CLASS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC":
                "FAC": "Place", "NORP": "Group", "EVENT": "Event"}
 CLASS_ORDER = ("Person", "Place", "Organization", "Group", "Event")
 CUE_WEIGHT, DATA_WEIGHT = 3, 5
+SHARED_NAMES = 2
+PLACE_GUESSES = frozenset({"GPE", "LOC", "FAC", "NORP"})
 NOT_NAMES = frozenset({"PRON", "NAT", "SIDE"})
 
 MentionKey = tuple[str, int]
@@ -192,6 +194,10 @@ def merge_clusters(clusters: list[Cluster], lex: Lexicon, acronyms: dict[str, se
                 same = [i for i, m in members if m == mid]
                 for i in same[1:]:
                     uf.union(same[0], i)
+    context: dict[str, set[str]] = defaultdict(set)
+    for c in clusters:
+        for m in c.mentions:
+            context[m.doc_id].add(name_key(m.text, lex))
     by_surname: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for key in person_keys:
         by_surname[key[1]].add(key)
@@ -199,13 +205,14 @@ def merge_clusters(clusters: list[Cluster], lex: Lexicon, acronyms: dict[str, se
         forms = {f for f in c.forms}
         if any(len(f.split()) > 1 for f in forms) or any(_data_class(m, lex) for m in c.mentions):
             continue
-        if c.votes["Person"] == 0 or any(m.cue in {"Place", "Organization"} for m in c.mentions):
+        if not _may_be_surname(c):
             continue
         keys = set().union(*(by_surname.get(surname(f, lex), set()) for f in forms)) if forms else set()
         if len(keys) == 1:
             (key,) = keys
             targets = person_keys[key]
-            if len({mid for _, mid in targets if mid}) <= 1:
+            if len({mid for _, mid in targets if mid}) <= 1 and _share_context(c, [clusters[t] for t, _ in targets],
+                                                                                 context, lex):
                 uf.union(targets[0][0], i)
     merged = []
     for members in uf.groups().values():
@@ -218,6 +225,27 @@ def merge_clusters(clusters: list[Cluster], lex: Lexicon, acronyms: dict[str, se
             c.votes["Person"] += CUE_WEIGHT
         merged.append(c)
     return sorted(merged, key=_sort_key)
+
+
+def _may_be_surname(c: Cluster) -> bool:
+    """A lone word may be a surname unless something other than the tagger's place guess says not:
+    a cue, our place and alias tables (checked by the caller), or an organisation label (companies
+    are often named after people: Ford, Dell)."""
+    if any(m.cue and m.cue != "Person" for m in c.mentions):
+        return False
+    return c.votes["Person"] > 0 or all(m.label in PLACE_GUESSES for m in c.mentions)
+
+
+def _share_context(lone: Cluster, people: list[Cluster], context: dict[str, set[str]], lex: Lexicon) -> bool:
+    """A surname alone joins a person from another document only if the two documents name
+    at least SHARED_NAMES other things in common: the same story, not just the same surname."""
+    own = {name_key(m.text, lex) for m in lone.mentions}
+    docs = {m.doc_id for m in lone.mentions}
+    other_docs = {m.doc_id for p in people for m in p.mentions}
+    if docs & other_docs:
+        return True
+    mine = set().union(*(context[d] for d in docs)) - own
+    return any(len(mine & context[d]) >= SHARED_NAMES for d in other_docs)
 
 
 def _sort_key(c: Cluster) -> tuple:
