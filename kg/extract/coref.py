@@ -59,6 +59,8 @@ def antecedents(doc: Doc, names: list[Mention], pronouns: list[Mention]) -> dict
             head = _head_token(doc, mtok, m.end)
             if head.dep_ in {"compound", "amod", "nmod"} and head.head.pos_ == "NOUN":
                 continue
+            if word in NEUTER and not _thing_salient(head, word, p.sentence == m.sentence):
+                continue
             if not _visible(mtok, ptok, quote, openers):
                 continue
             score = _salience(head, ptok, p, m)
@@ -98,8 +100,17 @@ def _compatible(word: str, target: int, persons: set[int], gender: dict[int, str
     return not known or known == ("m" if word in MASCULINE else "f")
 
 
+def _thing_salient(head: Token, word: str, same_sentence: bool) -> bool:
+    """'it' takes a subject (or a subject's possessor); 'its' also any name earlier in its sentence."""
+    if word == "its" and same_sentence:
+        return True
+    return head.dep_ in SUBJECTS or (head.dep_ == "poss" and head.head.dep_ in SUBJECTS)
+
+
 def _expletive(tok: Token) -> bool:
-    """'it is crucial that…', 'it was a long day': an 'it' that stands for no named thing."""
+    """'it is crucial that…', 'it was a long day', 'if it is determined that…': no named thing."""
+    if tok.dep_ == "nsubjpass" and any(c.dep_ == "ccomp" for c in tok.head.children):
+        return True
     return tok.dep_ in {"expl", "nsubj"} and tok.head.lemma_ in {"be", "seem", "appear"}
 
 
