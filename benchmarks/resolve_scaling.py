@@ -21,10 +21,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg.extract import load_nlp  # noqa: E402
-from kg.pipeline import extract_documents  # noqa: E402
-from kg.resolve import resolve  # noqa: E402
-from kg.types import Document, Extraction  # noqa: E402
+from kg.extract import load_nlp
+from kg.pipeline import extract_documents
+from kg.resolve import resolve
+from kg.types import Document, Extraction
 
 CORPUS = Path("/work/shared/corpora/reuters21578/reuters21578.jsonl.gz")
 

@@ -23,11 +23,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg.api import query  # noqa: E402
-from kg.extract import load_nlp  # noqa: E402
-from kg.ingest import ingest  # noqa: E402
-from kg.pipeline import build, extract_documents  # noqa: E402
-from kg.resolve import resolve  # noqa: E402
+from kg.api import query
+from kg.extract import load_nlp
+from kg.ingest import ingest
+from kg.pipeline import build, extract_documents
+from kg.resolve import resolve
 
 GOLD = ROOT / "benchmarks" / "entities_gold.json"
 PRONOUNS = {"he", "him", "his", "she", "her", "hers", "it", "its", "they", "them", "their", "which",

@@ -13,7 +13,8 @@ DATA = Path(__file__).resolve().parent
 
 def fold(text: str) -> str:
     """Compare names loosely: NFKC, one kind of apostrophe and dash, single spaces, casefolded."""
-    text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("–", "-").replace("—", "-")
+    text = unicodedata.normalize("NFKC", text)
+    text = text.replace("’", "'").replace("–", "-").replace("—", "-")
     return " ".join(text.split()).casefold()
 
 

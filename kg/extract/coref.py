@@ -1,4 +1,4 @@
-"""Pronoun resolution by rules over the parse: he/she/it → the most salient compatible earlier name.
+"""Pronoun resolution by rules over the parse: he/she/it → the most salient earlier name.
 
 Compatibility: he/him/his need a person not known to be female, she/her one not known to be male
 (first-name table, Mr/Ms); it/its need an organisation, place or side. they/them/their stay
@@ -20,7 +20,8 @@ NEUTER = frozenset({"it", "its"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 SPEECH = frozenset({"say", "tell", "add", "reveal", "state", "write", "note", "explain", "insist",
                     "claim", "argue", "warn", "describe", "call", "emphasize", "stress"})
-HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f"}
+HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
+                    "miss": "f"}
 THINGS = frozenset({"ORG", "GPE", "LOC", "FAC", "SIDE", "EVENT"})
 WINDOW = 3  # sentences back
 
@@ -37,7 +38,8 @@ def antecedents(doc: Doc, names: list[Mention], pronouns: list[Mention]) -> dict
     lex = lexicon()
     by_surname = {m.text.split()[-1]: lex.first_names.get(fold(m.text.split()[0]), "")
                   for m in names if m.start in persons and len(m.text.split()) > 1}
-    gender = {m.start: _gender(token_at[m.start], m, by_surname) for m in names if m.start in persons}
+    gender = {m.start: _gender(token_at[m.start], m, by_surname)
+              for m in names if m.start in persons}
     resolved: dict[int, int] = {}
     candidates = [m for m in names if m.label not in {"NAT"}]
     for p in pronouns:
@@ -75,11 +77,12 @@ def _person_names(names: list[Mention]) -> set[int]:
     """Start offsets of names that denote people: tagged or cued as persons, or a known surname."""
     people = {m.start for m in names if m.label == "PERSON" or m.cue == "Person"}
     surnames = {m.text.split()[-1] for m in names if m.start in people and len(m.text.split()) > 1}
-    return people | {m.start for m in names if m.text in surnames and m.cue not in {"Place", "Organization"}}
+    return people | {m.start for m in names
+                     if m.text in surnames and m.cue not in {"Place", "Organization"}}
 
 
 def _gender(first: Token, mention: Mention, by_surname: dict[str, str]) -> str:
-    """m/f from an honorific before the name, else from the first name (of the full name, for a surname)."""
+    """m/f from an honorific before the name, else from the (full name's) first name."""
     if first.i > 0 and first.nbor(-1).lower_ in HONORIFIC_GENDER:
         return HONORIFIC_GENDER[first.nbor(-1).lower_]
     words = mention.text.split()
@@ -101,14 +104,14 @@ def _compatible(word: str, target: int, persons: set[int], gender: dict[int, str
 
 
 def _thing_salient(head: Token, word: str, same_sentence: bool) -> bool:
-    """'it' takes a subject (or a subject's possessor); 'its' also any name earlier in its sentence."""
+    """'it' takes a subject (or a subject's possessor); 'its' any name earlier in its sentence."""
     if word == "its" and same_sentence:
         return True
     return head.dep_ in SUBJECTS or (head.dep_ == "poss" and head.head.dep_ in SUBJECTS)
 
 
 def _expletive(tok: Token) -> bool:
-    """'it is crucial that…', 'it was a long day', 'if it is determined that…': no named thing."""
+    """'it is crucial that…', 'it was a long day', 'if it is determined that…'."""
     if tok.dep_ == "nsubjpass" and any(c.dep_ == "ccomp" for c in tok.head.children):
         return True
     return tok.dep_ in {"expl", "nsubj"} and tok.head.lemma_ in {"be", "seem", "appear"}
@@ -154,7 +157,7 @@ def _quote_ids(doc: Doc) -> list[int]:
 
 
 def _visible(mtok: Token, ptok: Token, quote: list[int], openers: dict[int, Token]) -> bool:
-    """A name inside a quotation is not seen from outside it; a speaker is not 'he' in his own quote."""
+    """A name in a quotation is not seen from outside it; a speaker is not 'he' in his quote."""
     qm, qp = quote[mtok.i], quote[ptok.i]
     if qm and qm != qp:
         return False

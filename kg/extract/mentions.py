@@ -27,6 +27,7 @@ LABEL_CLASS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC":
                "FAC": "Place", "NORP": "Group", "EVENT": "Event", "SIDE": "Group"}
 TITLE_LINKS = frozenset({"of", "to", "the", "at", "for"})
 OF_PREPS = frozenset({"of", "to", "at", "with", "for"})
+BULLETS = frozenset({"-", "•", "*", "–", "—"})
 
 ANALYSIS = "kg_names"
 WEB_NAME = re.compile(r"\w\.(com|org|net|kz|ru|ua|info|news)$")
@@ -51,13 +52,15 @@ class Analysis:
 def mentions(doc: Doc, doc_id: str) -> Iterator[Mention]:
     """Every mention of one parsed document, pronouns carrying their antecedent's start offset."""
     sent_of = _sentence_of(doc)
-    found = [_mention(doc, n.start, n.end, n.label, n.cue, doc_id, sent_of) for n in analyse(doc).names]
+    found = [_mention(doc, n.start, n.end, n.label, n.cue, doc_id, sent_of)
+             for n in analyse(doc).names]
     pronouns = [_mention(doc, t.i, t.i + 1, "PRON", "", doc_id, sent_of) for t in doc
                 if t.tag_ in {"PRP", "PRP$"} and t.lower_ in THIRD_PERSON]
     links = antecedents(doc, found, pronouns)
     yield from found
     for p in pronouns:
-        yield Mention(p.doc_id, p.sentence, p.text, p.start, p.end, p.label, p.role, links.get(p.start))
+        yield Mention(p.doc_id, p.sentence, p.text, p.start, p.end, p.label, p.role,
+                      links.get(p.start))
 
 
 def titles(doc: Doc, doc_id: str) -> Iterator[Title]:
@@ -92,7 +95,8 @@ def _analyse(doc: Doc, lex: Lexicon) -> Analysis:
         if n.label == "PERSON":
             _extend_person(doc, n, taken, fixed, lex)
     covered = {i for n in pieces + sides for i in range(n.start, n.end)}
-    other_ents = {i for ent in doc.ents if ent.label_ not in NAME_LABELS for i in range(ent.start, ent.end)}
+    other_ents = {i for ent in doc.ents if ent.label_ not in NAME_LABELS
+                  for i in range(ent.start, ent.end)}
     chunks = list(_propn_chunks(doc, covered | other_ents | fixed, lex))
     names = sorted(pieces + sides + chunks, key=lambda n: n.start)
     analysis = Analysis(names=names)
@@ -141,12 +145,13 @@ def _line_break(doc: Doc, i: int) -> bool:
     at = tok.idx if "\n" in tok.text else tok.idx + len(tok.text)
     line = text[text.rfind("\n", 0, at) + 1:at].strip()
     following = text[at:].lstrip()[:2]
-    return ("\n\n" in tok.text + tok.whitespace_ or len(line.split()) <= 6 or line[-1:] in ".?!:\"”"
-            or following[:1] in {"-", "•", "*", "–", "—"} or line[:1] in {"-", "•", "*", "–", "—"})
+    return ("\n\n" in tok.text + tok.whitespace_ or len(line.split()) <= 6
+            or line[-1:] in ".?!:\"”" or following[:1] in BULLETS or line[:1] in BULLETS)
 
 
 def _trim(doc: Doc, start: int, end: int, label: str, fixed: set[int], lex: Lexicon) -> Name | None:
-    while start < end and (doc[start].lower_ in ARTICLES or doc[start].is_punct or doc[start].is_space):
+    while start < end and (doc[start].lower_ in ARTICLES or doc[start].is_punct
+                           or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
@@ -201,14 +206,15 @@ def _nationality(doc: Doc, name: Name, lex: Lexicon) -> Name | None:
 
 
 def _sides(doc: Doc, pieces: list[Name], lex: Lexicon) -> list[Name]:
-    """'the Russian delegation', 'the US delegation': a country's side, when the head is singular."""
+    """'the Russian delegation', 'the US delegation': a country's side; singular heads only."""
     piece_at = {i: n for n in pieces for i in range(n.start, n.end)}
     sides = []
     for tok in doc:
         if fold(tok.text) not in lex.sides or tok.tag_ in {"NNS", "NNPS"}:
             continue
         for child in tok.lefts:
-            if child.dep_ not in {"amod", "compound", "nmod"} or any(c.dep_ == "conj" for c in child.children):
+            if (child.dep_ not in {"amod", "compound", "nmod"}
+                    or any(c.dep_ == "conj" for c in child.children)):
                 continue
             name = piece_at.get(child.i)
             start = name.start if name is not None and name.end == tok.i else child.i
@@ -219,8 +225,9 @@ def _sides(doc: Doc, pieces: list[Name], lex: Lexicon) -> list[Name]:
 
 def _extend_person(doc: Doc, name: Name, taken: set[int], fixed: set[int], lex: Lexicon) -> None:
     """'Yury' in 'Presidential Aide Yury Ushakov' when the tagger took only the surname."""
-    while (name.start > 0 and name.end - name.start < 3 and (prev := doc[name.start - 1]).pos_ == "PROPN"
-           and prev.is_alpha and prev.text[0].isupper() and prev.i not in taken and prev.i not in fixed
+    while (name.start > 0 and name.end - name.start < 3
+           and (prev := doc[name.start - 1]).pos_ == "PROPN" and prev.is_alpha
+           and prev.text[0].isupper() and prev.i not in taken and prev.i not in fixed
            and not lex.is_title_word(prev.text) and fold(prev.text) not in lex.honorifics):
         name.start -= 1
 
@@ -246,7 +253,7 @@ def _propn_chunks(doc: Doc, covered: set[int], lex: Lexicon) -> Iterator[Name]:
 
 
 def _cue(doc: Doc, name: Name, by_token: dict[int, Name], fixed: set[int], lex: Lexicon) -> str:
-    """The class the words around a name give it: a place list, a cue noun, a title, a first name."""
+    """The class the words around a name give: place list, cue noun, title, first name."""
     span = doc[name.start:name.end]
     if fold(span.text) in lex.places:
         return "Place"
@@ -260,11 +267,14 @@ def _cue(doc: Doc, name: Name, by_token: dict[int, Name], fixed: set[int], lex: 
         prev = doc[name.start - 1]
         if fold(prev.lemma_) in lex.cues and prev.i not in by_token:
             return lex.cues[fold(prev.lemma_)]
-        if fold(prev.text) in lex.honorifics or fold(prev.text) in lex.title_heads or prev.i in fixed:
+        if fold(prev.text) in lex.honorifics | lex.title_heads or prev.i in fixed:
             return "Person"
     if root.dep_ == "compound" and root.head.i >= name.end and fold(root.head.lemma_) in lex.cues:
         return lex.cues[fold(root.head.lemma_)]
-    for other in [*(c for c in root.children if c.dep_ == "appos"), *([root.head] if root.dep_ == "appos" else [])]:
+    apposed = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        apposed.append(root.head)
+    for other in apposed:
         if other.i in by_token:
             continue
         if fold(other.lemma_) in lex.cues:
@@ -274,7 +284,8 @@ def _cue(doc: Doc, name: Name, by_token: dict[int, Name], fixed: set[int], lex: 
     words = span.text.split()
     if len(words) >= 2 and fold(words[-1].strip(".")) in lex.cues:
         return lex.cues[fold(words[-1].strip("."))]
-    if len(words) >= 2 and fold(words[0]) in lex.first_names and name.label in {"PERSON", "PROPN", "ORG", "GPE"}:
+    if (len(words) >= 2 and fold(words[0]) in lex.first_names
+            and name.label in {"PERSON", "PROPN", "ORG", "GPE"}):
         return "Person"
     return ""
 
@@ -302,8 +313,8 @@ def _titles_of(doc: Doc, name: Name, by_token: dict[int, Name], fixed: set[int],
             yield sorted([*words, noun], key=lambda t: t.i), _office(noun, by_token, lex, depth=0)
 
 
-def _left_title(doc: Doc, i: int, name: Name, by_token: dict[int, Name], fixed: set[int], lex: Lexicon
-                ) -> tuple[list[Token], Name | None] | None:
+def _left_title(doc: Doc, i: int, name: Name, by_token: dict[int, Name], fixed: set[int],
+                lex: Lexicon) -> tuple[list[Token], Name | None] | None:
     """Scan left from token i: 'Ukraine's Defense Minister Rustem Umerov', 'Head of the Russian
     Direct Investment Fund Kirill Dmitriev', 'his chief of staff, Andriy Yermak'."""
     words: list[Token] = []
@@ -335,7 +346,8 @@ def _left_title(doc: Doc, i: int, name: Name, by_token: dict[int, Name], fixed: 
                 i -= 1
             if not links or not any(t.lower_ in {"of", "to"} for t in links):
                 break
-            while i >= 0 and (lex.is_title_word(doc[i].text) or doc[i].lower_ in TITLE_LINKS) and i not in by_token:
+            while (i >= 0 and i not in by_token
+                   and (lex.is_title_word(doc[i].text) or doc[i].lower_ in TITLE_LINKS)):
                 words.insert(0, doc[i])
                 i -= 1
             break
@@ -366,7 +378,7 @@ def _leftmost_title(words: list[Token], fixed: set[int], lex: Lexicon) -> list[T
 
 
 def _office(noun: Token, by_token: dict[int, Name], lex: Lexicon, depth: int) -> Name | None:
-    """Whose office a title noun names: its possessor, its nationality, or the object of its 'of/to'."""
+    """Whose office a title noun names: its possessor, nationality, or object of 'of'/'to'."""
     for dep in ("poss", "amod", "compound", "nmod"):
         for child in noun.children:
             if child.dep_ == dep and child.i in by_token:

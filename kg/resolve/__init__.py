@@ -1,4 +1,4 @@
-"""Resolve: mentions → entities (one node per thing), titles → roles, triples → facts between entities."""
+"""Resolve: mentions → entities (one node per thing), titles → roles, triples → facts."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from .clusters import Cluster, acronym_definitions, local_clusters, merge_cluste
 from .names import clean_label, name_key, normalise_name, person_name
 from .roles import roles_from_titles
 
-__all__ = ["resolve", "normalise_name", "clean_label", "entity_id"]
+__all__ = ["clean_label", "entity_id", "normalise_name", "resolve"]
 
 SIDE_RELATION = "side of"
 
@@ -26,11 +26,12 @@ def entity_id(type_: str, label: str) -> str:
 
 
 def resolve(extractions: Iterable[Extraction], lex: Lexicon | None = None) -> Resolution:
-    """Group mentions into entities, link pronouns and sides, and map triples and titles onto them."""
+    """Group mentions into entities, link pronouns and sides, map triples and titles onto them."""
     lex = lex or lexicon()
     extractions = sorted(extractions, key=lambda e: e.doc_id)
     acronyms = acronym_definitions(extractions, lex)
-    clusters = merge_clusters([c for ex in extractions for c in local_clusters(ex, lex)], lex, acronyms)
+    local = [c for ex in extractions for c in local_clusters(ex, lex)]
+    clusters = merge_clusters(local, lex, acronyms)
     book = _Book(lex)
     for c in clusters:
         book.add_cluster(c)
@@ -51,8 +52,8 @@ def resolve(extractions: Iterable[Extraction], lex: Lexicon | None = None) -> Re
     roles = roles_from_titles(extractions, book.link, book.entities, lex)
     facts = _facts(extractions, book) + tuple(book.side_facts())
     entities = tuple(sorted(book.entities.values(), key=lambda e: e.id))
-    return Resolution(entities, tuple(sorted(facts, key=lambda f: (f.subject, f.predicate, f.relation, f.object))),
-                      roles, mentions=dict(book.link))
+    facts = tuple(sorted(facts, key=lambda f: (f.subject, f.predicate, f.relation, f.object)))
+    return Resolution(entities, facts, roles, mentions=dict(book.link))
 
 
 class _Book:
@@ -81,7 +82,9 @@ class _Book:
     def add_cluster(self, c: Cluster) -> None:
         type_ = c.klass()
         forms = c.forms
-        if type_ is None or not forms or type_ == "Person" and any(ch.isdigit() for f in forms for ch in f):
+        if type_ is None or not forms:
+            return
+        if type_ == "Person" and any(ch.isdigit() for f in forms for ch in f):
             return
         eid = self._new(type_, _fullest(forms, type_, self.lex), forms)
         for m in c.mentions:
@@ -91,7 +94,7 @@ class _Book:
                 self.by_key.setdefault(name_key(f, self.lex), eid)
 
     def country(self, word: str, create: bool = True) -> str | None:
-        """The entity of the country a word names, made (if `create`) when the corpus never names it."""
+        """The entity of the country a word names; made (if `create`) when never named outright."""
         country = self.lex.country_of(word)
         if country is None:
             return None
@@ -123,7 +126,8 @@ class _Book:
         form = form[0].upper() + form[1:]
         ent = self.entities[eid]
         if form not in ent.aliases:
-            self.entities[eid] = Entity(ent.id, ent.label, ent.type, tuple(sorted({*ent.aliases, form})))
+            aliases = tuple(sorted({*ent.aliases, form}))
+            self.entities[eid] = Entity(ent.id, ent.label, ent.type, aliases)
         self._point(m, eid)
         sentence = next((s for s in ex.sentences if s.index == m.sentence), None)
         if sentence is not None:
@@ -166,8 +170,10 @@ def _fullest(forms: set[str], type_: str, lex: Lexicon) -> str:
         if alias is not None and alias[1] == type_ != "Person":
             return alias[0]
     if type_ == "Person":
-        return max(forms, key=lambda f: (len(f.split()), bool(person_name(f, lex) and person_name(f, lex).middle),
-                                         len(f), f))
+        def fullness(form: str) -> tuple:
+            name = person_name(form, lex)
+            return (len(form.split()), bool(name and name.middle), len(form), form)
+        return max(forms, key=fullness)
     return max(forms, key=lambda f: (len(f.split()), len(f), f))
 
 
@@ -189,7 +195,8 @@ def _facts(extractions: list[Extraction], book: _Book) -> tuple[Fact, ...]:
             s = sentences[t.sentence]
             merged[key].append(Evidence(ex.doc_id, s.text, _start(t), _end(t), t.confidence))
     return tuple(
-        Fact(s, p, r, o, kinds[(s, p, r, o)], tuple(sorted(set(ev), key=lambda e: (e.doc_id, e.start))))
+        Fact(s, p, r, o, kinds[(s, p, r, o)],
+             tuple(sorted(set(ev), key=lambda e: (e.doc_id, e.start))))
         for (s, p, r, o), ev in sorted(merged.items())
     )
 

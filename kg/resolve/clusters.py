@@ -6,6 +6,7 @@ any document order and the cost grows with the number of mentions.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
@@ -100,7 +101,7 @@ def local_clusters(ex: Extraction, lex: Lexicon) -> list[Cluster]:
         else:
             by_key[key] = i
     sentences = {s.index: s for s in ex.sentences}
-    for i, (a, b) in enumerate(zip(names, names[1:])):
+    for i, (a, b) in enumerate(itertools.pairwise(names)):
         s = sentences.get(b.sentence)
         if s is None or a.sentence != b.sentence:
             continue
@@ -150,11 +151,11 @@ def acronym_definitions(extractions: Iterable[Extraction], lex: Lexicon) -> dict
     for ex in extractions:
         sentences = {s.index: s for s in ex.sentences}
         names = sorted((m for m in ex.mentions if m.label not in NOT_NAMES), key=lambda m: m.start)
-        for a, b in zip(names, names[1:]):
+        for a, b in itertools.pairwise(names):
             s = sentences.get(b.sentence)
-            if s is not None and a.sentence == b.sentence:
-                if defines_acronym(a.text, s.text[a.end - s.start:b.start - s.start], b.text):
-                    defs[b.text].add(name_key(a.text, lex))
+            if (s is not None and a.sentence == b.sentence
+                    and defines_acronym(a.text, s.text[a.end - s.start:b.start - s.start], b.text)):
+                defs[b.text].add(name_key(a.text, lex))
     return defs
 
 
@@ -207,12 +208,13 @@ def merge_clusters(clusters: list[Cluster], lex: Lexicon, acronyms: dict[str, se
             continue
         if not _may_be_surname(c):
             continue
-        keys = set().union(*(by_surname.get(surname(f, lex), set()) for f in forms)) if forms else set()
+        keys = set().union(*(by_surname.get(surname(f, lex), set()) for f in forms))
         if len(keys) == 1:
             (key,) = keys
             targets = person_keys[key]
-            if len({mid for _, mid in targets if mid}) <= 1 and _share_context(c, [clusters[t] for t, _ in targets],
-                                                                                 context, lex):
+            people = [clusters[t] for t, _ in targets]
+            one_middle = len({mid for _, mid in targets if mid}) <= 1
+            if one_middle and _share_context(c, people, context, lex):
                 uf.union(targets[0][0], i)
     merged = []
     for members in uf.groups().values():
@@ -236,7 +238,8 @@ def _may_be_surname(c: Cluster) -> bool:
     return c.votes["Person"] > 0 or all(m.label in PLACE_GUESSES for m in c.mentions)
 
 
-def _share_context(lone: Cluster, people: list[Cluster], context: dict[str, set[str]], lex: Lexicon) -> bool:
+def _share_context(lone: Cluster, people: list[Cluster], context: dict[str, set[str]],
+                   lex: Lexicon) -> bool:
     """A surname alone joins a person from another document only if the two documents name
     at least SHARED_NAMES other things in common: the same story, not just the same surname."""
     own = {name_key(m.text, lex) for m in lone.mentions}

@@ -19,7 +19,7 @@ _STOP = frozenset({"of", "the", "and", "for", "on", "in", "to", "&"})
 
 
 def clean_label(text: str) -> str:
-    """A surface form as a label: one space, no leading article, no possessive, no edge punctuation."""
+    """A surface form as a label: one space, no article, no possessive, no edge punctuation."""
     text = unicodedata.normalize("NFKC", " ".join(text.split()))
     text = _POSSESSIVE.sub("", _LEADING.sub("", text)).strip(" ,;:-—–\"“”'")
     return text if _ABBREVIATION.search(text) else text.rstrip(".")
@@ -31,7 +31,7 @@ def normalise_name(text: str) -> str:
 
 
 def name_key(text: str, lex: Lexicon) -> str:
-    """Like normalise_name, after mapping known variants to one spelling ("U.S." → "united states")."""
+    """normalise_name after mapping known variants to one spelling ("U.S." → "united states")."""
     return normalise_name(lex.canonical(clean_label(text)))
 
 
@@ -75,7 +75,7 @@ def defines_acronym(long_form: str, gap: str, acronym: str) -> bool:
 
 
 def is_junk(form: str) -> bool:
-    """Forms that never name a thing: empty, lowercase, digits, a single character, a bare suffix."""
+    """Forms that never name a thing: empty, lowercase, digits, one character, a bare suffix."""
     letters = [c for c in form if c.isalpha()]
     return (len(letters) < 2 or not form[0].isupper() and not form[0].isdigit() or form.isdigit()
             or fold(form).strip(".") in SUFFIXES or "<" in form or ">" in form)

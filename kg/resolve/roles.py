@@ -13,7 +13,7 @@ TITLE_CONFIDENCE = 0.8
 
 def roles_from_titles(extractions: Iterable[Extraction], link: dict[tuple[str, int], str],
                       entities: dict[str, Entity], lex: Lexicon) -> tuple[Role, ...]:
-    """One Role per person, title (spelling-folded) and office holder; evidence from every reading."""
+    """One Role per person, title (spelling folded) and office; evidence from every reading."""
     readings: dict[tuple[str, str, str | None], list[tuple[str, Evidence]]] = defaultdict(list)
     for ex in extractions:
         sentences = {s.index: s for s in ex.sentences}
@@ -24,11 +24,13 @@ def roles_from_titles(extractions: Iterable[Extraction], link: dict[tuple[str, i
             of = link.get((ex.doc_id, t.of)) if t.of is not None else None
             if of == person:
                 of = None
-            evidence = Evidence(ex.doc_id, sentences[t.sentence].text, t.start, t.end, TITLE_CONFIDENCE)
+            sentence = sentences[t.sentence].text
+            evidence = Evidence(ex.doc_id, sentence, t.start, t.end, TITLE_CONFIDENCE)
             readings[(person, lex.title_key(t.title), of)].append((t.title, evidence))
     _fold_unattached(readings)
     roles = []
-    for (person, key, of), seen in sorted(readings.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] or "")):
+    order = sorted(readings, key=lambda k: (k[0], k[1], k[2] or ""))
+    for (person, key, of), seen in ((k, readings[k]) for k in order):
         spellings = Counter(title for title, _ in seen)
         title = max(spellings, key=lambda s: (lex.title_key(s) == s.casefold(), spellings[s], s))
         evidence = tuple(sorted({e for _, e in seen}, key=lambda e: (e.doc_id, e.start)))
