@@ -27,6 +27,7 @@ LABEL_CLASS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC":
                "FAC": "Place", "NORP": "Group", "EVENT": "Event", "SIDE": "Group"}
 TITLE_LINKS = frozenset({"of", "to", "the", "at", "for"})
 OF_PREPS = frozenset({"of", "to", "at", "with", "for"})
+NOUNS = frozenset({"NOUN", "PROPN"})
 BULLETS = frozenset({"-", "•", "*", "–", "—"})
 
 ANALYSIS = "kg_names"
@@ -267,7 +268,9 @@ def _cue(doc: Doc, name: Name, by_token: dict[int, Name], fixed: set[int], lex: 
         prev = doc[name.start - 1]
         if fold(prev.lemma_) in lex.cues and prev.i not in by_token:
             return lex.cues[fold(prev.lemma_)]
-        if fold(prev.text) in lex.honorifics | lex.title_heads or prev.i in fixed:
+        acronym = span.text.isupper() and len(span) == 1
+        if not acronym and (fold(prev.text) in lex.honorifics or prev.i in fixed
+                            or fold(prev.text) in lex.title_heads and prev.pos_ in NOUNS):
             return "Person"
     if root.dep_ == "compound" and root.head.i >= name.end and fold(root.head.lemma_) in lex.cues:
         return lex.cues[fold(root.head.lemma_)]
@@ -372,7 +375,8 @@ def _leftmost_title(words: list[Token], fixed: set[int], lex: Lexicon) -> list[T
             break
         else:
             run = []
-    while run and fold(run[-1].text) not in lex.title_heads and run[-1].i not in fixed:
+    while run and run[-1].i not in fixed and (fold(run[-1].text) not in lex.title_heads
+                                              or run[-1].pos_ not in NOUNS):
         run.pop()
     return run
 

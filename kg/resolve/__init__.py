@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from ..data import Lexicon, fold, lexicon
@@ -86,7 +86,8 @@ class _Book:
             return
         if type_ == "Person" and any(ch.isdigit() for f in forms for ch in f):
             return
-        eid = self._new(type_, _fullest(forms, type_, self.lex), forms)
+        seen = Counter(clean_label(m.text) for m in c.mentions)
+        eid = self._new(type_, _fullest(seen, type_, self.lex), forms)
         for m in c.mentions:
             self._point(m, eid)
         if type_ != "Person":
@@ -163,8 +164,8 @@ class _SortedSpans(list):
         return None
 
 
-def _fullest(forms: set[str], type_: str, lex: Lexicon) -> str:
-    """The label: a known canonical name, else the form with most words (then most letters)."""
+def _fullest(forms: Counter, type_: str, lex: Lexicon) -> str:
+    """The label: a known canonical name, else the form with most words, then letters, then uses."""
     for f in sorted(forms):
         alias = lex.aliases.get(fold(f))
         if alias is not None and alias[1] == type_ != "Person":
@@ -172,9 +173,9 @@ def _fullest(forms: set[str], type_: str, lex: Lexicon) -> str:
     if type_ == "Person":
         def fullness(form: str) -> tuple:
             name = person_name(form, lex)
-            return (len(form.split()), bool(name and name.middle), len(form), form)
+            return (len(form.split()), bool(name and name.middle), len(form), forms[form], form)
         return max(forms, key=fullness)
-    return max(forms, key=lambda f: (len(f.split()), len(f), f))
+    return max(forms, key=lambda f: (len(f.split()), len(f), forms[f], f))
 
 
 def _facts(extractions: list[Extraction], book: _Book) -> tuple[Fact, ...]:
