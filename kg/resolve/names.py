@@ -14,6 +14,7 @@ _INITIAL = re.compile(r"^[A-Z]\.?$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,7}$")
 _ACRONYM_GAP = re.compile(r"^\s*(?:,\s*(?:or|also known as|known as)\s*|\(\s*)$")
 _ABBREVIATION = re.compile(r"(^|[\s.])\w\.$")
+_DECIMAL = re.compile(r"\d[.,]\d")
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _STOP = frozenset({"of", "the", "and", "for", "on", "in", "to", "&"})
 
@@ -21,6 +22,8 @@ _STOP = frozenset({"of", "the", "and", "for", "on", "in", "to", "&"})
 def clean_label(text: str) -> str:
     """A surface form as a label: one space, no article, no possessive, no edge punctuation."""
     text = unicodedata.normalize("NFKC", " ".join(text.split()))
+    if "(" in text and ")" not in text:
+        text = text[:text.index("(")]
     text = _POSSESSIVE.sub("", _LEADING.sub("", text)).strip(" ,;:-—–\"“”'")
     return text if _ABBREVIATION.search(text) else text.rstrip(".")
 
@@ -78,4 +81,5 @@ def is_junk(form: str) -> bool:
     """Forms that never name a thing: empty, lowercase, digits, one character, a bare suffix."""
     letters = [c for c in form if c.isalpha()]
     return (len(letters) < 2 or not form[0].isupper() and not form[0].isdigit() or form.isdigit()
-            or fold(form).strip(".") in SUFFIXES or "<" in form or ">" in form)
+            or fold(form).strip(".") in SUFFIXES or "<" in form or ">" in form
+            or bool(_DECIMAL.search(form)))
