@@ -266,23 +266,23 @@ def _cue(doc: Doc, name: Name, by_token: dict[int, Name], fixed: set[int], lex: 
     root = span.root
     if name.start > 0:
         prev = doc[name.start - 1]
-        if fold(prev.lemma_) in lex.cues and prev.i not in by_token:
-            return lex.cues[fold(prev.lemma_)]
+        if _noun(prev) in lex.cues and prev.i not in by_token:
+            return lex.cues[_noun(prev)]
         acronym = span.text.isupper() and len(span) == 1
         if not acronym and (fold(prev.text) in lex.honorifics or prev.i in fixed
                             or fold(prev.text) in lex.title_heads and prev.pos_ in NOUNS):
             return "Person"
-    if root.dep_ == "compound" and root.head.i >= name.end and fold(root.head.lemma_) in lex.cues:
-        return lex.cues[fold(root.head.lemma_)]
+    if root.dep_ == "compound" and root.head.i >= name.end and _noun(root.head) in lex.cues:
+        return lex.cues[_noun(root.head)]
     apposed = [c for c in root.children if c.dep_ == "appos"]
     if root.dep_ == "appos":
         apposed.append(root.head)
     for other in apposed:
         if other.i in by_token:
             continue
-        if fold(other.lemma_) in lex.cues:
-            return lex.cues[fold(other.lemma_)]
-        if fold(other.lemma_) in lex.title_heads:
+        if _noun(other) in lex.cues:
+            return lex.cues[_noun(other)]
+        if _noun(other) in lex.title_heads:
             return "Person"
     words = span.text.split()
     if len(words) >= 2 and fold(words[-1].strip(".")) in lex.cues:
@@ -310,7 +310,7 @@ def _titles_of(doc: Doc, name: Name, by_token: dict[int, Name], fixed: set[int],
     for noun in list(nouns):
         nouns.extend(c for c in noun.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"})
     for noun in nouns:
-        if fold(noun.lemma_) in lex.title_heads or fold(noun.text) in lex.title_heads:
+        if _noun(noun) in lex.title_heads or fold(noun.text) in lex.title_heads:
             words = [c for c in noun.lefts if c.dep_ in {"amod", "compound", "nmod"}
                      and c.i not in by_token and (lex.is_title_word(c.text) or c.i in fixed)]
             yield sorted([*words, noun], key=lambda t: t.i), _office(noun, by_token, lex, depth=0)
@@ -404,6 +404,11 @@ def _office(noun: Token, by_token: dict[int, Name], lex: Lexicon, depth: int) ->
                 if child.dep_ == "appos" and child.i in by_token:
                     return by_token[child.i]
     return None
+
+
+def _noun(tok: Token) -> str:
+    """A noun's lemma, folded; its text when the pipeline sets lemmas for verbs only."""
+    return fold(tok.lemma_ or tok.text)
 
 
 def _title_text(words: list[Token]) -> str:
