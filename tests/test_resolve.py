@@ -201,3 +201,13 @@ def test_seed_graph_has_no_pronoun_or_common_noun_nodes(seed_build):
     rows = query(seed_build.out, "SELECT ?l WHERE { ?e a ?t ; rdfs:label ?l . "
                                  "FILTER(?t IN (kgo:Person, kgo:Organization, kgo:Place, kgo:Group, kgo:Event)) }").rows
     assert [label for (label,) in rows if not label[:1].isupper()] == []
+
+
+def test_argument_headed_by_a_title_points_at_the_titled_person(nlp):
+    from kg.extract import extract_doc
+
+    text = ("The Russian delegation is led by chairman of the Federation Council Committee on "
+            "International Affairs Grigory Karasin.")
+    res = resolve([extract_doc(nlp(text), "d")])
+    assert [(f.subject, f.relation, f.object) for f in res.facts if f.relation == "is led by"] == [
+        ("Group/Russian_delegation", "is led by", "Person/Grigory_Karasin")]

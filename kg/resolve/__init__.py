@@ -50,6 +50,7 @@ def resolve(extractions: Iterable[Extraction], lex: Lexicon | None = None) -> Re
                     book.link[(m.doc_id, m.start)] = target
                     book.spans[m.doc_id].append((m.start, m.end, target))
     roles = roles_from_titles(extractions, book.link, book.entities, lex)
+    book.add_titles(extractions)
     facts = _facts(extractions, book) + tuple(book.side_facts())
     entities = tuple(sorted(book.entities.values(), key=lambda e: e.id))
     facts = tuple(sorted(facts, key=lambda f: (f.subject, f.predicate, f.relation, f.object)))
@@ -66,6 +67,7 @@ class _Book:
         self.link: dict[tuple[str, int], str] = {}
         self.spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
         self.sides: dict[str, tuple[str, list[Evidence]]] = {}
+        self.title_spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
 
     def _new(self, type_: str, label: str, forms: Iterable[str]) -> str:
         base = entity_id(type_, label)
@@ -140,27 +142,45 @@ class _Book:
             yield Fact(eid, "relatedTo", SIDE_RELATION, country_id, True,
                        tuple(sorted(set(evidence), key=lambda e: (e.doc_id, e.start))))
 
+    def add_titles(self, extractions: list[Extraction]) -> None:
+        """A title before or beside a name stands for its holder when a triple's head falls on it:
+        'led by chairman of the … Committee Grigory Karasin' is led by Karasin."""
+        for ex in extractions:
+            for t in ex.titles:
+                person = self.link.get((ex.doc_id, t.person))
+                if person is not None and self.entities[person].type == "Person":
+                    self.title_spans[ex.doc_id].append((t.start, t.end, person))
+
     def entity_at(self, doc_id: str, offset: int) -> str | None:
-        spans = self.spans.get(doc_id)
-        if not spans:
-            return None
-        if not isinstance(spans, _SortedSpans):
-            spans = self.spans[doc_id] = _SortedSpans(spans)
-        return spans.at(offset)
+        """The entity of the mention covering `offset`, else of the title covering it."""
+        for table in (self.spans, self.title_spans):
+            spans = table.get(doc_id)
+            if not spans:
+                continue
+            if not isinstance(spans, _SortedSpans):
+                spans = table[doc_id] = _SortedSpans(spans)
+            found = spans.at(offset)
+            if found is not None:
+                return found
+        return None
 
 
 class _SortedSpans(list):
-    """Mention spans of one document sorted by start, innermost-last, for offset lookup."""
+    """Spans of one document sorted by start, for offset lookup; the latest-starting span wins."""
+
+    LONGEST = 500  # characters; no mention or title is longer
 
     def __init__(self, spans) -> None:
         super().__init__(sorted(spans))
         self.starts = [s for s, _, _ in self]
 
     def at(self, offset: int) -> str | None:
-        i = bisect_right(self.starts, offset)
-        for start, end, eid in reversed(self[max(0, i - 4):i]):
+        i = bisect_right(self.starts, offset) - 1
+        while i >= 0 and self[i][0] > offset - self.LONGEST:
+            start, end, eid = self[i]
             if start <= offset < end:
                 return eid
+            i -= 1
         return None
 
 
