@@ -7,6 +7,7 @@ from itertools import permutations
 from pathlib import Path
 
 from kg.api import query
+from kg.extract import extract_doc
 from kg.resolve import normalise_name, resolve
 from kg.types import Extraction, Mention, Phrase, Sentence, Title, Triple
 
@@ -204,8 +205,6 @@ def test_seed_graph_has_no_pronoun_or_common_noun_nodes(seed_build):
 
 
 def test_argument_headed_by_a_title_points_at_the_titled_person(nlp):
-    from kg.extract import extract_doc
-
     text = ("The Russian delegation is led by chairman of the Federation Council Committee on "
             "International Affairs Grigory Karasin.")
     res = resolve([extract_doc(nlp(text), "d")])
