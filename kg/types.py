@@ -67,8 +67,9 @@ class Triple:
 class Mention:
     """A span that may name a thing: a named entity, a proper-noun chunk or a pronoun.
 
-    `label` is spaCy's entity label (or PRON/PROPN/NOUN); `role` the head's dependency;
-    `antecedent` the start offset of the mention a pronoun was resolved to, if any.
+    `label` is spaCy's entity label (or PRON/PROPN/NOUN, NAT for a nationality adjective, SIDE for
+    "the Russian delegation"); `role` the head's dependency; `antecedent` the start offset of the
+    mention a pronoun was resolved to, if any; `cue` the class the context suggests ("Person"…).
     """
 
     doc_id: str
@@ -79,6 +80,23 @@ class Mention:
     label: str
     role: str = ""
     antecedent: int | None = None
+    cue: str = ""
+
+
+@dataclass(frozen=True)
+class Title:
+    """A title read beside a person's name: "Kremlin spokesperson Dmitry Peskov".
+
+    `person` and `of` are start offsets of mentions in the same document; `start`/`end` cover the title.
+    """
+
+    doc_id: str
+    sentence: int
+    person: int
+    title: str
+    of: int | None
+    start: int
+    end: int
 
 
 @dataclass(frozen=True)
@@ -89,6 +107,7 @@ class Extraction:
     sentences: tuple[Sentence, ...]
     mentions: tuple[Mention, ...]
     triples: tuple[Triple, ...]
+    titles: tuple[Title, ...] = ()
 
 
 @dataclass(frozen=True)

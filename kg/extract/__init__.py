@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 from ..errors import ModelNotFound
 from ..types import Document, Extraction, Phrase, Sentence, Triple
 from .chunks import pipe_chunked
-from .mentions import mentions
+from .mentions import mentions, titles
 from .rules import RawTuple, clause_tuples
 
 log = logging.getLogger(__name__)
@@ -45,7 +45,8 @@ def extract_doc(doc: Doc, doc_id: str) -> Extraction:
     for index, sent in enumerate(doc.sents):
         sentences.append(Sentence(index, sent.text, sent.start_char, sent.end_char))
         triples.extend(_to_triple(raw, doc_id, index) for raw in clause_tuples(sent))
-    return Extraction(doc_id, tuple(sentences), tuple(mentions(doc, doc_id)), tuple(triples))
+    return Extraction(doc_id, tuple(sentences), tuple(mentions(doc, doc_id)), tuple(triples),
+                      titles=tuple(titles(doc, doc_id)))
 
 
 def phrase(tokens: list[Token | str]) -> Phrase:

@@ -1,50 +1,426 @@
-"""Mentions: named entities, proper-noun chunks and pronouns of a parsed Doc."""
+"""Mentions: names (named entities and proper-noun chunks, titles stripped), sides and pronouns.
+
+Labels: spaCy's entity labels for names; "PROPN" for untagged proper-noun chunks; "NAT" for a
+nationality adjective ("Russian" in "Russian officials"), never a node by itself; "SIDE" for a
+country's delegation or government ("the Russian delegation"); "PRON" for third-person pronouns,
+whose `antecedent` kg.extract.coref fills in. `cue` is the class the context gives a name.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
-from ..types import Mention
+from ..data import Lexicon, fold, lexicon
+from ..types import Mention, Title
+from .coref import antecedents
 
-PRONOUN_TAGS = frozenset({"PRP", "PRP$", "WP", "WP$", "WDT"})
+NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
+                         "WORK_OF_ART", "LAW"})
+THIRD_PERSON = frozenset({"he", "him", "his", "she", "her", "hers", "it", "its", "they", "them",
+                          "their", "theirs"})
+ARTICLES = frozenset({"the", "a", "an"})
+LABEL_CLASS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place",
+               "FAC": "Place", "NORP": "Group", "EVENT": "Event", "SIDE": "Group"}
+TITLE_LINKS = frozenset({"of", "to", "the", "at", "for"})
+OF_PREPS = frozenset({"of", "to", "at", "with", "for"})
+NOUNS = frozenset({"NOUN", "PROPN"})
+BULLETS = frozenset({"-", "•", "*", "–", "—"})
+
+ANALYSIS = "kg_names"
+WEB_NAME = re.compile(r"\w\.(com|org|net|kz|ru|ua|info|news)$")
 
 
-def _sentence_index(doc: Doc) -> dict[int, int]:
-    return {sent.start: i for i, sent in enumerate(doc.sents)}
+@dataclass
+class Name:
+    """A span of tokens [start, end) that names something, with its label and context cue."""
+
+    start: int
+    end: int
+    label: str
+    cue: str = ""
+
+
+@dataclass
+class Analysis:
+    names: list[Name] = field(default_factory=list)
+    titles: list[tuple[Name, list[Token], Name | None]] = field(default_factory=list)
 
 
 def mentions(doc: Doc, doc_id: str) -> Iterator[Mention]:
-    starts = _sentence_index(doc)
-    sent_of = {}
-    for sent in doc.sents:
-        for tok in sent:
-            sent_of[tok.i] = starts[sent.start]
-    covered: set[int] = set()
-    for ent in doc.ents:
-        covered.update(range(ent.start, ent.end))
-        yield _mention(ent, ent.label_, doc_id, sent_of)
+    """Every mention of one parsed document, pronouns carrying their antecedent's start offset."""
+    sent_of = _sentence_of(doc)
+    found = [_mention(doc, n.start, n.end, n.label, n.cue, doc_id, sent_of)
+             for n in analyse(doc).names]
+    pronouns = [_mention(doc, t.i, t.i + 1, "PRON", "", doc_id, sent_of) for t in doc
+                if t.tag_ in {"PRP", "PRP$"} and t.lower_ in THIRD_PERSON]
+    links = antecedents(doc, found, pronouns)
+    yield from found
+    for p in pronouns:
+        yield Mention(p.doc_id, p.sentence, p.text, p.start, p.end, p.label, p.role,
+                      links.get(p.start))
+
+
+def titles(doc: Doc, doc_id: str) -> Iterator[Title]:
+    """Titles read beside person names, pointing at the person's and the office's mentions."""
+    sent_of = _sentence_of(doc)
+    for person, words, of in analyse(doc).titles:
+        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+        yield Title(doc_id, sent_of[person.start], doc[person.start].idx, _title_text(words),
+                    doc[of.start].idx if of else None, min(start, doc[person.start].idx),
+                    max(end, doc[person.end - 1].idx + len(doc[person.end - 1].text)))
+
+
+def analyse(doc: Doc) -> Analysis:
+    """Names and titles of a Doc, computed once and kept on `doc._.kg_names`."""
+    if not Doc.has_extension(ANALYSIS):
+        Doc.set_extension(ANALYSIS, default=None)
+    if getattr(doc._, ANALYSIS) is None:
+        setattr(doc._, ANALYSIS, _analyse(doc, lexicon()))
+    return getattr(doc._, ANALYSIS)
+
+
+def _analyse(doc: Doc, lex: Lexicon) -> Analysis:
+    fixed = _fixed_title_tokens(doc, lex)
+    pieces = [n for ent in doc.ents if ent.label_ in NAME_LABELS
+              for n in _clean_entity(doc, ent.start, ent.end, ent.label_, fixed, lex)]
+    pieces = [n for n in (_nationality(doc, n, lex) for n in pieces) if n is not None]
+    sides = _sides(doc, pieces, lex)
+    taken = {i for s in sides for i in range(s.start, s.end)}
+    pieces = [n for n in pieces if not taken.intersection(range(n.start, n.end))]
+    taken = {i for n in pieces for i in range(n.start, n.end)}
+    for n in pieces:
+        if n.label == "PERSON":
+            _extend_person(doc, n, taken, fixed, lex)
+    covered = {i for n in pieces + sides for i in range(n.start, n.end)}
+    other_ents = {i for ent in doc.ents if ent.label_ not in NAME_LABELS
+                  for i in range(ent.start, ent.end)}
+    chunks = list(_propn_chunks(doc, covered | other_ents | fixed, lex))
+    names = sorted(pieces + sides + chunks, key=lambda n: n.start)
+    analysis = Analysis(names=names)
+    by_token = {i: n for n in names for i in range(n.start, n.end)}
+    for n in names:
+        if n.label in {"NAT", "SIDE"}:
+            continue
+        n.cue = n.cue or _cue(doc, n, by_token, fixed, lex)
+        if n.cue == "Person" or (n.label in {"PERSON", "PROPN"} and not n.cue):
+            found = list(_titles_of(doc, n, by_token, fixed, lex))
+            if found and not n.cue:
+                n.cue = "Person"
+            analysis.titles.extend((n, words, of) for words, of in found if n.cue == "Person")
+    return analysis
+
+
+def _fixed_title_tokens(doc: Doc, lex: Lexicon) -> set[int]:
+    marked: set[int] = set()
+    words = [fold(t.text) for t in doc]
+    for i in range(len(doc)):
+        for title in lex.fixed_titles:
+            if tuple(words[i:i + len(title)]) == title:
+                marked.update(range(i, i + len(title)))
+                break
+    return marked
+
+
+def _clean_entity(doc: Doc, start: int, end: int, label: str, fixed: set[int], lex: Lexicon
+                  ) -> Iterator[Name]:
+    """Split an entity at line breaks and possessives; strip articles, titles and honorifics."""
+    piece_start = start
+    for i in range(start, end + 1):
+        if i == end or _line_break(doc, i) or doc[i].tag_ == "POS":
+            name = _trim(doc, piece_start, i, label, fixed, lex)
+            if name is not None:
+                yield name
+            piece_start = i + 1
+
+
+def _line_break(doc: Doc, i: int) -> bool:
+    """A newline that ends a heading or a paragraph, not one that merely wraps a long line."""
+    tok = doc[i]
+    if "\n" not in tok.text and "\n" not in tok.whitespace_:
+        return False
+    text = doc.text
+    at = tok.idx if "\n" in tok.text else tok.idx + len(tok.text)
+    line = text[text.rfind("\n", 0, at) + 1:at].strip()
+    following = text[at:].lstrip()[:2]
+    return ("\n\n" in tok.text + tok.whitespace_ or len(line.split()) <= 6
+            or line[-1:] in ".?!:\"”" or following[:1] in BULLETS or line[:1] in BULLETS)
+
+
+def _trim(doc: Doc, start: int, end: int, label: str, fixed: set[int], lex: Lexicon) -> Name | None:
+    while start < end and (doc[start].lower_ in ARTICLES or doc[start].is_punct
+                           or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    outside = [i for i in range(start, end) if i not in fixed]
+    if outside and len(outside) < end - start:
+        start, end = _longest_run(outside)
+    run = start
+    while run < end and (lex.is_title_word(doc[run].text) or fold(doc[run].text) in lex.honorifics):
+        run += 1
+    personal = label == "PERSON" or (run < end and doc[run].lower_ in {"of", "to"})
+    if personal and run > start and any(fold(doc[i].text) in lex.title_heads | lex.honorifics
+                                        for i in range(start, run)):
+        start = run
+        while start < end and doc[start].lower_ in TITLE_LINKS:
+            start += 1
+    if end < len(doc) and (fold(doc[end].text) in lex.title_heads or end in fixed):
+        while end > start and fold(doc[end - 1].text) in lex.title_modifiers:
+            end -= 1
+    if start >= end or not any(t.is_alpha and t.text[0].isupper() for t in doc[start:end]):
+        return None
+    if all(lex.is_title_word(t.text) for t in doc[start:end]):
+        return None
+    return Name(start, end, label)
+
+
+def _longest_run(indices: list[int]) -> tuple[int, int]:
+    runs: list[tuple[int, int]] = []
+    for i in indices:
+        if runs and runs[-1][1] == i:
+            runs[-1] = (runs[-1][0], i + 1)
+        else:
+            runs.append((i, i + 1))
+    return max(runs, key=lambda r: (r[1] - r[0], -r[0]))
+
+
+def _nationality(doc: Doc, name: Name, lex: Lexicon) -> Name | None:
+    """Nationality adjectives become NAT (a pointer to the country); plural demonyms stay groups."""
+    text = doc[name.start:name.end].text
+    root = doc[name.start:name.end].root
+    if fold(text) in lex.places:
+        return Name(name.start, name.end, "GPE" if name.label == "NORP" else name.label, "Place")
+    country = lex.country_of(text)
+    adjectival = root.tag_ in {"JJ", "JJR"} or root.dep_ == "amod"
+    if fold(text) in lex.nationality:
+        if fold(text) in {fold(c) for c in lex.aliases} and not adjectival:
+            return name
+        plural = root.tag_ in {"NNS", "NNPS"} or (text.endswith("s") and not adjectival)
+        return Name(name.start, name.end, "NORP" if plural else "NAT", "Group" if plural else "")
+    if name.label == "NORP" and country is None and (adjectival or "-" in text):
+        return None
+    return name
+
+
+def _sides(doc: Doc, pieces: list[Name], lex: Lexicon) -> list[Name]:
+    """'the Russian delegation', 'the US delegation': a country's side; singular heads only."""
+    piece_at = {i: n for n in pieces for i in range(n.start, n.end)}
+    sides = []
     for tok in doc:
-        if tok.tag_ in PRONOUN_TAGS and tok.i not in covered:
-            yield _mention(doc[tok.i:tok.i + 1], "PRON", doc_id, sent_of)
-        elif tok.pos_ == "PROPN" and tok.i not in covered and tok.dep_ != "compound":
-            span = _propn_chunk(tok)
-            if not covered.intersection(range(span.start, span.end)):
-                covered.update(range(span.start, span.end))
-                yield _mention(span, "PROPN", doc_id, sent_of)
+        if fold(tok.text) not in lex.sides or tok.tag_ in {"NNS", "NNPS"}:
+            continue
+        for child in tok.lefts:
+            if (child.dep_ not in {"amod", "compound", "nmod"}
+                    or any(c.dep_ == "conj" for c in child.children)):
+                continue
+            name = piece_at.get(child.i)
+            start = name.start if name is not None and name.end == tok.i else child.i
+            if child.i == tok.i - 1 and lex.country_of(doc[start:tok.i].text):
+                sides.append(Name(start, tok.i + 1, "SIDE", lex.sides[fold(tok.text)]))
+    return sides
 
 
-def _propn_chunk(tok: Token) -> Span:
-    left = tok.i
-    for child in reversed(list(tok.lefts)):
-        if child.dep_ == "compound" and child.pos_ == "PROPN" and child.i == left - 1:
-            left = child.i
+def _extend_person(doc: Doc, name: Name, taken: set[int], fixed: set[int], lex: Lexicon) -> None:
+    """'Yury' in 'Presidential Aide Yury Ushakov' when the tagger took only the surname."""
+    while (name.start > 0 and name.end - name.start < 3
+           and (prev := doc[name.start - 1]).pos_ == "PROPN" and prev.is_alpha
+           and prev.text[0].isupper() and prev.i not in taken and prev.i not in fixed
+           and not lex.is_title_word(prev.text) and fold(prev.text) not in lex.honorifics):
+        name.start -= 1
+
+
+def _propn_chunks(doc: Doc, covered: set[int], lex: Lexicon) -> Iterator[Name]:
+    """Runs of proper nouns the tagger missed ('Kirill Dmitriev', 'Rubio'), split at titles."""
+    run: list[Token] = []
+    for tok in [*doc, None]:
+        if (tok is not None and tok.pos_ == "PROPN" and tok.i not in covered and not tok.is_space
+                and not lex.is_title_word(tok.text) and fold(tok.text) not in lex.honorifics
+                and "\n" not in tok.text and (not run or run[-1].i == tok.i - 1)):
+            run.append(tok)
+            continue
+        if run:
+            words = [t for t in run if t.is_alpha or "-" in t.text or "." in t.text]
+            headline = len(run) > 1 and all(t.is_upper for t in run if t.is_alpha)
+            if words and not headline and run[0].text[0].isupper():
+                yield Name(run[0].i, run[-1].i + 1, "PROPN")
+        run = []
+        if (tok is not None and tok.pos_ == "PROPN" and tok.i not in covered and not tok.is_space
+                and not lex.is_title_word(tok.text) and fold(tok.text) not in lex.honorifics):
+            run.append(tok)
+
+
+def _cue(doc: Doc, name: Name, by_token: dict[int, Name], fixed: set[int], lex: Lexicon) -> str:
+    """The class the words around a name give: place list, cue noun, title, first name."""
+    span = doc[name.start:name.end]
+    if fold(span.text) in lex.places:
+        return "Place"
+    alias = lex.aliases.get(fold(span.text))
+    if alias:
+        return alias[1]
+    if WEB_NAME.search(span.text):
+        return "Organization"
+    root = span.root
+    if name.start > 0:
+        prev = doc[name.start - 1]
+        if _noun(prev) in lex.cues and prev.i not in by_token:
+            return lex.cues[_noun(prev)]
+        acronym = span.text.isupper() and len(span) == 1
+        if not acronym and (fold(prev.text) in lex.honorifics or prev.i in fixed
+                            or fold(prev.text) in lex.title_heads and prev.pos_ in NOUNS):
+            return "Person"
+    if root.dep_ == "compound" and root.head.i >= name.end and _noun(root.head) in lex.cues:
+        return lex.cues[_noun(root.head)]
+    apposed = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        apposed.append(root.head)
+    for other in apposed:
+        if other.i in by_token:
+            continue
+        if _noun(other) in lex.cues:
+            return lex.cues[_noun(other)]
+        if _noun(other) in lex.title_heads:
+            return "Person"
+    words = span.text.split()
+    if len(words) >= 2 and fold(words[-1].strip(".")) in lex.cues:
+        return lex.cues[fold(words[-1].strip("."))]
+    if (len(words) >= 2 and fold(words[0]) in lex.first_names
+            and name.label in {"PERSON", "PROPN", "ORG", "GPE"}):
+        return "Person"
+    return ""
+
+
+def _titles_of(doc: Doc, name: Name, by_token: dict[int, Name], fixed: set[int], lex: Lexicon
+               ) -> Iterator[tuple[list[Token], Name | None]]:
+    left = _left_title(doc, name.start - 1, name, by_token, fixed, lex)
+    if left is not None:
+        yield left
+    if name.start > 1 and doc[name.start - 1].text == "," and (
+            name.end == len(doc) or doc[name.end].is_punct):
+        before = _left_title(doc, name.start - 2, name, by_token, fixed, lex)
+        if before is not None:
+            yield before
+    root = doc[name.start:name.end].root
+    nouns = [c for c in root.children if c.dep_ == "appos" and c.i not in by_token]
+    if root.dep_ == "appos" and root.head.i not in by_token and root.head.i < name.start:
+        nouns.append(root.head)
+    for noun in list(nouns):
+        nouns.extend(c for c in noun.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"})
+    for noun in nouns:
+        if _noun(noun) in lex.title_heads or fold(noun.text) in lex.title_heads:
+            words = [c for c in noun.lefts if c.dep_ in {"amod", "compound", "nmod"}
+                     and c.i not in by_token and (lex.is_title_word(c.text) or c.i in fixed)]
+            yield sorted([*words, noun], key=lambda t: t.i), _office(noun, by_token, lex, depth=0)
+
+
+def _left_title(doc: Doc, i: int, name: Name, by_token: dict[int, Name], fixed: set[int],
+                lex: Lexicon) -> tuple[list[Token], Name | None] | None:
+    """Scan left from token i: 'Ukraine's Defense Minister Rustem Umerov', 'Head of the Russian
+    Direct Investment Fund Kirill Dmitriev', 'his chief of staff, Andriy Yermak'."""
+    words: list[Token] = []
+    of: Name | None = None
+    while i >= 0:
+        tok = doc[i]
+        if i in fixed or lex.is_title_word(tok.text):
+            if i in by_token and by_token[i] is not name and i not in fixed:
+                break
+            words.insert(0, tok)
+        elif fold(tok.text) in lex.honorifics:
+            pass
+        elif tok.tag_ == "PRP$" and words:
+            of = Name(i, i + 1, "PRON")
+            break
+        elif tok.tag_ == "POS" and i - 1 in by_token:
+            of = by_token[i - 1]
+            break
+        elif i in by_token:
+            of = by_token[i]
+            if words:
+                break
+            i = of.start - 1
+            if i > 0 and doc[i].tag_ == "POS" and i - 1 in by_token:
+                i = by_token[i - 1].start - 1
+            links = []
+            while i >= 0 and doc[i].lower_ in TITLE_LINKS:
+                links.append(doc[i])
+                i -= 1
+            if not links or not any(t.lower_ in {"of", "to"} for t in links):
+                break
+            while (i >= 0 and i not in by_token
+                   and (lex.is_title_word(doc[i].text) or doc[i].lower_ in TITLE_LINKS)):
+                words.insert(0, doc[i])
+                i -= 1
+            break
         else:
             break
-    return tok.doc[left:tok.i + 1]
+        i -= 1
+    words = _leftmost_title(words, fixed, lex)
+    if not words:
+        return None
+    return words, of
 
 
-def _mention(span: Span, label: str, doc_id: str, sent_of: dict[int, int]) -> Mention:
-    return Mention(doc_id, sent_of[span.start], span.text, span.start_char, span.end_char, label,
-                   span.root.dep_)
+def _leftmost_title(words: list[Token], fixed: set[int], lex: Lexicon) -> list[Token]:
+    """The first run of title words that ends in a head: 'adviser' of 'adviser to the director'."""
+    run: list[Token] = []
+    for tok in words:
+        if lex.is_title_word(tok.text) or tok.i in fixed:
+            if run and tok.i != run[-1].i + 1:
+                break
+            run.append(tok)
+        elif run and any(fold(t.text) in lex.title_heads or t.i in fixed for t in run):
+            break
+        else:
+            run = []
+    while run and run[-1].i not in fixed and (fold(run[-1].text) not in lex.title_heads
+                                              or run[-1].pos_ not in NOUNS):
+        run.pop()
+    return run
+
+
+def _office(noun: Token, by_token: dict[int, Name], lex: Lexicon, depth: int) -> Name | None:
+    """Whose office a title noun names: its possessor, nationality, or object of 'of'/'to'."""
+    for dep in ("poss", "amod", "compound", "nmod"):
+        for child in noun.children:
+            if child.dep_ == dep and child.i in by_token:
+                return by_token[child.i]
+    if depth > 3:
+        return None
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ not in OF_PREPS:
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            if pobj.i in by_token:
+                return by_token[pobj.i]
+            found = _office(pobj, by_token, lex, depth + 1)
+            if found is not None:
+                return found
+            for child in pobj.children:
+                if child.dep_ == "appos" and child.i in by_token:
+                    return by_token[child.i]
+    return None
+
+
+def _noun(tok: Token) -> str:
+    """A noun's lemma, folded; its text when the pipeline sets lemmas for verbs only."""
+    return fold(tok.lemma_ or tok.text)
+
+
+def _title_text(words: list[Token]) -> str:
+    return " ".join(t.text for t in words)
+
+
+def _sentence_of(doc: Doc) -> dict[int, int]:
+    return {tok.i: index for index, sent in enumerate(doc.sents) for tok in sent}
+
+
+def _mention(doc: Doc, start: int, end: int, label: str, cue: str, doc_id: str,
+             sent_of: dict[int, int]) -> Mention:
+    span = doc[start:end]
+    return Mention(doc_id, sent_of[start], span.text, span.start_char, span.end_char, label,
+                   span.root.dep_, None, cue)

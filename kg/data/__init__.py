@@ -1,0 +1,105 @@
+"""Name data kept as tables, not code: aliases, nationalities, places, first names, titles, cues."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent
+
+
+def fold(text: str) -> str:
+    """Compare names loosely: NFKC, one kind of apostrophe and dash, single spaces, casefolded."""
+    text = unicodedata.normalize("NFKC", text)
+    text = text.replace("’", "'").replace("–", "-").replace("—", "-")
+    return " ".join(text.split()).casefold()
+
+
+def _rows(name: str) -> list[list[str]]:
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every table under kg/data/, keyed by folded text."""
+
+    aliases: dict[str, tuple[str, str]]      # variant → (canonical name, class)
+    nationality: dict[str, str]              # adjective/demonym → country
+    adjective: dict[str, str]                # country → its first adjective
+    places: dict[str, str]                   # place → kind
+    first_names: dict[str, str]              # first name → m/f
+    nicknames: dict[str, str]                # variant first name → canonical
+    honorifics: frozenset[str]
+    title_heads: frozenset[str]
+    title_modifiers: frozenset[str]
+    fixed_titles: tuple[tuple[str, ...], ...]  # folded word sequences, longest first
+    spelling: dict[str, str]
+    cues: dict[str, str]                     # noun → class
+    sides: dict[str, str]                    # head noun → class
+
+    def canonical(self, name: str) -> str:
+        """The canonical spelling of a name: "U.S." → "United States"; unknown names unchanged."""
+        hit = self.aliases.get(fold(name))
+        return hit[0] if hit else name
+
+    def country_of(self, word: str) -> str | None:
+        """The country a nationality word or country name stands for."""
+        key = fold(word)
+        if key in self.nationality:
+            return self.nationality[key]
+        name = self.canonical(word)
+        return name if self.places.get(fold(name)) == "country" else None
+
+    def first_name(self, word: str) -> str:
+        """A first name in its canonical variant, folded: "Steve" → "steven"."""
+        key = fold(word)
+        return fold(self.nicknames.get(key, key))
+
+    def is_title_word(self, word: str) -> bool:
+        key = fold(word)
+        return key in self.title_heads or key in self.title_modifiers
+
+    def title_key(self, title: str) -> str:
+        words = re.findall(r"[\w-]+", fold(title))
+        return " ".join(self.spelling.get(w, w) for w in words)
+
+
+@cache
+def lexicon() -> Lexicon:
+    """Load the tables once; they are read-only constants shipped with kg."""
+    aliases = {fold(v): (c, t) for c, v, t in _rows("aliases.tsv")}
+    for canonical, _variant, class_ in _rows("aliases.tsv"):
+        aliases.setdefault(fold(canonical), (canonical, class_))
+    nationality: dict[str, str] = {}
+    adjective: dict[str, str] = {}
+    for word, country in _rows("nationalities.tsv"):
+        nationality[fold(word)] = country
+        adjective.setdefault(country, word)
+    titles = _rows("titles.tsv")
+    kinds: dict[str, set[str]] = {}
+    spelling = {}
+    for word, kind in titles:
+        if kind.startswith("spelling="):
+            spelling[fold(word)] = fold(kind.split("=", 1)[1])
+        else:
+            kinds.setdefault(kind, set()).add(fold(word))
+    fixed = sorted((tuple(t.split()) for t in kinds.get("fixed", ())), key=len, reverse=True)
+    return Lexicon(
+        aliases=aliases,
+        nationality=nationality,
+        adjective=adjective,
+        places={fold(p): k for p, k in _rows("places.tsv")},
+        first_names={fold(n): g for n, g in _rows("first_names.tsv")},
+        nicknames={fold(v): c for v, c in _rows("nicknames.tsv")},
+        honorifics=frozenset(kinds.get("honorific", ())),
+        title_heads=frozenset(kinds.get("head", ())),
+        title_modifiers=frozenset(kinds.get("modifier", ())),
+        fixed_titles=tuple(fixed),
+        spelling=spelling,
+        cues={fold(n): c for n, c in _rows("cues.tsv")},
+        sides={fold(n): c for n, c in _rows("sides.tsv")},
+    )

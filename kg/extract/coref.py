@@ -1,0 +1,171 @@
+"""Pronoun resolution by rules over the parse: he/she/it → the most salient earlier name.
+
+Compatibility: he/him/his need a person not known to be female, she/her one not known to be male
+(first-name table, Mr/Ms); it/its need an organisation, place or side. they/them/their stay
+unresolved: a plural rarely names one of our entities. Salience: a subject pronoun prefers the
+subject of a main clause, a possessive or object pronoun the nearest name; names inside a quotation
+are not seen from outside it, and from inside a quotation the speaker is not "he".
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..data import fold, lexicon
+from ..types import Mention
+
+MASCULINE = frozenset({"he", "him", "his"})
+FEMININE = frozenset({"she", "her", "hers"})
+NEUTER = frozenset({"it", "its"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+SPEECH = frozenset({"say", "tell", "add", "reveal", "state", "write", "note", "explain", "insist",
+                    "claim", "argue", "warn", "describe", "call", "emphasize", "stress"})
+HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
+                    "miss": "f"}
+THINGS = frozenset({"ORG", "GPE", "LOC", "FAC", "SIDE", "EVENT"})
+WINDOW = 3  # sentences back
+
+
+def antecedents(doc: Doc, names: list[Mention], pronouns: list[Mention]) -> dict[int, int]:
+    """Map each resolvable pronoun's start offset to the start offset of the name it stands for."""
+    quote = _quote_ids(doc)
+    openers = {}
+    for tok in doc:
+        openers.setdefault(quote[tok.i], tok)
+    token_at = {t.idx: t for t in doc}
+    by_start = {m.start: m for m in names}
+    persons = _person_names(names)
+    lex = lexicon()
+    by_surname = {m.text.split()[-1]: lex.first_names.get(fold(m.text.split()[0]), "")
+                  for m in names if m.start in persons and len(m.text.split()) > 1}
+    gender = {m.start: _gender(token_at[m.start], m, by_surname)
+              for m in names if m.start in persons}
+    resolved: dict[int, int] = {}
+    candidates = [m for m in names if m.label not in {"NAT"}]
+    for p in pronouns:
+        word = p.text.lower()
+        if word not in MASCULINE | FEMININE | NEUTER:
+            continue
+        ptok = token_at[p.start]
+        if word == "it" and _expletive(ptok):
+            continue
+        best: tuple[float, int] | None = None
+        pool = [(m, m.start) for m in candidates] + [(p2, resolved[p2.start]) for p2 in pronouns
+                                                     if p2.start in resolved]
+        for m, target in pool:
+            if m.end > p.start or p.sentence - m.sentence > WINDOW:
+                continue
+            if not _compatible(word, target, persons, gender, by_start):
+                continue
+            mtok = token_at[m.start]
+            head = _head_token(doc, mtok, m.end)
+            if head.dep_ in {"compound", "amod", "nmod"} and head.head.pos_ == "NOUN":
+                continue
+            if word in NEUTER and not _thing_salient(head, word, p.sentence == m.sentence):
+                continue
+            if not _visible(mtok, ptok, quote, openers):
+                continue
+            score = _salience(head, ptok, p, m)
+            if best is None or score > best[0]:
+                best = (score, target)
+        if best is not None:
+            resolved[p.start] = best[1]
+    return resolved
+
+
+def _person_names(names: list[Mention]) -> set[int]:
+    """Start offsets of names that denote people: tagged or cued as persons, or a known surname."""
+    people = {m.start for m in names if m.label == "PERSON" or m.cue == "Person"}
+    surnames = {m.text.split()[-1] for m in names if m.start in people and len(m.text.split()) > 1}
+    return people | {m.start for m in names
+                     if m.text in surnames and m.cue not in {"Place", "Organization"}}
+
+
+def _gender(first: Token, mention: Mention, by_surname: dict[str, str]) -> str:
+    """m/f from an honorific before the name, else from the (full name's) first name."""
+    if first.i > 0 and first.nbor(-1).lower_ in HONORIFIC_GENDER:
+        return HONORIFIC_GENDER[first.nbor(-1).lower_]
+    words = mention.text.split()
+    if len(words) > 1:
+        return lexicon().first_names.get(fold(words[0]), "")
+    return by_surname.get(words[-1], "")
+
+
+def _compatible(word: str, target: int, persons: set[int], gender: dict[int, str],
+                by_start: dict[int, Mention]) -> bool:
+    if word in NEUTER:
+        kind = by_start.get(target)
+        return (kind is not None and target not in persons
+                and (kind.label in THINGS or kind.cue in {"Organization", "Place"}))
+    if target not in persons:
+        return False
+    known = gender.get(target, "")
+    return not known or known == ("m" if word in MASCULINE else "f")
+
+
+def _thing_salient(head: Token, word: str, same_sentence: bool) -> bool:
+    """'it' takes a subject (or a subject's possessor); 'its' any name earlier in its sentence."""
+    if word == "its" and same_sentence:
+        return True
+    return head.dep_ in SUBJECTS or (head.dep_ == "poss" and head.head.dep_ in SUBJECTS)
+
+
+def _expletive(tok: Token) -> bool:
+    """'it is crucial that…', 'it was a long day', 'if it is determined that…'."""
+    if tok.dep_ == "nsubjpass" and any(c.dep_ == "ccomp" for c in tok.head.children):
+        return True
+    return tok.dep_ in {"expl", "nsubj"} and tok.head.lemma_ in {"be", "seem", "appear"}
+
+
+def _head_token(doc: Doc, first: Token, end_char: int) -> Token:
+    span = doc.char_span(first.idx, end_char, alignment_mode="expand")
+    return span.root if span is not None else first
+
+
+def _salience(head: Token, ptok: Token, p: Mention, m: Mention) -> float:
+    distance = p.sentence - m.sentence
+    score = -2.0 * distance
+    main = head.dep_ in SUBJECTS and head.head.dep_ in {"ROOT", "conj"}
+    if ptok.dep_ in SUBJECTS:
+        score += 1.0 if main else 0.5 if head.dep_ in SUBJECTS else 0.0
+        score += 0.001 * (m.start - p.start) / 100
+    else:
+        score += 0.3 if head.dep_ in SUBJECTS else 0.0
+        score += 1.0 / (1 + (p.start - m.end) / 20)
+    return score
+
+
+def _quote_ids(doc: Doc) -> list[int]:
+    """For each token, 0 outside quotations, else the number of the quotation it is in."""
+    ids: list[int] = []
+    current, count = 0, 0
+    for tok in doc:
+        text = tok.text
+        if "\n" in text:
+            current = 0
+        if text in {"“", "«"} or (text == '"' and current == 0):
+            count += 1
+            current = count
+            ids.append(current)
+            continue
+        if text in {"”", "»"} or (text == '"' and current):
+            ids.append(current)
+            current = 0
+            continue
+        ids.append(current)
+    return ids
+
+
+def _visible(mtok: Token, ptok: Token, quote: list[int], openers: dict[int, Token]) -> bool:
+    """A name in a quotation is not seen from outside it; a speaker is not 'he' in his quote."""
+    qm, qp = quote[mtok.i], quote[ptok.i]
+    if qm and qm != qp:
+        return False
+    if qp and not qm:
+        opener = openers[qp]
+        verb = opener.sent.root
+        if verb.lemma_ in SPEECH:
+            for subj in (c for c in verb.children if c.dep_ in SUBJECTS):
+                if subj.left_edge.i <= mtok.i <= subj.i:
+                    return False
+    return True

@@ -1,0 +1,230 @@
+"""Resolve: mentions → entities (one node per thing), titles → roles, triples → facts."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from ..data import Lexicon, fold, lexicon
+from ..relations import canonical_predicate
+from ..types import Entity, Evidence, Extraction, Fact, Mention, Resolution, Triple
+from .clusters import Cluster, acronym_definitions, local_clusters, merge_clusters
+from .names import clean_label, name_key, normalise_name, person_name
+from .roles import roles_from_titles
+
+__all__ = ["clean_label", "entity_id", "normalise_name", "resolve"]
+
+SIDE_RELATION = "side of"
+
+
+def entity_id(type_: str, label: str) -> str:
+    slug = re.sub(r"[^\w]+", "_", unicodedata.normalize("NFKC", label)).strip("_")
+    return f"{type_}/{slug}"
+
+
+def resolve(extractions: Iterable[Extraction], lex: Lexicon | None = None) -> Resolution:
+    """Group mentions into entities, link pronouns and sides, map triples and titles onto them."""
+    lex = lex or lexicon()
+    extractions = sorted(extractions, key=lambda e: e.doc_id)
+    acronyms = acronym_definitions(extractions, lex)
+    local = [c for ex in extractions for c in local_clusters(ex, lex)]
+    clusters = merge_clusters(local, lex, acronyms)
+    book = _Book(lex)
+    for c in clusters:
+        book.add_cluster(c)
+    offices = {(ex.doc_id, t.of) for ex in extractions for t in ex.titles}
+    for ex in extractions:
+        for m in sorted(ex.mentions, key=lambda m: m.start):
+            if m.label == "NAT":
+                book.add_nationality(m, create=(m.doc_id, m.start) in offices)
+            elif m.label == "SIDE":
+                book.add_side(m, ex)
+    for ex in extractions:
+        for m in ex.mentions:
+            if m.label == "PRON" and m.antecedent is not None:
+                target = book.link.get((m.doc_id, m.antecedent))
+                if target is not None:
+                    book.link[(m.doc_id, m.start)] = target
+                    book.spans[m.doc_id].append((m.start, m.end, target))
+    roles = roles_from_titles(extractions, book.link, book.entities, lex)
+    book.add_titles(extractions)
+    facts = _facts(extractions, book) + tuple(book.side_facts())
+    entities = tuple(sorted(book.entities.values(), key=lambda e: e.id))
+    facts = tuple(sorted(facts, key=lambda f: (f.subject, f.predicate, f.relation, f.object)))
+    return Resolution(entities, facts, roles, mentions=dict(book.link))
+
+
+class _Book:
+    """The entities being built, their ids, and which mention points at which entity."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        self.entities: dict[str, Entity] = {}
+        self.by_key: dict[str, str] = {}
+        self.link: dict[tuple[str, int], str] = {}
+        self.spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        self.sides: dict[str, tuple[str, list[Evidence]]] = {}
+        self.title_spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+
+    def _new(self, type_: str, label: str, forms: Iterable[str]) -> str:
+        base = entity_id(type_, label)
+        eid, n = base, 2
+        while eid in self.entities:
+            eid, n = f"{base}_{n}", n + 1
+        self.entities[eid] = Entity(eid, label, type_, tuple(sorted(set(forms))))
+        return eid
+
+    def _point(self, m: Mention, eid: str) -> None:
+        self.link[(m.doc_id, m.start)] = eid
+        self.spans[m.doc_id].append((m.start, m.end, eid))
+
+    def add_cluster(self, c: Cluster) -> None:
+        type_ = c.klass()
+        forms = c.forms
+        if type_ is None or not forms:
+            return
+        if type_ == "Person" and any(ch.isdigit() for f in forms for ch in f):
+            return
+        seen = Counter(clean_label(m.text) for m in c.mentions)
+        eid = self._new(type_, _fullest(seen, type_, self.lex), forms)
+        for m in c.mentions:
+            self._point(m, eid)
+        if type_ != "Person":
+            for f in forms:
+                self.by_key.setdefault(name_key(f, self.lex), eid)
+
+    def country(self, word: str, create: bool = True) -> str | None:
+        """The entity of the country a word names; made (if `create`) when never named outright."""
+        country = self.lex.country_of(word)
+        if country is None:
+            return None
+        key = name_key(country, self.lex)
+        if key not in self.by_key:
+            if not create:
+                return None
+            self.by_key[key] = self._new("Place", country, [country])
+        return self.by_key[key]
+
+    def add_nationality(self, m: Mention, create: bool) -> None:
+        eid = self.country(m.text, create)
+        if eid is not None:
+            self._point(m, eid)
+
+    def add_side(self, m: Mention, ex: Extraction) -> None:
+        *modifier, head = clean_label(m.text).split()
+        country_id = self.country(" ".join(modifier))
+        if country_id is None:
+            return
+        country = self.entities[country_id].label
+        head_class = self.lex.sides.get(fold(head), "Group")
+        key = f"side:{country_id}:{fold(head)}"
+        if key not in self.sides:
+            label = f"{self.lex.adjective.get(country, country)} {head.lower()}"
+            self.sides[key] = (self._new(head_class, label, [label]), [])
+        eid, evidence = self.sides[key]
+        form = clean_label(m.text)
+        form = form[0].upper() + form[1:]
+        ent = self.entities[eid]
+        if form not in ent.aliases:
+            aliases = tuple(sorted({*ent.aliases, form}))
+            self.entities[eid] = Entity(ent.id, ent.label, ent.type, aliases)
+        self._point(m, eid)
+        sentence = next((s for s in ex.sentences if s.index == m.sentence), None)
+        if sentence is not None:
+            evidence.append(Evidence(m.doc_id, sentence.text, m.start, m.end, 0.8))
+
+    def side_facts(self) -> Iterable[Fact]:
+        for key, (eid, evidence) in sorted(self.sides.items()):
+            country_id = key.split(":")[1]
+            yield Fact(eid, "relatedTo", SIDE_RELATION, country_id, True,
+                       tuple(sorted(set(evidence), key=lambda e: (e.doc_id, e.start))))
+
+    def add_titles(self, extractions: list[Extraction]) -> None:
+        """A title before or beside a name stands for its holder when a triple's head falls on it:
+        'led by chairman of the … Committee Grigory Karasin' is led by Karasin."""
+        for ex in extractions:
+            for t in ex.titles:
+                person = self.link.get((ex.doc_id, t.person))
+                if person is not None and self.entities[person].type == "Person":
+                    self.title_spans[ex.doc_id].append((t.start, t.end, person))
+
+    def entity_at(self, doc_id: str, offset: int) -> str | None:
+        """The entity of the mention covering `offset`, else of the title covering it."""
+        for table in (self.spans, self.title_spans):
+            spans = table.get(doc_id)
+            if not spans:
+                continue
+            if not isinstance(spans, _SortedSpans):
+                spans = table[doc_id] = _SortedSpans(spans)
+            found = spans.at(offset)
+            if found is not None:
+                return found
+        return None
+
+
+class _SortedSpans(list):
+    """Spans of one document sorted by start, for offset lookup; the latest-starting span wins."""
+
+    LONGEST = 500  # characters; no mention or title is longer
+
+    def __init__(self, spans) -> None:
+        super().__init__(sorted(spans))
+        self.starts = [s for s, _, _ in self]
+
+    def at(self, offset: int) -> str | None:
+        i = bisect_right(self.starts, offset) - 1
+        while i >= 0 and self[i][0] > offset - self.LONGEST:
+            start, end, eid = self[i]
+            if start <= offset < end:
+                return eid
+            i -= 1
+        return None
+
+
+def _fullest(forms: Counter, type_: str, lex: Lexicon) -> str:
+    """The label: a known canonical name, else the form with most words, then letters, then uses."""
+    for f in sorted(forms):
+        alias = lex.aliases.get(fold(f))
+        if alias is not None and alias[1] == type_ != "Person":
+            return alias[0]
+    if type_ == "Person":
+        def fullness(form: str) -> tuple:
+            name = person_name(form, lex)
+            return (len(form.split()), bool(name and name.middle), len(form), forms[form], form)
+        return max(forms, key=fullness)
+    return max(forms, key=lambda f: (len(f.split()), len(f), forms[f], f))
+
+
+def _facts(extractions: list[Extraction], book: _Book) -> tuple[Fact, ...]:
+    merged: dict[tuple[str, str, str, str], list[Evidence]] = defaultdict(list)
+    kinds: dict[tuple[str, str, str, str], bool] = {}
+    for ex in extractions:
+        sentences = {s.index: s for s in ex.sentences}
+        for t in ex.triples:
+            subj = book.entity_at(ex.doc_id, t.subject.head)
+            if subj is None or t.object is None:
+                continue
+            obj = book.entity_at(ex.doc_id, t.object.head)
+            if obj == subj:
+                continue
+            obj_value = obj or t.object.text
+            key = (subj, canonical_predicate(t.relation.text, t.lemma), t.relation.text, obj_value)
+            kinds[key] = obj is not None
+            s = sentences[t.sentence]
+            merged[key].append(Evidence(ex.doc_id, s.text, _start(t), _end(t), t.confidence))
+    return tuple(
+        Fact(s, p, r, o, kinds[(s, p, r, o)],
+             tuple(sorted(set(ev), key=lambda e: (e.doc_id, e.start))))
+        for (s, p, r, o), ev in sorted(merged.items())
+    )
+
+
+def _start(t: Triple) -> int:
+    return min(p.start for p in (t.subject, t.relation, t.object) if p is not None and p.start >= 0)
+
+
+def _end(t: Triple) -> int:
+    return max(p.end for p in (t.subject, t.relation, t.object) if p is not None)

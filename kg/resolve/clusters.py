@@ -1,0 +1,255 @@
+"""Group name mentions into entities: first within a document, then across documents by name keys.
+
+Every step is a union over keys (no pairwise comparison of mentions), so the result is the same for
+any document order and the cost grows with the number of mentions.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter, defaultdict
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass, field
+
+from ..data import Lexicon, fold
+from ..types import Extraction, Mention
+from .names import clean_label, defines_acronym, is_junk, name_key, person_name, surname
+
+LABEL_CLASS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place",
+               "FAC": "Place", "NORP": "Group", "EVENT": "Event"}
+CLASS_ORDER = ("Person", "Place", "Organization", "Group", "Event")
+CUE_WEIGHT, DATA_WEIGHT = 3, 5
+SHARED_NAMES = 2
+PLACE_GUESSES = frozenset({"GPE", "LOC", "FAC", "NORP"})
+NOT_NAMES = frozenset({"PRON", "NAT", "SIDE"})
+
+MentionKey = tuple[str, int]
+
+
+class UnionFind:
+    """Disjoint sets over hashable items; roots are the smallest item, so order never matters."""
+
+    def __init__(self) -> None:
+        self.parent: dict[Hashable, Hashable] = {}
+
+    def find(self, item):
+        self.parent.setdefault(item, item)
+        root = item
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[item] != root:
+            self.parent[item], item = root, self.parent[item]
+        return root
+
+    def union(self, a, b) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            low, high = sorted((ra, rb))
+            self.parent[high] = low
+
+    def groups(self) -> dict[Hashable, list]:
+        out: dict[Hashable, list] = defaultdict(list)
+        for item in list(self.parent):
+            out[self.find(item)].append(item)
+        return out
+
+
+@dataclass
+class Cluster:
+    """Named mentions believed to be one thing, with the evidence for its class."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    votes: Counter = field(default_factory=Counter)
+    surname_linked: bool = False
+
+    @property
+    def forms(self) -> set[str]:
+        return {clean_label(m.text) for m in self.mentions} - {""}
+
+    def klass(self) -> str | None:
+        if not self.votes:
+            return None
+        return max(self.votes, key=lambda c: (self.votes[c], -CLASS_ORDER.index(c)))
+
+
+def votes_for(m: Mention, lex: Lexicon) -> Counter:
+    """What a single mention says about its class: tagger label, context cue, our own tables."""
+    votes: Counter = Counter()
+    form = clean_label(m.text)
+    if m.label in LABEL_CLASS:
+        votes[LABEL_CLASS[m.label]] += 1
+    if m.cue:
+        votes[m.cue] += CUE_WEIGHT
+    if fold(form) in lex.places:
+        votes["Place"] += DATA_WEIGHT
+    elif (alias := lex.aliases.get(fold(form))) is not None:
+        votes[alias[1]] += DATA_WEIGHT
+    return votes
+
+
+def local_clusters(ex: Extraction, lex: Lexicon) -> list[Cluster]:
+    """Clusters of one document: same key, surname after full name, acronym after its long form."""
+    names = sorted((m for m in ex.mentions if m.label not in NOT_NAMES
+                    and not is_junk(clean_label(m.text))), key=lambda m: m.start)
+    uf = UnionFind()
+    by_key: dict[str, int] = {}
+    for i, m in enumerate(names):
+        uf.find(i)
+        key = name_key(m.text, lex)
+        if key in by_key:
+            uf.union(by_key[key], i)
+        else:
+            by_key[key] = i
+    sentences = {s.index: s for s in ex.sentences}
+    for i, (a, b) in enumerate(itertools.pairwise(names)):
+        s = sentences.get(b.sentence)
+        if s is None or a.sentence != b.sentence:
+            continue
+        gap = s.text[a.end - s.start:b.start - s.start]
+        if defines_acronym(a.text, gap, b.text):
+            uf.union(i, i + 1)
+    full: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    full_index: dict[tuple[str, str], int] = {}
+    for i, m in enumerate(names):
+        pn = person_name(m.text, lex)
+        if pn is not None and _personish(m, lex):
+            full[pn.last].add(pn.key)
+            full_index.setdefault(pn.key, i)
+    linked: set[int] = set()
+    for i, m in enumerate(names):
+        words = clean_label(m.text).split()
+        if len(words) != 1 or _data_class(m, lex) or m.cue in {"Place", "Organization"}:
+            continue
+        keys = full.get(surname(m.text, lex), set())
+        if len(keys) == 1:
+            uf.union(full_index[next(iter(keys))], i)
+            linked.add(i)
+    clusters = []
+    for members in uf.groups().values():
+        c = Cluster([names[i] for i in sorted(members)])
+        for i in members:
+            c.votes.update(votes_for(names[i], lex))
+        if linked.intersection(members):
+            c.surname_linked = True
+            c.votes["Person"] += CUE_WEIGHT
+        clusters.append(c)
+    return clusters
+
+
+def _personish(m: Mention, lex: Lexicon) -> bool:
+    return (m.label == "PERSON" or m.cue == "Person") and not _data_class(m, lex)
+
+
+def _data_class(m: Mention, lex: Lexicon) -> bool:
+    form = fold(clean_label(m.text))
+    return form in lex.places or form in lex.aliases and lex.aliases[form][1] != "Person"
+
+
+def acronym_definitions(extractions: Iterable[Extraction], lex: Lexicon) -> dict[str, set[str]]:
+    """Acronym → the long-form keys it is defined as anywhere in the corpus."""
+    defs: dict[str, set[str]] = defaultdict(set)
+    for ex in extractions:
+        sentences = {s.index: s for s in ex.sentences}
+        names = sorted((m for m in ex.mentions if m.label not in NOT_NAMES), key=lambda m: m.start)
+        for a, b in itertools.pairwise(names):
+            s = sentences.get(b.sentence)
+            if (s is not None and a.sentence == b.sentence
+                    and defines_acronym(a.text, s.text[a.end - s.start:b.start - s.start], b.text)):
+                defs[b.text].add(name_key(a.text, lex))
+    return defs
+
+
+def merge_clusters(clusters: list[Cluster], lex: Lexicon, acronyms: dict[str, set[str]]
+                   ) -> list[Cluster]:
+    """Merge document clusters across the corpus by shared keys; people by first name + surname."""
+    uf = UnionFind()
+    ambiguous = {a for a, keys in acronyms.items() if len(keys) > 1}
+    person_keys: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
+    name_keys: dict[str, list[int]] = defaultdict(list)
+    bare_keys: dict[str, list[int]] = defaultdict(list)
+    order = sorted(range(len(clusters)), key=lambda i: _sort_key(clusters[i]))
+    clusters = [clusters[i] for i in order]
+    for i, c in enumerate(clusters):
+        uf.find(i)
+        if c.klass() == "Person":
+            full = [pn for m in c.mentions if (pn := person_name(m.text, lex)) is not None]
+            for pn in full:
+                person_keys[pn.key].append((i, pn.middle))
+            if not full:
+                for m in c.mentions:
+                    bare_keys[name_key(m.text, lex)].append(i)
+        else:
+            for m in c.mentions:
+                if m.text not in ambiguous:
+                    name_keys[name_key(m.text, lex)].append(i)
+    for members in [*name_keys.values(), *bare_keys.values()]:
+        for i in members[1:]:
+            uf.union(members[0], i)
+    for members in person_keys.values():
+        middles = {mid for _, mid in members if mid}
+        if len(middles) <= 1:
+            for i, _ in members[1:]:
+                uf.union(members[0][0], i)
+        else:
+            for mid in middles:
+                same = [i for i, m in members if m == mid]
+                for i in same[1:]:
+                    uf.union(same[0], i)
+    context: dict[str, set[str]] = defaultdict(set)
+    for c in clusters:
+        for m in c.mentions:
+            context[m.doc_id].add(name_key(m.text, lex))
+    by_surname: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for key in person_keys:
+        by_surname[key[1]].add(key)
+    for i, c in enumerate(clusters):
+        forms = {f for f in c.forms}
+        if any(len(f.split()) > 1 for f in forms) or any(_data_class(m, lex) for m in c.mentions):
+            continue
+        if not _may_be_surname(c):
+            continue
+        keys = set().union(*(by_surname.get(surname(f, lex), set()) for f in forms))
+        if len(keys) == 1:
+            (key,) = keys
+            targets = person_keys[key]
+            people = [clusters[t] for t, _ in targets]
+            one_middle = len({mid for _, mid in targets if mid}) <= 1
+            if one_middle and _share_context(c, people, context, lex):
+                uf.union(targets[0][0], i)
+    merged = []
+    for members in uf.groups().values():
+        c = Cluster()
+        for i in sorted(members):
+            c.mentions.extend(clusters[i].mentions)
+            c.votes.update(clusters[i].votes)
+            c.surname_linked |= clusters[i].surname_linked
+        if c.surname_linked or any(clusters[i].klass() == "Person" for i in members):
+            c.votes["Person"] += CUE_WEIGHT
+        merged.append(c)
+    return sorted(merged, key=_sort_key)
+
+
+def _may_be_surname(c: Cluster) -> bool:
+    """A lone word may be a surname unless something other than the tagger's place guess says not:
+    a cue, our place and alias tables (checked by the caller), or an organisation label (companies
+    are often named after people: Ford, Dell)."""
+    if any(m.cue and m.cue != "Person" for m in c.mentions):
+        return False
+    return c.votes["Person"] > 0 or all(m.label in PLACE_GUESSES for m in c.mentions)
+
+
+def _share_context(lone: Cluster, people: list[Cluster], context: dict[str, set[str]],
+                   lex: Lexicon) -> bool:
+    """A surname alone joins a person from another document only if the two documents name
+    at least SHARED_NAMES other things in common: the same story, not just the same surname."""
+    own = {name_key(m.text, lex) for m in lone.mentions}
+    docs = {m.doc_id for m in lone.mentions}
+    other_docs = {m.doc_id for p in people for m in p.mentions}
+    if docs & other_docs:
+        return True
+    mine = set().union(*(context[d] for d in docs)) - own
+    return any(len(mine & context[d]) >= SHARED_NAMES for d in other_docs)
+
+
+def _sort_key(c: Cluster) -> tuple:
+    return min((m.doc_id, m.start) for m in c.mentions)
