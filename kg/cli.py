@@ -118,6 +118,25 @@ def query(
 
 
 @app.command()
+def serve(
+    out: OutDir,
+    port: Annotated[int, typer.Option("--port", "-p", min=1, max=65535,
+                                      help="Port on 127.0.0.1 to listen on.")] = 7878,
+) -> None:
+    """Serve the graph as a read-only SPARQL 1.1 endpoint on 127.0.0.1 (Oxigraph's server)."""
+    from . import serve as endpoint_server
+
+    endpoint = endpoint_server.start(out, port)
+    out_console.print(f"SPARQL endpoint (read-only): {endpoint.url}  — Ctrl-C to stop", highlight=False)
+    try:
+        endpoint.process.wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        endpoint.stop()
+
+
+@app.command()
 def extract(
     path: Annotated[Path, typer.Argument(help="An article, folder or corpus; with --pretokenized, one sentence a line.")],
     fmt: Annotated[str, typer.Option("--format", help="tsv, jsonl or carb.")] = "tsv",
