@@ -137,6 +137,22 @@ def serve(
 
 
 @app.command()
+def view(
+    out: OutDir,
+    entity: Annotated[Optional[str], typer.Option("--entity", "-e",
+                                                  help="Show only the neighbourhood of this entity (name or alias).")] = None,
+    hops: Annotated[int, typer.Option(min=0, help="Neighbourhood radius in edges, with --entity.")] = 2,
+    cap: Annotated[int, typer.Option(min=1, help="Show at most this many entities, best connected first.")] = 150,
+    page: Annotated[Optional[Path], typer.Option("--out", "-o", help="HTML file to write.")] = None,
+) -> None:
+    """Write an HTML view of a built graph (offline, one file): the whole graph or one neighbourhood."""
+    from .view import write_view
+
+    report = write_view(out, entity=entity, hops=hops, cap=cap, out=page)
+    out_console.print(f"wrote {report.path}: {report.note}", highlight=False)
+
+
+@app.command()
 def extract(
     path: Annotated[Path, typer.Argument(help="An article, folder or corpus; with --pretokenized, one sentence a line.")],
     fmt: Annotated[str, typer.Option("--format", help="tsv, jsonl or carb.")] = "tsv",

@@ -17,7 +17,7 @@ from .ingest import ingest
 from .resolve import resolve
 from .store import Iris, graph_quads, open_store, write_store
 from .types import Document, Extraction, Skip
-from .view import write_html
+from .view import write_view
 from .vocab import DEFAULT_BASE
 
 log = logging.getLogger(__name__)
@@ -71,7 +71,7 @@ def build(paths: Sequence[str | Path], out: str | Path = "kg-out", model: str = 
     del store
     graph = to_networkx(resolution)
     files.append(export_graphml(graph, out_dir))
-    files.append(write_html(graph, out_dir))
+    files.append(write_view(out_dir).path)
     return BuildReport(
         out=out_dir,
         documents=len(documents),
