@@ -153,6 +153,43 @@ def view(
 
 
 @app.command()
+def stats(
+    out: OutDir,
+    top: Annotated[int, typer.Option(min=1, help="How many entities to list by degree and PageRank.")] = 10,
+    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+) -> None:
+    """Counts, central entities (degree, PageRank), communities and relations of a built graph."""
+    from dataclasses import asdict
+
+    from .analysis import stats as graph_stats
+
+    if fmt not in {"table", "json"}:
+        raise KgError(f"unknown format {fmt!r}; use table or json.")
+    report = graph_stats(out, top)
+    if fmt == "json":
+        typer.echo(json.dumps(asdict(report), ensure_ascii=False, indent=2))
+        return
+    out_console.print(
+        f"{report.documents} documents, {report.entities} entities, {report.statements} facts "
+        f"({report.entity_edges} between entities), {report.evidence} source sentences", highlight=False)
+    out_console.print("types: " + ", ".join(f"{t} {n}" for t, n in report.types.items()), highlight=False)
+    for title, ranked, shown in (("By degree", report.by_degree, "{:.0f}"),
+                                 ("By PageRank", report.by_pagerank, "{:.4f}")):
+        ranks = Table("entity", "type", title.split()[-1].lower(), title=title)
+        for entry in ranked:
+            ranks.add_row(entry.label, entry.type, shown.format(entry.score))
+        out_console.print(ranks)
+    groups = Table("#", "size", "members", title="Communities (greedy modularity)")
+    for n, members in enumerate(report.communities, 1):
+        groups.add_row(str(n), str(len(members)), ", ".join(members))
+    out_console.print(groups)
+    relations = Table("relation", "facts", title="Relations")
+    for name, count in report.relations.items():
+        relations.add_row(name, str(count))
+    out_console.print(relations)
+
+
+@app.command()
 def extract(
     path: Annotated[Path, typer.Argument(help="An article, folder or corpus; with --pretokenized, one sentence a line.")],
     fmt: Annotated[str, typer.Option("--format", help="tsv, jsonl or carb.")] = "tsv",
