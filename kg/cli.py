@@ -124,16 +124,10 @@ def serve(
                                       help="Port on 127.0.0.1 to listen on.")] = 7878,
 ) -> None:
     """Serve the graph as a read-only SPARQL 1.1 endpoint on 127.0.0.1 (Oxigraph's server)."""
-    from . import serve as endpoint_server
+    from .serve import run
 
-    endpoint = endpoint_server.start(out, port)
-    out_console.print(f"SPARQL endpoint (read-only): {endpoint.url}  — Ctrl-C to stop", highlight=False)
-    try:
-        endpoint.process.wait()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        endpoint.stop()
+    run(out, port, on_ready=lambda endpoint: out_console.print(
+        f"SPARQL endpoint (read-only): {endpoint.url}  — Ctrl-C to stop", highlight=False))
 
 
 @app.command()

@@ -12,6 +12,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -82,6 +83,22 @@ def start(out: str | Path, port: int = DEFAULT_PORT, binary: str | None = None,
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
         endpoint = Endpoint(process, port)
         return _wait_until_answering(endpoint, errors, timeout)
+
+
+def run(out: str | Path, port: int = DEFAULT_PORT,
+        on_ready: Callable[[Endpoint], None] | None = None) -> None:
+    """Serve until interrupted (Ctrl-C); a server that stops on its own with an error is a ServeError."""
+    endpoint = start(out, port)
+    try:
+        if on_ready:
+            on_ready(endpoint)
+        code = endpoint.process.wait()
+    except KeyboardInterrupt:
+        return
+    finally:
+        endpoint.stop()
+    if code != 0:
+        raise ServeError(f"the SPARQL endpoint on port {port} stopped with exit code {code}.")
 
 
 def _wait_until_answering(endpoint: Endpoint, errors: IO[str], timeout: float) -> Endpoint:

@@ -214,3 +214,11 @@ def test_hostile_names_render_as_text(browser, tmp_path):
     assert page.page.inner_text(".vis-tooltip").startswith(HOSTILE_NAME + "\n")
     assert_nothing_ran(page, title)
     page.close()
+
+
+def test_unknown_entity_is_a_clear_error(seed_build, tmp_path):
+    from kg.errors import KgError
+
+    with pytest.raises(KgError, match=r"^no entity is named like 'Nobody Atall'; list names with"):
+        write_view(seed_build.out, entity="Nobody Atall", out=tmp_path / "x.html")
+    assert not (tmp_path / "x.html").exists()
