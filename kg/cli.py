@@ -22,6 +22,8 @@ from .extract.formats import FORMATS
 from .pipeline import build as build_graph
 from .store import QueryResult
 from .vocab import DEFAULT_BASE
+from .serve import DEFAULT_PORT
+from .view import DEFAULT_CAP
 
 app = typer.Typer(
     help="kg turns English news articles into an RDF knowledge graph you can query, browse and "
@@ -105,6 +107,8 @@ def query(
     if fmt not in {"table", "csv", "tsv", "json"}:
         raise QueryError(f"unknown format {fmt!r}; use table, csv, tsv or json.")
     if file is not None:
+        if sparql:
+            raise QueryError("give the query either as an argument or with --file, not both.")
         if not file.is_file():
             raise QueryError(f"query file {file} does not exist.")
         sparql = file.read_text(encoding="utf-8")
@@ -121,7 +125,7 @@ def query(
 def serve(
     out: OutDir,
     port: Annotated[int, typer.Option("--port", "-p", min=1, max=65535,
-                                      help="Port on 127.0.0.1 to listen on.")] = 7878,
+                                      help="Port on 127.0.0.1 to listen on.")] = DEFAULT_PORT,
 ) -> None:
     """Serve the graph as a read-only SPARQL 1.1 endpoint on 127.0.0.1 (Oxigraph's server)."""
     from .serve import run
@@ -136,7 +140,7 @@ def view(
     entity: Annotated[Optional[str], typer.Option("--entity", "-e",
                                                   help="Show only the neighbourhood of this entity (name or alias).")] = None,
     hops: Annotated[int, typer.Option(min=0, help="Neighbourhood radius in edges, with --entity.")] = 2,
-    cap: Annotated[int, typer.Option(min=1, help="Show at most this many entities, best connected first.")] = 150,
+    cap: Annotated[int, typer.Option(min=1, help="Show at most this many entities, best connected first.")] = DEFAULT_CAP,
     page: Annotated[Optional[Path], typer.Option("--out", "-o", help="HTML file to write.")] = None,
 ) -> None:
     """Write an HTML view of a built graph (offline, one file): the whole graph or one neighbourhood."""

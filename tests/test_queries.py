@@ -234,3 +234,10 @@ def test_missing_query_file(seed_build, tmp_path):
     with pytest.raises(QueryError, match="does not exist"):
         from kg.cli import query
         query(seed_build.out, None, tmp_path / "nope.rq", "table")
+
+
+def test_query_text_and_file_together_is_an_error(seed_build):
+    from kg.cli import query
+
+    with pytest.raises(QueryError, match="either as an argument or with --file, not both"):
+        query(seed_build.out, "ASK {}", QUERIES / "positions.rq", "table")
