@@ -7,6 +7,7 @@ import io
 import json
 import logging
 import sys
+from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -16,14 +17,15 @@ from rich.logging import RichHandler
 from rich.table import Table
 
 from . import __version__, api
+from .analysis import stats as graph_stats
 from .errors import KgError, QueryError
 from .extract import DEFAULT_MODEL
 from .extract.formats import FORMATS
 from .pipeline import build as build_graph
+from .serve import DEFAULT_PORT, run as run_endpoint
 from .store import QueryResult
+from .view import DEFAULT_CAP, write_view
 from .vocab import DEFAULT_BASE
-from .serve import DEFAULT_PORT
-from .view import DEFAULT_CAP
 
 app = typer.Typer(
     help="kg turns English news articles into an RDF knowledge graph you can query, browse and "
@@ -128,9 +130,7 @@ def serve(
                                       help="Port on 127.0.0.1 to listen on.")] = DEFAULT_PORT,
 ) -> None:
     """Serve the graph as a read-only SPARQL 1.1 endpoint on 127.0.0.1 (Oxigraph's server)."""
-    from .serve import run
-
-    run(out, port, on_ready=lambda endpoint: out_console.print(
+    run_endpoint(out, port, on_ready=lambda endpoint: out_console.print(
         f"SPARQL endpoint (read-only): {endpoint.url}  — Ctrl-C to stop", highlight=False))
 
 
@@ -144,8 +144,6 @@ def view(
     page: Annotated[Optional[Path], typer.Option("--out", "-o", help="HTML file to write.")] = None,
 ) -> None:
     """Write an HTML view of a built graph (offline, one file): the whole graph or one neighbourhood."""
-    from .view import write_view
-
     report = write_view(out, entity=entity, hops=hops, cap=cap, out=page)
     out_console.print(f"wrote {report.path}: {report.note}", highlight=False)
 
@@ -157,10 +155,6 @@ def stats(
     fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
 ) -> None:
     """Counts, central entities (degree, PageRank), communities and relations of a built graph."""
-    from dataclasses import asdict
-
-    from .analysis import stats as graph_stats
-
     if fmt not in {"table", "json"}:
         raise KgError(f"unknown format {fmt!r}; use table or json.")
     report = graph_stats(out, top)
