@@ -22,8 +22,8 @@ from .errors import KgError, QueryError
 from .extract import DEFAULT_MODEL
 from .extract.formats import FORMATS
 from .pipeline import build as build_graph
-from .serve import DEFAULT_PORT, run as run_endpoint
 from .store import QueryResult
+from .serve import DEFAULT_PORT, run as run_endpoint
 from .view import DEFAULT_CAP, write_view
 from .vocab import DEFAULT_BASE
 
