@@ -8,7 +8,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from .errors import InputError
+from .errors import InputError, QueryError
 from .export import PREFIXES, prefixes
 from .extract import DEFAULT_MODEL, extract_doc, load_nlp, parse
 from .ingest import ingest
@@ -17,18 +17,54 @@ from .types import Triple
 from .vocab import DEFAULT_BASE, ontology_file
 
 
+def prefix_declarations(sparql: str, base: str = DEFAULT_BASE) -> str:
+    """The PREFIX declarations, all on one line, for kg's usual prefixes the query does not declare."""
+    known = {**PREFIXES, "kg": base}
+    return "".join(f"PREFIX {p}: <{iri}> " for p, iri in known.items()
+                   if not re.search(rf"PREFIX\s+{p}:", sparql, re.IGNORECASE))
+
+
 def with_prefixes(sparql: str, base: str = DEFAULT_BASE) -> str:
     """Declare kg's usual prefixes on the query's first line unless it declares them itself."""
-    known = {**PREFIXES, "kg": base}
-    declared = "".join(f"PREFIX {p}: <{iri}> " for p, iri in known.items()
-                       if not re.search(rf"PREFIX\s+{p}:", sparql, re.IGNORECASE))
-    return declared + sparql
+    return prefix_declarations(sparql, base) + sparql
+
+
+_POSITION = re.compile(r"error at (\d+):(\d+):\s*(.*)", re.DOTALL)
+
+
+def describe_syntax_error(error: SyntaxError, sparql: str, shift: int = 0) -> str:
+    """One line naming the line and column of the user's own text (`shift` = characters kg
+    prepended on line 1) and what the parser expected there."""
+    found = _POSITION.search(str(error))
+    if not found:
+        return f"bad SPARQL: {' '.join(str(error).split())}"
+    line, column, detail = int(found[1]), int(found[2]), " ".join(found[3].split())
+    if line == 1:
+        column = max(1, column - shift)
+    if "Prefix not found" in detail:
+        detail = "an undeclared prefix (add a PREFIX line for it)"
+    elif len(detail) > 120:
+        detail = detail[:117] + "..."
+    lines = sparql.splitlines() or [""]
+    text = lines[line - 1] if line <= len(lines) else ""
+    near = text[max(0, column - 21):column + 19].strip()
+    where = f"line {line}, column {column}" + (f" (near {near!r})" if near else " (at the end)")
+    return f"bad SPARQL at {where}: {detail}"
 
 
 def query(out: str | Path, sparql: str) -> QueryResult:
-    """Run SPARQL over a built output folder; kg's prefixes (kgo:, rdfs:, skos:…) are predeclared."""
+    """Run SPARQL over a built output folder; kg's prefixes (kgo:, rdfs:, skos:…) are predeclared.
+
+    A syntax error's position refers to the caller's text, not to the declarations kg adds.
+    """
     store = open_store(out)
-    return run_query(store, with_prefixes(sparql))
+    declared = prefix_declarations(sparql)
+    try:
+        return run_query(store, declared + sparql)
+    except QueryError as exc:
+        if isinstance(exc.__cause__, SyntaxError):
+            raise QueryError(describe_syntax_error(exc.__cause__, sparql, len(declared))) from None
+        raise
 
 
 def extract_file(path: str | Path, nlp: Language | None = None, model: str = DEFAULT_MODEL,

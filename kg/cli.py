@@ -7,6 +7,7 @@ import io
 import json
 import logging
 import sys
+from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -16,6 +17,7 @@ from rich.logging import RichHandler
 from rich.table import Table
 
 from . import __version__, api
+from .analysis import stats as graph_stats
 from .errors import KgError, QueryError, SkippedInputs
 from .extract import DEFAULT_MODEL
 from .extract.formats import FORMATS
@@ -25,6 +27,8 @@ from .pipeline import add as add_documents
 from .pipeline import build as build_graph
 from .pipeline import remove as remove_documents
 from .store import QueryResult
+from .serve import DEFAULT_PORT, run as run_endpoint
+from .view import DEFAULT_CAP, write_view
 from .vocab import DEFAULT_BASE
 
 app = typer.Typer(
@@ -130,6 +134,8 @@ def query(
     if fmt not in {"table", "csv", "tsv", "json"}:
         raise QueryError(f"unknown format {fmt!r}; use table, csv, tsv or json.")
     if file is not None:
+        if sparql:
+            raise QueryError("give the query either as an argument or with --file, not both.")
         if not file.is_file():
             raise QueryError(f"query file {file} does not exist.")
         sparql = file.read_text(encoding="utf-8")
@@ -140,6 +146,64 @@ def query(
         typer.echo(rendered)
     else:
         out_console.print(rendered)
+
+
+@app.command()
+def serve(
+    out: OutDir,
+    port: Annotated[int, typer.Option("--port", "-p", min=1, max=65535,
+                                      help="Port on 127.0.0.1 to listen on.")] = DEFAULT_PORT,
+) -> None:
+    """Serve the graph as a read-only SPARQL 1.1 endpoint on 127.0.0.1 (Oxigraph's server)."""
+    run_endpoint(out, port, on_ready=lambda endpoint: out_console.print(
+        f"SPARQL endpoint (read-only): {endpoint.url}  — Ctrl-C to stop", highlight=False))
+
+
+@app.command()
+def view(
+    out: OutDir,
+    entity: Annotated[Optional[str], typer.Option("--entity", "-e",
+                                                  help="Show only the neighbourhood of this entity (name or alias).")] = None,
+    hops: Annotated[int, typer.Option(min=0, help="Neighbourhood radius in edges, with --entity.")] = 2,
+    cap: Annotated[int, typer.Option(min=1, help="Show at most this many entities, best connected first.")] = DEFAULT_CAP,
+    page: Annotated[Optional[Path], typer.Option("--out", "-o", help="HTML file to write.")] = None,
+) -> None:
+    """Write an HTML view of a built graph (offline, one file): the whole graph or one neighbourhood."""
+    report = write_view(out, entity=entity, hops=hops, cap=cap, out=page)
+    out_console.print(f"wrote {report.path}: {report.note}", highlight=False)
+
+
+@app.command()
+def stats(
+    out: OutDir,
+    top: Annotated[int, typer.Option(min=1, help="How many entities to list by degree and PageRank.")] = 10,
+    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+) -> None:
+    """Counts, central entities (degree, PageRank), communities and relations of a built graph."""
+    if fmt not in {"table", "json"}:
+        raise KgError(f"unknown format {fmt!r}; use table or json.")
+    report = graph_stats(out, top)
+    if fmt == "json":
+        typer.echo(json.dumps(asdict(report), ensure_ascii=False, indent=2))
+        return
+    out_console.print(
+        f"{report.documents} documents, {report.entities} entities, {report.statements} facts "
+        f"({report.entity_edges} between entities), {report.evidence} source sentences", highlight=False)
+    out_console.print("types: " + ", ".join(f"{t} {n}" for t, n in report.types.items()), highlight=False)
+    for title, ranked, shown in (("By degree", report.by_degree, "{:.0f}"),
+                                 ("By PageRank", report.by_pagerank, "{:.4f}")):
+        ranks = Table("entity", "type", title.split()[-1].lower(), title=title)
+        for entry in ranked:
+            ranks.add_row(entry.label, entry.type, shown.format(entry.score))
+        out_console.print(ranks)
+    groups = Table("#", "size", "members", title="Communities (greedy modularity)")
+    for n, members in enumerate(report.communities, 1):
+        groups.add_row(str(n), str(len(members)), ", ".join(members))
+    out_console.print(groups)
+    relations = Table("relation", "facts", title="Relations")
+    for name, count in report.relations.items():
+        relations.add_row(name, str(count))
+    out_console.print(relations)
 
 
 @app.command()

@@ -34,3 +34,7 @@ class SkippedInputs(InputError):
     def __init__(self, message: str, skips: tuple = ()) -> None:
         super().__init__(message)
         self.skips = skips
+
+
+class ServeError(KgError):
+    """The SPARQL endpoint cannot be started."""

@@ -22,7 +22,7 @@ from .resolve import resolve
 from .store import (MANIFEST, STORE_DIR, DocumentEntry, Iris, Manifest, graph_quads,
                     read_manifest, write_manifest, write_store)
 from .types import Document, Extraction, Skip
-from .view import write_html
+from .view import write_view
 from .vocab import DEFAULT_BASE, ontology_file
 
 log = logging.getLogger(__name__)
@@ -180,7 +180,7 @@ def write_outputs(out_dir: Path, manifest: Manifest, extractions: Sequence[Extra
     files = export_quads(quads, out_dir, manifest.base)
     graph = to_networkx(resolution)
     files.append(export_graphml(graph, out_dir))
-    files.append(write_html(graph, out_dir))
+    files.append(write_view(out_dir).path)
     manifest = dataclasses.replace(manifest, counts={
         "sentences": sum(len(e.sentences) for e in extractions),
         "triples": sum(len(e.triples) for e in extractions),

@@ -1,15 +1,27 @@
-"""HTML view: a self-contained pyvis page (vis-network inlined, no network needed)."""
+"""HTML view: one self-contained page (vis-network inlined from pyvis, no network needed).
+
+`kg build` and `kg view` both read the built store (`view_graph`), pick what to show (`select`)
+and render it with `render_html`. Article text reaches the page only as JSON data that the page
+script puts into the DOM with `textContent`, so no markup from an article can ever run.
+"""
 
 from __future__ import annotations
 
 import html
+import json
 import re
+from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 import networkx as nx
+import pyoxigraph as ox
+import pyvis
 from pyvis.network import Network
 
-from .export import write_atomic
+from .errors import KgError
+from .export import PREFIXES, write_atomic
+from .store import open_store
 
 TYPE_COLOURS = {
     "Person": "#e4572e",
@@ -18,24 +30,229 @@ TYPE_COLOURS = {
     "Group": "#f3a712",
     "Event": "#8e7dbe",
 }
+OTHER_COLOURS = ("#4c956c", "#b5838d", "#6d6875", "#2a9d8f", "#bc6c25", "#7f5539")
+DEFAULT_CAP = 150
+SENTENCES_PER_ITEM = 8
+NOT_ENTITIES = {"Document", "Statement", "Evidence", "Position", "Role"}
+VIS_JS = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2" / "vis-network.min.js"
+TEMPLATE = Path(__file__).with_name("view_page.html")
 
-_REMOTE_TAG = re.compile(r"<(link|script)\b[^>]*\bhttps?://[^>]*>(\s*</script>)?", re.IGNORECASE)
+_KGO = PREFIXES["kgo"]
+_PREFIX = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+
+_ENTITIES = _PREFIX + """
+SELECT ?e ?label ?type WHERE {
+  ?e a ?type ; rdfs:label ?label .
+  FILTER(STRSTARTS(STR(?type), STR(kgo:)))
+}"""
+_ALIASES = _PREFIX + "SELECT ?e ?alias WHERE { ?e skos:altLabel ?alias }"
+_STATEMENTS = _PREFIX + """
+SELECT ?st ?s ?p ?o ?relation ?sentence ?doc ?docId ?title WHERE {
+  ?st a kgo:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kgo:relationText ?relation .
+  OPTIONAL {
+    ?st kgo:evidence ?ev . ?ev kgo:sentence ?sentence ; prov:wasDerivedFrom ?doc .
+    OPTIONAL { ?doc dcterms:identifier ?docId }
+    OPTIONAL { ?doc dcterms:title ?title }
+  }
+}"""
+_ROLES = _PREFIX + """
+SELECT ?person ?title ?of WHERE {
+  ?person kgo:holdsPosition ?position . ?position kgo:title ?title ; kgo:positionOf ?of .
+}"""
 
 
-def render_html(graph: nx.MultiDiGraph) -> str:
-    """Render the graph as one HTML page with every label escaped and no remote resource."""
-    net = Network(height="800px", width="100%", directed=True, cdn_resources="in_line")
-    for node, data in graph.nodes(data=True):
-        net.add_node(node, label=html.escape(data["label"]),
-                     title=html.escape(f"{data['label']} ({data['type']})"),
-                     color=TYPE_COLOURS.get(data["type"], "#999999"),
-                     value=max(1, graph.degree(node)))
-    for u, v, data in graph.edges(data=True):
-        net.add_edge(u, v, label=html.escape(data["relation"]), title=html.escape(data["relation"]))
-    page = net.generate_html(notebook=False)
-    return _REMOTE_TAG.sub("", page)
+def _value(term: ox.NamedNode | ox.Literal | None) -> str:
+    return term.value if term is not None else ""
 
 
-def write_html(graph: nx.MultiDiGraph, out_dir: Path) -> Path:
-    page = render_html(graph)
-    return write_atomic(out_dir / "graph.html", lambda p: p.write_text(page, encoding="utf-8"))
+def view_graph(store: ox.Store) -> nx.MultiDiGraph:
+    """Entities as nodes (label, type, aliases, sentences), facts between entities as edges
+    (relation, predicate, sentences); each sentence is (text, document)."""
+    graph = nx.MultiDiGraph()
+    types: dict[str, set[str]] = defaultdict(set)
+    labels: dict[str, str] = {}
+    for row in store.query(_ENTITIES):
+        iri = row["e"].value
+        types[iri].add(row["type"].value[len(_KGO):])
+        labels.setdefault(iri, row["label"].value)
+    aliases: dict[str, set[str]] = defaultdict(set)
+    for row in store.query(_ALIASES):
+        aliases[row["e"].value].add(row["alias"].value)
+    for iri, kinds in types.items():
+        if kinds & NOT_ENTITIES or iri not in labels:
+            continue
+        graph.add_node(iri, label=labels[iri], type=_main_type(kinds),
+                       aliases=sorted(aliases[iri] - {labels[iri]}), sentences=[])
+    edges: dict[str, dict] = {}
+    node_sentences: dict[str, dict[tuple[str, str], None]] = defaultdict(dict)
+    for row in store.query(_STATEMENTS):
+        subject, obj = row["s"].value, _value(row["o"])
+        source = (_value(row["sentence"]), _value(row["title"]) or _value(row["docId"])
+                  or _value(row["doc"]))
+        for end in (subject, obj):
+            if end in graph and source[0]:
+                node_sentences[end][source] = None
+        if subject in graph and obj in graph:
+            edge = edges.setdefault(row["st"].value, {
+                "ends": (subject, obj), "relation": row["relation"].value,
+                "predicate": row["p"].value.rsplit("#", 1)[-1], "sentences": {}})
+            if source[0]:
+                edge["sentences"][source] = None
+    for edge in sorted(edges.values(), key=lambda e: (e["ends"], e["relation"])):
+        graph.add_edge(*edge["ends"], relation=edge["relation"], predicate=edge["predicate"],
+                       sentences=sorted(edge["sentences"]))
+    for row in store.query(_ROLES):
+        person, of = row["person"].value, row["of"].value
+        if person in graph and of in graph:
+            graph.add_edge(person, of, relation=row["title"].value, predicate="holdsPosition",
+                           sentences=[])
+    for node, sentences in node_sentences.items():
+        graph.nodes[node]["sentences"] = sorted(sentences, key=lambda s: (s[1], s[0]))
+    return graph
+
+
+def _main_type(kinds: set[str]) -> str:
+    known = sorted(kinds & TYPE_COLOURS.keys())
+    rest = sorted(kinds - {"Entity"})
+    return (known or rest or ["Entity"])[0]
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The part of a graph a page shows, and the sentence that says how it was chosen."""
+
+    graph: nx.MultiDiGraph
+    total: int
+    note: str
+
+
+def find_entities(graph: nx.MultiDiGraph, name: str) -> list[str]:
+    """Nodes whose label or an alias holds `name` as whole words (any case), else as a substring:
+    "Karasin" finds "Grigory Karasin" and "Grigory B. Karasin"."""
+    wanted = name.casefold().strip()
+    words = re.compile(rf"(?<!\w){re.escape(wanted)}(?!\w)")
+    names = {n: [x.casefold() for x in (d["label"], *d.get("aliases", ()))]
+             for n, d in graph.nodes(data=True)}
+    whole = [n for n, ns in names.items() if any(words.search(x) for x in ns)]
+    return sorted(whole or [n for n, ns in names.items() if any(wanted in x for x in ns)])
+
+
+def select(graph: nx.MultiDiGraph, cap: int = DEFAULT_CAP, entity: str | None = None,
+           hops: int = 2) -> Selection:
+    """The whole graph up to `cap` entities (best connected first), or the `hops` neighbourhood
+    of the entities named `entity`."""
+    total = graph.number_of_nodes()
+    nodes = list(graph.nodes)
+    centres: list[str] = []
+    if entity is not None:
+        centres = find_entities(graph, entity)
+        if not centres:
+            raise KgError(f"no entity is named like {entity!r}; list names with "
+                          "`kg query DIR 'SELECT ?l WHERE { ?e rdfs:label ?l }'`.")
+        undirected = graph.to_undirected(as_view=True)
+        nodes = sorted(set().union(*(nx.single_source_shortest_path_length(undirected, c, hops)
+                                     for c in centres)))
+    ranked = sorted(nodes, key=lambda n: (n not in centres, -graph.degree(n),
+                                          graph.nodes[n]["label"].casefold(), n))
+    kept = ranked[:cap]
+    count = f"{len(nodes)} {'entity' if len(nodes) == 1 else 'entities'}"
+    what = (f"the {hops}-hop neighbourhood of {entity!r}: {count}" if entity is not None else count)
+    note = (f"Showing {len(kept)} of {what}, the best connected first (cap {cap})."
+            if len(kept) < len(nodes) else f"Showing all {what} (cap {cap}).")
+    return Selection(graph.subgraph(kept).copy(), total, note)
+
+
+def _colours(types: list[str]) -> dict[str, str]:
+    others = iter(OTHER_COLOURS * (len(types) // len(OTHER_COLOURS) + 1))
+    return {t: TYPE_COLOURS.get(t) or next(others) for t in types}
+
+
+def _sentences(pairs: list[tuple[str, str]]) -> dict:
+    return {"items": [{"sentence": s, "document": d} for s, d in pairs[:SENTENCES_PER_ITEM]],
+            "more": max(0, len(pairs) - SENTENCES_PER_ITEM)}
+
+
+def _tooltip(*lines: str) -> str:
+    return "\n".join(line for line in lines if line)
+
+
+def page_data(graph: nx.MultiDiGraph) -> dict:
+    """Nodes, edges and legend as plain data, laid out by pyvis's Network."""
+    types = sorted({d["type"] for _, d in graph.nodes(data=True)})
+    colours = _colours(types)
+    net = Network(directed=True)
+    for node, data in sorted(graph.nodes(data=True)):
+        aliases = data.get("aliases") or []
+        net.add_node(node, label=data["label"], color=colours[data["type"]],
+                     value=max(1, graph.degree(node)),
+                     title=_tooltip(data["label"], data["type"],
+                                    "also: " + ", ".join(aliases) if aliases else "",
+                                    f"{len(data.get('sentences', []))} source sentences"),
+                     kg={"type": data["type"], "aliases": aliases, "degree": graph.degree(node),
+                         **_sentences(data.get("sentences", []))})
+    for n, (u, v, data) in enumerate(sorted(graph.edges(data=True),
+                                            key=lambda e: (e[0], e[1], e[2]["relation"]))):
+        net.add_edge(u, v, id=f"e{n}", label=data["relation"],
+                     title=_tooltip(f"{graph.nodes[u]['label']} — {data['relation']} → "
+                                    f"{graph.nodes[v]['label']}", f"({data['predicate']})"),
+                     kg={"predicate": data["predicate"], **_sentences(data.get("sentences", []))})
+    counts = {t: sum(1 for _, d in graph.nodes(data=True) if d["type"] == t) for t in types}
+    return {"nodes": net.nodes, "edges": net.edges,
+            "legend": [{"type": t, "colour": colours[t], "count": counts[t]} for t in types]}
+
+
+def _script_json(value: object) -> str:
+    """JSON that cannot end the <script> element it sits in, and spells "/" as the "\\/" escape,
+    so no http(s):// address appears literally in the page."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("/", "\\/")):
+        text = text.replace(char, escape)
+    return text
+
+
+def _inline_js(source: str) -> str:
+    """A library safe to inline: no `</script` and no literal http(s):// address left in it."""
+    source = re.sub(r"</(script)", r"<\\/\1", source, flags=re.IGNORECASE)
+    return re.sub(r"(https?:)//", r"\1\\/\\/", source)
+
+
+def render_html(graph: nx.MultiDiGraph, title: str = "kg graph", note: str = "") -> str:
+    """Render the graph as one HTML page that needs no network and runs no article markup."""
+    page = TEMPLATE.read_text(encoding="utf-8")
+    parts = {
+        "/*KG:TITLE*/": html.escape(title),
+        "/*KG:NOTE*/": html.escape(note),
+        "/*KG:DATA*/": _script_json(page_data(graph)),
+        "/*KG:VIS*/": _inline_js(VIS_JS.read_text(encoding="utf-8")),
+    }
+    return re.sub("|".join(re.escape(k) for k in parts), lambda m: parts[m[0]], page)
+
+
+def write_html(graph: nx.MultiDiGraph, out_dir: Path, name: str = "graph.html",
+               title: str = "kg graph", note: str = "") -> Path:
+    page = render_html(graph, title, note)
+    return write_atomic(Path(out_dir) / name, lambda p: p.write_text(page, encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class ViewReport:
+    path: Path
+    shown: int
+    total: int
+    note: str
+
+
+def write_view(out_dir: str | Path, entity: str | None = None, hops: int = 2,
+               cap: int = DEFAULT_CAP, out: str | Path | None = None) -> ViewReport:
+    """Read a built store and write its HTML view (whole graph, or one entity's neighbourhood)."""
+    out_dir = Path(out_dir)
+    store = open_store(out_dir)
+    selection = select(view_graph(store), cap=cap, entity=entity, hops=hops)
+    del store
+    if out is None:
+        slug = re.sub(r"[^A-Za-z0-9]+", "_", entity).strip("_") if entity else ""
+        out = out_dir / (f"graph-{slug}.html" if slug else "graph.html")
+    out = Path(out)
+    title = f"kg graph — around {entity}" if entity else f"kg graph — {out_dir.name}"
+    path = write_html(selection.graph, out.parent, out.name, title, selection.note)
+    return ViewReport(path, selection.graph.number_of_nodes(), selection.total, selection.note)
