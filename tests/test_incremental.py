@@ -87,13 +87,15 @@ def test_rebuild_with_nothing_changed_keeps_every_output(nlp, two_docs):
 def test_cached_extraction_equals_a_fresh_one(nlp, two_docs):
     from kg.cache import ExtractionCache
     from kg.extract import extract_doc
+    from kg.ingest import ingest
     from kg.store import read_manifest
 
     out, paths = two_docs
     manifest = read_manifest(out)
     cache = ExtractionCache(out / CACHE_DIR, manifest.extractor_version, manifest.model_id)
     entry = manifest.by_id()["a"]
-    assert cache.get(entry.key, "a") == extract_doc(nlp(paths[0].read_text(encoding="utf-8")), "a")
+    [doc] = ingest([paths[0]])
+    assert cache.get(entry.key, "a") == extract_doc(nlp(doc.text), "a")
     assert cache.get(entry.key, "other").triples[0].doc_id == "other"
 
 

@@ -111,7 +111,6 @@ def test_delegation_leaders_on_seeds(seed_build):
     assert ("Umerov", "ukrainian delegation") in led
 
 
-@pytest.mark.xfail(strict=True, reason="needs issues 6/7: Karasin in 004 (kgo:mentions or a fact)")
 def test_documents_mentioning_karasin_on_seeds(seed_build):
     rows = run_file(seed_build.out, "documents_mentioning")
     assert [r["document"] for r in rows] == [
@@ -125,8 +124,6 @@ def test_documents_mentioning_karasin_found_so_far(seed_build):
     assert "000_6b80aa6539b44f17" not in documents and "002_33fa0b3c9e7b0adc" not in documents
 
 
-@pytest.mark.xfail(strict=True, reason="needs issues 6/7: kgo:mentions, so every article "
-                                       "that names Russia and Ukraine counts")
 def test_russia_and_ukraine_co_occur_in_every_seed(seed_build):
     rows = run_file(seed_build.out, "co_occurring")
     pairs = {frozenset((r["first"], r["second"])): r["documents"] for r in rows}
@@ -142,7 +139,6 @@ def test_karasin_leading_the_russian_delegation_has_two_sources(seed_build):
     assert top[("Karasin", "leads", "russian delegation")] == "2"
 
 
-@pytest.mark.xfail(strict=True, reason="needs issue 6: roles from titles and appositions")
 def test_positions_on_seeds(seed_build):
     rows = run_file(seed_build.out, "positions")
     held = {(r["person"], r["title"].lower(), r.get("of")) for r in rows}

@@ -208,5 +208,6 @@ def test_argument_headed_by_a_title_points_at_the_titled_person(nlp):
     text = ("The Russian delegation is led by chairman of the Federation Council Committee on "
             "International Affairs Grigory Karasin.")
     res = resolve([extract_doc(nlp(text), "d")])
-    assert [(f.subject, f.relation, f.object) for f in res.facts if f.relation == "is led by"] == [
-        ("Group/Russian_delegation", "is led by", "Person/Grigory_Karasin")]
+    assert [(f.subject, f.predicate, f.relation, f.object) for f in res.facts
+            if f.relation == "is led by"] == [
+        ("Person/Grigory_Karasin", "leads", "is led by", "Group/Russian_delegation")]

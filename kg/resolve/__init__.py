@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from ..data import Lexicon, fold, lexicon
-from ..relations import canonical_predicate
+from ..relations import canonical_key
 from ..types import Entity, Evidence, Extraction, Fact, Mention, Resolution, Triple
 from .clusters import Cluster, acronym_definitions, local_clusters, merge_clusters
 from .names import clean_label, name_key, normalise_name, person_name
@@ -211,7 +211,7 @@ def _facts(extractions: list[Extraction], book: _Book) -> tuple[Fact, ...]:
             if obj == subj:
                 continue
             obj_value = obj or t.object.text
-            key = (subj, canonical_predicate(t.relation.text, t.lemma), t.relation.text, obj_value)
+            key = canonical_key(subj, t.relation.text, t.lemma, obj_value, obj is not None)
             kinds[key] = obj is not None
             s = sentences[t.sentence]
             merged[key].append(Evidence(ex.doc_id, s.text, _start(t), _end(t), t.confidence))
