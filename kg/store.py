@@ -90,6 +90,8 @@ def date_literal(value: str) -> ox.Literal:
 def entity_quads(entity: Entity, iris: Iris) -> Iterator[ox.Quad]:
     node = iris.entity(entity.id)
     yield ox.Quad(node, TYPE, TERM[entity.type], DEFAULT)
+    if entity.kind:
+        yield ox.Quad(node, TYPE, TERM[entity.kind], DEFAULT)
     yield ox.Quad(node, LABEL, _lit(entity.label), DEFAULT)
     for alias in entity.aliases:
         if alias != entity.label:

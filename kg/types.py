@@ -118,6 +118,7 @@ class Entity:
     label: str
     type: str
     aliases: tuple[str, ...] = ()
+    kind: str | None = None  # a subclass of `type` when the name tells it: Country, City, NewsAgency…
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,9 @@ def _rows(name: str) -> list[list[str]]:
     return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
 
 
+PLACE_KINDS = {"country": "Country", "city": "City"}
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Every table under kg/data/, keyed by folded text."""
@@ -40,11 +43,23 @@ class Lexicon:
     spelling: dict[str, str]
     cues: dict[str, str]                     # noun → class
     sides: dict[str, str]                    # head noun → class
+    org_kinds: tuple[tuple[tuple[str, ...], str], ...] = ()  # name words → Organization subclass
 
     def canonical(self, name: str) -> str:
         """The canonical spelling of a name: "U.S." → "United States"; unknown names unchanged."""
         hit = self.aliases.get(fold(name))
         return hit[0] if hit else name
+
+    def kind(self, type_: str, label: str) -> str | None:
+        """The ontology subclass a name tells: a gazetteer place's kind, or a word of an organisation's name."""
+        if type_ == "Place":
+            return PLACE_KINDS.get(self.places.get(fold(label), ""))
+        if type_ == "Organization":
+            words = tuple(fold(label).replace(".", "").split())
+            for pattern, kind in self.org_kinds:
+                if any(words[i:i + len(pattern)] == pattern for i in range(len(words))):
+                    return kind
+        return None
 
     def country_of(self, word: str) -> str | None:
         """The country a nationality word or country name stands for."""
@@ -102,4 +117,5 @@ def lexicon() -> Lexicon:
         spelling=spelling,
         cues={fold(n): c for n, c in _rows("cues.tsv")},
         sides={fold(n): c for n, c in _rows("sides.tsv")},
+        org_kinds=tuple((tuple(fold(w) for w in word.split()), kind) for word, kind in _rows("kinds.tsv")),
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import re
 import unicodedata
 from bisect import bisect_right
@@ -52,7 +54,8 @@ def resolve(extractions: Iterable[Extraction], lex: Lexicon | None = None) -> Re
     roles = roles_from_titles(extractions, book.link, book.entities, lex)
     book.add_titles(extractions)
     facts = _facts(extractions, book) + tuple(book.side_facts())
-    entities = tuple(sorted(book.entities.values(), key=lambda e: e.id))
+    entities = tuple(sorted((dataclasses.replace(e, kind=lex.kind(e.type, e.label))
+                             for e in book.entities.values()), key=lambda e: e.id))
     facts = tuple(sorted(facts, key=lambda f: (f.subject, f.predicate, f.relation, f.object)))
     return Resolution(entities, facts, roles, mentions=dict(book.link))
 
