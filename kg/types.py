@@ -61,6 +61,7 @@ class Triple:
     confidence: float = 0.5
     kind: str = "svo"
     lemma: str = ""
+    inserted: tuple[int, ...] = ()  # positions in relation.text.split() of words kg inserted ("is")
 
 
 @dataclass(frozen=True)

@@ -50,43 +50,52 @@ def extract_doc(doc: Doc, doc_id: str) -> Extraction:
 
 
 def phrase(tokens: list[Token | str]) -> Phrase:
-    """Join tokens (and inserted words) into a Phrase with document character offsets."""
+    """Join tokens into a Phrase with document character offsets; inserted words (str) that lead
+    the list go first, any others last."""
     real = sorted((t for t in tokens if not isinstance(t, str)), key=lambda t: t.i)
+    lead = [w for w in _leading(tokens)]
+    trail = [w for w in tokens[len(lead):] if isinstance(w, str)]
     if not real:
-        return Phrase(" ".join(tokens), -1, -1)  # type: ignore[arg-type]
+        return Phrase(" ".join([*lead, *trail]), -1, -1)
     parts: list[str] = []
-    inserted = [t for t in tokens if isinstance(t, str)]
-    if inserted and tokens and isinstance(tokens[0], str):
-        parts.append(" ".join(inserted) + " ")
-        inserted = []
     for tok, nxt in zip(real, real[1:] + [None]):
         parts.append(tok.text)
         if nxt is not None:
             parts.append(tok.whitespace_ or " " if nxt.i == tok.i + 1 else " ")
-    text = "".join(parts).strip()
-    if inserted:
-        text = f"{text} {' '.join(inserted)}"
-    head = min(real, key=lambda t: (_depth(t), t.i))
+    text = " ".join([*lead, "".join(parts).strip(), *trail])
+    inside = {t.i for t in real}
+    head = next((t for t in real if t.head.i not in inside or t.head.i == t.i), real[0])
     return Phrase(text, real[0].idx, real[-1].idx + len(real[-1].text), head.idx)
 
 
-def _depth(tok: Token) -> int:
-    depth = 0
-    while tok.head.i != tok.i:
-        tok = tok.head
-        depth += 1
-    return depth
+def _leading(tokens: list[Token | str]) -> list[str]:
+    lead = []
+    for t in tokens:
+        if not isinstance(t, str):
+            break
+        lead.append(t)
+    return lead
+
+
+def inserted_positions(tokens: list[Token | str], text: str) -> tuple[int, ...]:
+    """Word positions, in `text` (what `phrase(tokens)` gave), of the inserted (str) words."""
+    lead = len(_leading(tokens))
+    trail = sum(1 for w in tokens[lead:] if isinstance(w, str))
+    words = len(text.split())
+    return tuple(range(lead)) + tuple(range(words - trail, words))
 
 
 def _to_triple(raw: RawTuple, doc_id: str, sentence: int) -> Triple:
+    relation = phrase(raw.relation)
     return Triple(
         doc_id=doc_id,
         sentence=sentence,
         subject=phrase(raw.subject),
-        relation=phrase(raw.relation),
+        relation=relation,
         object=phrase(raw.object) if raw.object else None,
         extras=tuple(phrase(e) for e in raw.extras),
         confidence=raw.confidence,
         kind=raw.kind,
         lemma=raw.lemma,
+        inserted=inserted_positions(raw.relation, relation.text),
     )

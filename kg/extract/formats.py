@@ -23,10 +23,21 @@ def to_jsonl(sentence: str, t: Triple) -> str:
     return json.dumps({**asdict(t), "sentence_text": sentence}, ensure_ascii=False)
 
 
+BE_FORMS = frozenset({"is", "are", "was", "were", "am"})
+
+
+def carb_relation(t: Triple) -> str:
+    """The relation as CaRB writes it: an inserted copula becomes "be" (it matches any be-form)."""
+    words = t.relation.text.split()
+    for i in t.inserted:
+        if words[i] in BE_FORMS:
+            words[i] = "be"
+    return " ".join(words)
+
+
 def to_carb(sentence: str, t: Triple) -> str:
     """CaRB system format: sentence, confidence, relation, arg1, arg2, extra arguments."""
-    args = _args(t)
-    return "\t".join([sentence, f"{t.confidence:.4f}", t.relation.text, *args])
+    return "\t".join([sentence, f"{t.confidence:.4f}", carb_relation(t), *_args(t)])
 
 
 FORMATS: dict[str, Callable[[str, Triple], str]] = {

@@ -1,4 +1,5 @@
-"""Clause rules over a dependency parse: one generator per construction family."""
+"""Shared pieces of the clause rules: the raw tuple, per-sentence parse view, argument and verb-group
+expansion, and `clause_tuples`, which runs every construction family over one sentence."""
 
 from __future__ import annotations
 
@@ -7,14 +8,24 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-OBJECTS = frozenset({"dobj", "attr", "acomp", "oprd"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 VERB_GROUP = frozenset({"aux", "auxpass", "neg", "prt"})
-ARG_CUT = frozenset({"relcl", "appos", "acl", "advcl", "punct", "cc", "conj", "prep"})
+# Children never kept inside an argument: clauses, appositions, coordination at the head.
+CLAUSAL = frozenset({"relcl", "acl", "advcl", "appos", "parataxis", "ccomp", "xcomp", "csubj",
+                     "dep", "mark"})
+HEAD_ONLY_CUT = frozenset({"conj", "cc", "preconj"})
+EDGE_PUNCT = frozenset({",", ".", ":", ";", "-LRB-", "-RRB-", "--", "-", "!", "?"})
+WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+PRONOUNS = frozenset({"PRP", "PRP$", "WP", "WDT", "EX"})
+BE_FORMS = frozenset({"be", "is", "am", "are", "was", "were", "been", "being", "'s", "'re", "'m"})
+PAST_TAGS = frozenset({"VBD", "VBN"})
 
 
 @dataclass
 class RawTuple:
+    """Tokens of one extraction before they become Phrases; str items in `relation` are words kg
+    inserted (always leading), such as the implicit "is" of an apposition."""
+
     subject: list[Token]
     relation: list[Token | str]
     object: list[Token] | None
@@ -24,59 +35,98 @@ class RawTuple:
     lemma: str = ""
 
 
-def expand_noun(tok: Token) -> list[Token]:
-    """The noun phrase of `tok`: its subtree without clauses, appositions or conjuncts."""
-    keep = [tok]
-    for child in tok.children:
-        if child.dep_ in ARG_CUT and not (child.dep_ == "prep" and child.text == "of"):
+class Parse:
+    """One sentence's dependency tree with children lists computed once."""
+
+    def __init__(self, sent: Span) -> None:
+        self.sent = sent
+        self.kids: dict[int, list[Token]] = {t.i: [] for t in sent}
+        for tok in sent:
+            if tok.head.i != tok.i and tok.head.i in self.kids:
+                self.kids[tok.head.i].append(tok)
+
+    def children(self, tok: Token, *deps: str) -> list[Token]:
+        kids = self.kids.get(tok.i, [])
+        return [c for c in kids if c.dep_ in deps] if deps else kids
+
+    def first(self, tok: Token, *deps: str) -> Token | None:
+        for c in self.kids.get(tok.i, []):
+            if c.dep_ in deps:
+                return c
+        return None
+
+    def subtree(self, tok: Token, cut: frozenset[str] = frozenset()) -> list[Token]:
+        out = [tok]
+        stack = [tok]
+        while stack:
+            node = stack.pop()
+            for c in self.kids.get(node.i, []):
+                if c.dep_ not in cut:
+                    out.append(c)
+                    stack.append(c)
+        return out
+
+
+def trim(tokens: list[Token]) -> list[Token]:
+    """Sort tokens and drop punctuation at either edge."""
+    tokens = sorted(tokens, key=lambda t: t.i)
+    while tokens and tokens[0].text in EDGE_PUNCT:
+        tokens = tokens[1:]
+    while tokens and tokens[-1].text in EDGE_PUNCT:
+        tokens = tokens[:-1]
+    return tokens
+
+
+def noun_phrase(p: Parse, head: Token, long_pp: bool = True) -> list[Token]:
+    """The argument of `head`: its subtree without clauses, appositions or its own conjuncts.
+
+    Prepositional modifiers are kept (recall is lenient to long arguments); with `long_pp` False
+    only `of`-PPs are kept."""
+    out = [head]
+    for c in p.kids.get(head.i, []):
+        d = c.dep_
+        if d in CLAUSAL or d in HEAD_ONLY_CUT:
             continue
-        keep.extend(expand_noun(child) if child.dep_ != "prep" else list(child.subtree))
-    return sorted(keep, key=lambda t: t.i)
+        if d == "prep" and not long_pp and c.lower_ != "of":
+            continue
+        if d == "punct" and c.text in EDGE_PUNCT:
+            continue
+        out.extend(p.subtree(c, CLAUSAL))
+    return trim(out)
 
 
-def verb_group(verb: Token) -> list[Token]:
-    return sorted([verb, *(c for c in verb.children if c.dep_ in VERB_GROUP)], key=lambda t: t.i)
+def conjuncts(p: Parse, head: Token) -> list[Token]:
+    """`head` and the nouns coordinated with it ("A, B and C")."""
+    out = [head]
+    stack = [head]
+    while stack:
+        node = stack.pop()
+        for c in p.kids.get(node.i, []):
+            if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN", "PRON", "NUM", "ADJ"}:
+                out.append(c)
+                stack.append(c)
+    return sorted(out, key=lambda t: t.i)
 
 
-def subject_of(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in SUBJECTS:
-            return child
-    if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
-        return subject_of(verb.head)
-    return None
+def verb_group(p: Parse, verb: Token) -> list[Token]:
+    """The verb with its auxiliaries, negation, particles and adverbs standing inside the group."""
+    group = [verb, *p.children(verb, *VERB_GROUP)]
+    left = min(t.i for t in group)
+    for c in p.kids.get(verb.i, []):
+        if c.dep_ == "advmod" and left < c.i < verb.i and c.tag_ not in WH_TAGS:
+            group.append(c)
+    return sorted(group, key=lambda t: t.i)
+
+
+def has_past(tokens: list[Token]) -> bool:
+    return any(t.tag_ in {"VBD"} for t in tokens)
 
 
 def clause_tuples(sent: Span) -> Iterator[RawTuple]:
-    """All tuples of one sentence."""
-    for tok in sent:
-        if tok.pos_ in {"VERB", "AUX"} and tok.dep_ not in {"aux", "auxpass"}:
-            yield from verb_tuples(tok)
-        if tok.dep_ == "appos" and tok.head.pos_ in {"PROPN", "NOUN"}:
-            yield RawTuple(expand_noun(tok.head), ["is"], expand_noun(tok), confidence=0.6,
-                           kind="appos", lemma="be")
+    """All tuples of one sentence: verbal clauses, then implicit facts."""
+    from .clauses import verbal_tuples
+    from .implicit import implicit_tuples
 
-
-def verb_tuples(verb: Token) -> Iterator[RawTuple]:
-    subj = subject_of(verb)
-    if subj is None or subj.tag_ in {"WDT", "WP"}:
-        return
-    rel = verb_group(verb)
-    subject = expand_noun(subj)
-    lemma = verb.lemma_
-    emitted = False
-    for child in verb.children:
-        if child.dep_ in OBJECTS:
-            yield RawTuple(subject, rel, expand_noun(child), confidence=0.7, lemma=lemma)
-            emitted = True
-        elif child.dep_ == "ccomp":
-            yield RawTuple(subject, rel, [t for t in child.subtree if t.dep_ != "mark"],
-                           confidence=0.5, kind="ccomp", lemma=lemma)
-            emitted = True
-    for child in verb.children:
-        if child.dep_ in {"prep", "agent"}:
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None and not emitted:
-                yield RawTuple(subject, [*rel, child], expand_noun(pobj), confidence=0.55,
-                               kind="svp", lemma=lemma)
-                emitted = True
+    p = Parse(sent)
+    yield from verbal_tuples(p)
+    yield from implicit_tuples(p)

@@ -1,0 +1,180 @@
+"""Verbal clauses: active, passive (agent kept), copula, xcomp chains, clausal objects, reported
+speech, and the subjects that relative clauses, participles and conjoined verbs borrow."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from .rules import (
+    CLAUSAL,
+    SUBJECTS,
+    WH_TAGS,
+    Parse,
+    RawTuple,
+    conjuncts,
+    noun_phrase,
+    trim,
+    verb_group,
+)
+
+SAY_LEMMAS = frozenset({"say", "tell", "add", "state", "report", "announce", "claim", "note",
+                        "explain", "insist", "warn", "write", "argue", "confirm", "deny"})
+CORE_OBJECTS = ("dobj", "attr", "oprd", "acomp")
+NOUNISH = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+PREDICATE_POS = frozenset({"VERB", "AUX"})
+# Confidence by construction: how the clause got its subject, and what filled arg2.
+SUBJECT_CONF = {"own": 0.0, "relcl": -0.08, "conj": -0.06, "acl": -0.12, "control": -0.15}
+OBJECT_CONF = {"obj": 0.85, "ccomp": 0.7, "pp": 0.78, "none": 0.45}
+
+
+def verbal_tuples(p: Parse) -> Iterator[RawTuple]:
+    for tok in p.sent:
+        if tok.pos_ in PREDICATE_POS and tok.dep_ not in {"aux", "auxpass"} and not _absorbed(p, tok):
+            yield from clause(p, tok)
+
+
+def _is_chain_xcomp(p: Parse, x: Token) -> bool:
+    return (x.dep_ == "xcomp" and x.pos_ in PREDICATE_POS
+            and p.first(x, "nsubj", "nsubjpass") is None
+            and p.first(x.head, "dobj") is None)
+
+
+def _absorbed(p: Parse, tok: Token) -> bool:
+    """An xcomp whose relation is merged into its governing verb ("refused to recognize")."""
+    return _is_chain_xcomp(p, tok) and tok.head.pos_ in PREDICATE_POS
+
+
+def subjects(p: Parse, verb: Token, depth: int = 0) -> tuple[list[list[Token]], str, Token | None]:
+    """Subject arguments of `verb` (one per conjunct), how they were found, and the antecedent a
+    relative clause stands for (to fill a relativised object)."""
+    subj = p.first(verb, *SUBJECTS)
+    antecedent = verb.head if verb.dep_ == "relcl" else None
+    if subj is not None:
+        if subj.tag_ in WH_TAGS or subj.lower_ == "that":
+            if antecedent is None:
+                return [], "none", None
+            return [noun_phrase(p, antecedent)], "relcl", None
+        if subj.dep_.startswith("csubj"):
+            return [trim(p.subtree(subj))], "own", antecedent
+        return [noun_phrase(p, c) for c in conjuncts(p, subj)], "own", antecedent
+    if depth > 3:
+        return [], "none", None
+    if verb.dep_ == "relcl":
+        return [noun_phrase(p, verb.head)], "relcl", None
+    if verb.dep_ == "conj" and verb.head.pos_ in PREDICATE_POS:
+        found, _, ante = subjects(p, verb.head, depth + 1)
+        return found, "conj", ante
+    if verb.dep_ in {"xcomp", "advcl"} and verb.head.pos_ in PREDICATE_POS:
+        found, _, _ = subjects(p, verb.head, depth + 1)
+        return found, "control", None
+    if verb.dep_ == "acl" and verb.head.pos_ in NOUNISH and verb.tag_ in {"VBN", "VBG"}:
+        return [noun_phrase(p, verb.head)], "acl", None
+    return [], "none", None
+
+
+def _chain(p: Parse, verb: Token) -> tuple[list[Token], Token]:
+    """Relation tokens through an xcomp chain, and the verb whose complements fill the tuple."""
+    rel = verb_group(p, verb)
+    cur = verb
+    for _ in range(4):
+        nxt = next((x for x in p.children(cur, "xcomp") if _is_chain_xcomp(p, x)), None)
+        if nxt is None:
+            break
+        rel.extend(verb_group(p, nxt))
+        cur = nxt
+    return sorted(rel, key=lambda t: t.i), cur
+
+
+def pp_phrase(p: Parse, prep: Token) -> list[Token]:
+    return trim(p.subtree(prep, CLAUSAL))
+
+
+
+
+def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
+    subj_args, how, antecedent = subjects(p, verb)
+    if not subj_args:
+        return
+    rel, cur = _chain(p, verb)
+    inserted: list[str] = []
+    if how == "acl":
+        inserted = ["is"]
+    lemma = cur.lemma_ if cur is not verb and verb.lemma_ in {"be", "have"} else verb.lemma_
+    kids = p.kids.get(cur.i, [])
+    if cur is not verb:
+        kids = kids + [c for c in p.kids.get(verb.i, []) if c.dep_ in {"prep", "npadvmod"}]
+    objects = [c for c in kids if c.dep_ in CORE_OBJECTS]
+    ccomp = next((c for c in kids if c.dep_ == "ccomp"), None)
+    preps = [c for c in kids if c.dep_ in {"prep", "agent"} and p.first(c, "pobj", "pcomp")]
+    npadv = [c for c in kids if c.dep_ == "npadvmod"]
+    noun_conj = [c for c in p.children(verb, "conj") if c.pos_ in {"NOUN", "PROPN"}]
+    base_conf = SUBJECT_CONF.get(how, -0.2)
+
+    def emit(relation, obj_heads, extras_src, case, obj_phrase=None):
+        extras = [pp_phrase(p, e) if e.dep_ in {"prep", "agent"} else noun_phrase(p, e)
+                  for e in sorted(extras_src, key=lambda t: t.i)]
+        objs: list[list[Token] | None]
+        if obj_phrase is not None:
+            objs = [obj_phrase]
+        elif obj_heads:
+            objs = [noun_phrase(p, o) if o.pos_ in NOUNISH else trim(p.subtree(o, CLAUSAL))
+                    for o in obj_heads]
+        else:
+            objs = [None]
+        conf = OBJECT_CONF[case] + base_conf
+        for s in subj_args:
+            for o in objs:
+                yield RawTuple(s, [*inserted, *relation], o, extras, round(conf, 3),
+                               f"{how}:{case}", lemma)
+
+    post = [c for c in preps if c.i > cur.i]
+    if objects:
+        head = objects[0]
+        heads = conjuncts(p, head) if head.pos_ in NOUNISH else [head]
+        if noun_conj and head.dep_ == "dobj":
+            heads += noun_conj
+        if head.tag_ in WH_TAGS or head.lower_ == "that":
+            if antecedent is None:
+                return
+            heads = [antecedent]
+        yield from emit(rel, heads, preps + npadv, "obj")
+        return
+    if ccomp is not None:
+        mark = p.first(ccomp, "mark")
+        body = [t for t in p.subtree(ccomp) if t is not mark]
+        relation = rel + ([mark] if mark is not None and verb.lemma_ not in SAY_LEMMAS
+                          and mark.lower_ == "that" else [])
+        yield from emit(sorted(relation, key=lambda t: t.i), [], preps + npadv, "ccomp",
+                        obj_phrase=trim(body))
+        return
+    if antecedent is not None and p.first(verb, *SUBJECTS) is not None:
+        # "the gamble which Keibler lost" without an explicit object: the antecedent is it.
+        yield from emit(rel, [antecedent], preps + npadv, "obj")
+        return
+    if post:
+        agent = next((c for c in post if c.dep_ == "agent"), None)
+        first = agent or post[0]
+        pobj = p.first(first, "pobj", "pcomp")
+        heads = conjuncts(p, pobj) if pobj.dep_ == "pobj" else [pobj]
+        if noun_conj:
+            heads += noun_conj
+        rest = [c for c in preps if c is not first] + npadv
+        relation = sorted([*rel, first], key=lambda t: t.i)
+        if pobj.dep_ == "pcomp":
+            yield from emit(relation, [], rest, "pp", obj_phrase=trim(p.subtree(pobj, CLAUSAL)))
+        else:
+            yield from emit(relation, heads, rest, "pp")
+        return
+    extras = preps + npadv
+    if extras:
+        yield from emit(rel, [], extras[1:], "pp",
+                        obj_phrase=pp_phrase(p, extras[0]) if extras[0].dep_ == "prep"
+                        else noun_phrase(p, extras[0]))
+        return
+    adv = [c for c in kids if c.dep_ == "advmod" and c.i > cur.i and c.tag_ not in WH_TAGS]
+    if adv:
+        yield from emit(rel, [], [], "none", obj_phrase=trim(p.subtree(adv[0], CLAUSAL)))
+        return
+    yield from emit(rel, [], [], "none")

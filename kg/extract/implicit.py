@@ -1,0 +1,162 @@
+"""Implicit facts carried by noun phrases: apposition, titles before names, possessives, noun + PP
+and adjectives. Inserted words ("is", "has", "of") are str items in the relation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from .rules import CLAUSAL, Parse, RawTuple, noun_phrase, trim
+
+TITLES = frozenset("""
+president vice-president chairman chairwoman chair chief head minister secretary spokesman
+spokeswoman spokesperson adviser advisor director governor senator ambassador envoy general
+commander leader premier chancellor mayor king queen prince judge officer executive ceo founder
+co-founder deputy aide analyst economist lawyer attorney professor dr. mr. mrs. ms. sir lord
+representative rep. sen. gov. gen. col. lt. capt. manager partner editor correspondent
+""".split())
+ORG_ENTS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "from", "on", "of", "for", "with"})
+CONF = {"appos": 0.72, "appos_of": 0.7, "title": 0.68, "title_of": 0.66, "compound": 0.45,
+        "poss": 0.4, "noun_pp": 0.33, "amod": 0.3}
+
+
+def implicit_tuples(p: Parse) -> Iterator[RawTuple]:
+    for tok in p.sent:
+        dep = tok.dep_
+        if dep == "appos" and tok.head.pos_ in {"PROPN", "NOUN"}:
+            yield from apposition(p, tok)
+        if tok.pos_ == "PROPN" and dep != "compound":
+            yield from title(p, tok)
+        elif tok.pos_ == "NOUN" and dep != "compound":
+            yield from name_compound(p, tok)
+        if dep == "poss" and tok.tag_ != "PRP$" and tok.head.dep_ != "compound":
+            yield from possessive(p, tok)
+        if tok.pos_ in {"NOUN", "PROPN"} and dep not in {"compound", "appos"}:
+            yield from noun_pp(p, tok)
+            yield from adjective(p, tok)
+
+
+def _be(tok: Token) -> str:
+    """"is" or "was", from the tense of the clause the noun sits in."""
+    node = tok
+    for _ in range(6):
+        if node.pos_ in {"VERB", "AUX"}:
+            return "was" if node.tag_ == "VBD" or any(
+                c.tag_ == "VBD" and c.dep_ in {"aux", "auxpass"} for c in node.children) else "is"
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return "is"
+
+
+def apposition(p: Parse, appos: Token) -> Iterator[RawTuple]:
+    """"Grigory Karasin, Chair of the Federation Council Committee" → (Karasin; is Chair of; …)."""
+    subject = noun_phrase(p, appos.head)
+    be = _be(appos.head)
+    prep = next((c for c in p.children(appos, "prep") if c.lower_ in {"of", "to", "at", "for"}), None)
+    pobj = p.first(prep, "pobj") if prep is not None else None
+    if pobj is not None:
+        noun = [t for t in noun_phrase(p, appos) if not (prep.i <= t.i <= prep.right_edge.i)]
+        yield RawTuple(subject, [be, *noun, prep], noun_phrase(p, pobj), confidence=CONF["appos_of"],
+                       kind="appos_of", lemma="be")
+        return
+    yield RawTuple(subject, [be], noun_phrase(p, appos), confidence=CONF["appos"], kind="appos",
+                   lemma="be")
+
+
+def _title_of(p: Parse, title_tok: Token) -> tuple[list[Token], list[Token]]:
+    """Split a title phrase into its own words and the organisation or place it belongs to."""
+    words = [title_tok]
+    of: list[Token] = []
+    for c in p.kids.get(title_tok.i, []):
+        if c.dep_ == "poss" or (c.dep_ == "compound" and (c.ent_type_ in ORG_ENTS and c.ent_iob_ == "B"
+                                                          or c.i == title_tok.left_edge.i and c.pos_ == "PROPN"
+                                                          and c.lower_ not in TITLES)):
+            of.extend(t for t in p.subtree(c) if t.dep_ != "case")
+        elif c.dep_ in {"compound", "amod"}:
+            words.extend(p.subtree(c))
+    return trim(words), trim(of)
+
+
+def title(p: Parse, name: Token) -> Iterator[RawTuple]:
+    """"Kremlin spokesperson Dmitry Peskov" → (Dmitry Peskov; is spokesperson of; Kremlin)."""
+    comps = [c for c in p.kids.get(name.i, []) if c.dep_ == "compound" and c.i < name.i]
+    if not comps:
+        return
+    titles = [c for c in comps if c.lower_ in TITLES or (c.pos_ == "NOUN" and c.is_lower)]
+    if not titles:
+        return
+    last = max(titles, key=lambda t: t.i)
+    name_toks = [name, *(c for c in comps if c.i > last.i)]
+    for c in comps:
+        if c.i > last.i:
+            name_toks.extend(p.subtree(c))
+    name_toks = trim(name_toks)
+    if not name_toks or name_toks[0].i <= last.i:
+        return
+    words, of = _title_of(p, last)
+    be = _be(name)
+    if of:
+        yield RawTuple(name_toks, [be, *words, "of"], of, confidence=CONF["title_of"],
+                       kind="title_of", lemma="be")
+    else:
+        yield RawTuple(name_toks, [be], words, confidence=CONF["title"], kind="title", lemma="be")
+
+
+def name_compound(p: Parse, noun: Token) -> Iterator[RawTuple]:
+    """"The Aura spacecraft" → (The Aura; is; spacecraft)."""
+    comps = [c for c in p.kids.get(noun.i, []) if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if not comps or any(c.i > noun.i for c in comps):
+        return
+    name: list[Token] = []
+    for c in comps:
+        name.extend(p.subtree(c))
+    det = p.first(noun, "det")
+    yield RawTuple(trim(([det] if det is not None else []) + name), [_be(noun)], [noun],
+                   confidence=CONF["compound"], kind="compound", lemma="be")
+
+
+def possessive(p: Parse, owner: Token) -> Iterator[RawTuple]:
+    """"Britain 's relationship with Spain" → (Britain; has; relationship with Spain)."""
+    owned = owner.head
+    if owned.pos_ not in {"NOUN", "PROPN"}:
+        return
+    owner_toks = [t for t in noun_phrase(p, owner) if t.dep_ != "case"]
+    thing = [t for t in noun_phrase(p, owned) if not (owner.left_edge.i <= t.i <= owner.right_edge.i)
+             and not (t.dep_ == "case" and t.head is owner)]
+    verb = "had" if _be(owned) == "was" else "has"
+    if owner_toks and thing:
+        yield RawTuple(owner_toks, [verb], trim(thing), confidence=CONF["poss"], kind="poss",
+                       lemma="have")
+
+
+def noun_pp(p: Parse, noun: Token) -> Iterator[RawTuple]:
+    """"Four other countries in Europe" → (Four other countries; are in; Europe)."""
+    for prep in p.children(noun, "prep"):
+        if prep.lower_ not in LOCATIVE_PREPS or prep.lower_ == "of":
+            continue
+        pobj = p.first(prep, "pobj")
+        if pobj is None:
+            continue
+        subject = [t for t in noun_phrase(p, noun) if not (prep.i <= t.i <= prep.right_edge.i)]
+        be = _be(noun)
+        if be == "is" and noun.tag_ in {"NNS", "NNPS"}:
+            be = "are"
+        yield RawTuple(trim(subject), [be, prep], noun_phrase(p, pobj), confidence=CONF["noun_pp"],
+                       kind="noun_pp", lemma="be")
+
+
+def adjective(p: Parse, noun: Token) -> Iterator[RawTuple]:
+    """"a fume - filled coal mine" → (a coal mine; is; fume - filled)."""
+    for amod in p.children(noun, "amod"):
+        if amod.i > noun.i or amod.tag_ in {"JJR", "JJS", "CD"} or amod.ent_type_ in ORG_ENTS:
+            continue
+        adj = trim(p.subtree(amod, CLAUSAL))
+        rest = [t for t in p.subtree(noun, CLAUSAL | {"prep", "conj", "cc"})
+                if not (amod.left_edge.i <= t.i <= amod.right_edge.i) and t.dep_ != "poss"
+                and not (t.head.dep_ == "poss")]
+        if adj and rest:
+            yield RawTuple(trim(rest), [_be(noun)], adj, confidence=CONF["amod"], kind="amod",
+                           lemma="be")
