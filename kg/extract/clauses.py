@@ -25,8 +25,8 @@ CORE_OBJECTS = ("dobj", "attr", "oprd", "acomp")
 NOUNISH = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 PREDICATE_POS = frozenset({"VERB", "AUX"})
 # Confidence by construction: how the clause got its subject, and what filled arg2.
-SUBJECT_CONF = {"own": 0.0, "relcl": -0.08, "conj": -0.06, "acl": -0.12, "control": -0.15}
-OBJECT_CONF = {"obj": 0.85, "ccomp": 0.7, "pp": 0.78, "none": 0.45}
+SUBJECT_CONF = {"own": 0.0, "relcl": -0.12, "conj": -0.02, "acl": -0.12, "control": -0.15}
+OBJECT_CONF = {"obj": 0.76, "ccomp": 0.75, "pp": 0.79, "none": 0.5}
 
 
 def verbal_tuples(p: Parse) -> Iterator[RawTuple]:
@@ -87,6 +87,28 @@ def _chain(p: Parse, verb: Token) -> tuple[list[Token], Token]:
     return sorted(rel, key=lambda t: t.i), cur
 
 
+def _conj_root(verb: Token) -> Token:
+    while verb.dep_ == "conj" and verb.head.pos_ in PREDICATE_POS:
+        verb = verb.head
+    return verb
+
+
+def _shared_prefix(p: Parse, head: Token) -> list[Token]:
+    """Auxiliaries (and an xcomp chain's start) that a conjoined verb shares with its head verb:
+    "will have to sell or merge" → "will have to" for "merge"."""
+    top = head
+    while _absorbed(p, top):
+        top = top.head
+    rel, _ = _chain(p, top)
+    return [t for t in rel if t.i < head.i and (t.dep_ in {"aux", "auxpass", "neg"} or t is not head
+                                                and t.pos_ in PREDICATE_POS)]
+
+
+def _clause_body(p: Parse, ccomp: Token) -> list[Token]:
+    mark = p.first(ccomp, "mark")
+    return trim([t for t in p.subtree(ccomp) if t is not mark])
+
+
 def pp_phrase(p: Parse, prep: Token) -> list[Token]:
     return trim(p.subtree(prep, CLAUSAL))
 
@@ -98,14 +120,20 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
     if not subj_args:
         return
     rel, cur = _chain(p, verb)
+    if how == "conj" and not p.first(verb, "aux", "auxpass"):
+        rel = _shared_prefix(p, verb.head) + rel
     inserted: list[str] = []
-    if how == "acl":
+    if how == "acl" or (how == "conj" and _conj_root(verb).dep_ == "acl"
+                        and not p.first(verb, "aux", "auxpass")):
         inserted = ["is"]
     lemma = cur.lemma_ if cur is not verb and verb.lemma_ in {"be", "have"} else verb.lemma_
     kids = p.kids.get(cur.i, [])
     if cur is not verb:
         kids = kids + [c for c in p.kids.get(verb.i, []) if c.dep_ in {"prep", "npadvmod"}]
     objects = [c for c in kids if c.dep_ in CORE_OBJECTS]
+    if not objects and not any(c.dep_ in {"prep", "agent", "ccomp"} for c in kids):
+        objects = [o for c in p.children(cur, "conj") if c.pos_ in PREDICATE_POS
+                   for o in p.children(c, "dobj")][:1]
     ccomp = next((c for c in kids if c.dep_ == "ccomp"), None)
     preps = [c for c in kids if c.dep_ in {"prep", "agent"} and p.first(c, "pobj", "pcomp")]
     npadv = [c for c in kids if c.dep_ == "npadvmod"]
@@ -113,7 +141,8 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
     base_conf = SUBJECT_CONF.get(how, -0.2)
 
     def emit(relation, obj_heads, extras_src, case, obj_phrase=None):
-        extras = [pp_phrase(p, e) if e.dep_ in {"prep", "agent"} else noun_phrase(p, e)
+        extras = [pp_phrase(p, e) if e.dep_ in {"prep", "agent"}
+                  else _clause_body(p, e) if e.dep_ == "ccomp" else noun_phrase(p, e)
                   for e in sorted(extras_src, key=lambda t: t.i)]
         objs: list[list[Token] | None]
         if obj_phrase is not None:
@@ -139,7 +168,7 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
             if antecedent is None:
                 return
             heads = [antecedent]
-        yield from emit(rel, heads, preps + npadv, "obj")
+        yield from emit(rel, heads, preps + npadv + ([ccomp] if ccomp is not None and verb.lemma_ in SAY_LEMMAS else []), "obj")
         return
     if ccomp is not None:
         mark = p.first(ccomp, "mark")

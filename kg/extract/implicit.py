@@ -18,8 +18,8 @@ representative rep. sen. gov. gen. col. lt. capt. manager partner editor corresp
 """.split())
 ORG_ENTS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "from", "on", "of", "for", "with"})
-CONF = {"appos": 0.72, "appos_of": 0.7, "title": 0.68, "title_of": 0.66, "compound": 0.45,
-        "poss": 0.4, "noun_pp": 0.33, "amod": 0.3}
+CONF = {"appos": 0.64, "appos_of": 0.62, "title": 0.47, "title_of": 0.55, "compound": 0.46,
+        "poss": 0.25, "noun_pp": 0.35, "amod": 0.3}
 
 
 def implicit_tuples(p: Parse) -> Iterator[RawTuple]:
@@ -89,7 +89,7 @@ def title(p: Parse, name: Token) -> Iterator[RawTuple]:
     if not titles:
         return
     last = max(titles, key=lambda t: t.i)
-    name_toks = [name, *(c for c in comps if c.i > last.i)]
+    name_toks = [name]
     for c in comps:
         if c.i > last.i:
             name_toks.extend(p.subtree(c))

@@ -127,6 +127,10 @@ def clause_tuples(sent: Span) -> Iterator[RawTuple]:
     from .clauses import verbal_tuples
     from .implicit import implicit_tuples
 
+    from .confidence import adjust
+
     p = Parse(sent)
-    yield from verbal_tuples(p)
-    yield from implicit_tuples(p)
+    n = len(sent)
+    for raw in (*verbal_tuples(p), *implicit_tuples(p)):
+        raw.confidence = adjust(raw, n)
+        yield raw
