@@ -120,7 +120,7 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
     if not subj_args:
         return
     rel, cur = _chain(p, verb)
-    if how == "conj" and not p.first(verb, "aux", "auxpass"):
+    if how == "conj" and not p.first(verb, "aux", "auxpass") and verb.tag_ in {"VBN", "VB", "VBG"}:
         rel = _shared_prefix(p, verb.head) + rel
     inserted: list[str] = []
     if how == "acl" or (how == "conj" and _conj_root(verb).dep_ == "acl"

@@ -13,9 +13,10 @@ TITLES = frozenset("""
 president vice-president chairman chairwoman chair chief head minister secretary spokesman
 spokeswoman spokesperson adviser advisor director governor senator ambassador envoy general
 commander leader premier chancellor mayor king queen prince judge officer executive ceo founder
-co-founder deputy aide analyst economist lawyer attorney professor dr. mr. mrs. ms. sir lord
-representative rep. sen. gov. gen. col. lt. capt. manager partner editor correspondent
+co-founder deputy aide analyst economist lawyer attorney professor representative rep. sen. gov.
+gen. col. lt. capt. manager partner editor correspondent
 """.split())
+HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "sir", "lady", "dame", "mr", "mrs", "ms", "dr"})
 ORG_ENTS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "from", "on", "of", "for", "with"})
 CONF = {"appos": 0.64, "appos_of": 0.62, "title": 0.47, "title_of": 0.55, "compound": 0.46,
@@ -85,7 +86,8 @@ def title(p: Parse, name: Token) -> Iterator[RawTuple]:
     comps = [c for c in p.kids.get(name.i, []) if c.dep_ == "compound" and c.i < name.i]
     if not comps:
         return
-    titles = [c for c in comps if c.lower_ in TITLES or (c.pos_ == "NOUN" and c.is_lower)]
+    titles = [c for c in comps if c.lower_ in TITLES or (c.pos_ == "NOUN" and c.is_lower)
+              and c.lower_ not in HONORIFICS]
     if not titles:
         return
     last = max(titles, key=lambda t: t.i)

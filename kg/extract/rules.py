@@ -68,12 +68,23 @@ class Parse:
 
 
 def trim(tokens: list[Token]) -> list[Token]:
-    """Sort tokens and drop punctuation at either edge."""
+    """Sort tokens, drop punctuation at either edge and close a quotation left open."""
     tokens = sorted(tokens, key=lambda t: t.i)
     while tokens and tokens[0].text in EDGE_PUNCT:
         tokens = tokens[1:]
     while tokens and tokens[-1].text in EDGE_PUNCT:
         tokens = tokens[:-1]
+    if tokens:
+        opened = sum(1 for t in tokens if t.text == "``") - sum(1 for t in tokens if t.text == "''")
+        if opened > 0:
+            doc = tokens[-1].doc
+            nxt = tokens[-1].i + 1
+            if nxt < len(doc) and doc[nxt].text in {",", "."}:
+                nxt += 1
+            if nxt < len(doc) and doc[nxt].text == "''":
+                tokens.append(doc[nxt])
+            elif tokens[0].text == "``":
+                tokens = tokens[1:]
     return tokens
 
 
