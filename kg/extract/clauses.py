@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from .implicit import titled_names
 from .rules import (
     CLAUSAL,
     SUBJECTS,
@@ -124,6 +125,7 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
         rel = _shared_prefix(p, verb.head) + rel
     inserted: list[str] = []
     if how == "acl" or (how == "conj" and _conj_root(verb).dep_ == "acl"
+                        and not p.first(_conj_root(verb), *SUBJECTS)
                         and not p.first(verb, "aux", "auxpass")):
         inserted = ["is"]
     lemma = cur.lemma_ if cur is not verb and verb.lemma_ in {"be", "have"} else verb.lemma_
@@ -150,6 +152,11 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
         elif obj_heads:
             objs = [noun_phrase(p, o) if o.pos_ in NOUNISH else trim(p.subtree(o, CLAUSAL))
                     for o in obj_heads]
+            named = titled_names(p)
+            if obj_heads[0].i in named:
+                # "led by chairman of … Grigory Karasin and adviser to … Sergey Beseda"
+                first, last = obj_heads[0].left_edge.i, obj_heads[-1].right_edge.i
+                objs = [name for i, (name, _, _) in sorted(named.items()) if first <= i <= last]
         else:
             objs = [None]
         conf = OBJECT_CONF[case] + base_conf

@@ -23,7 +23,43 @@ CONF = {"appos": 0.64, "appos_of": 0.62, "title": 0.47, "title_of": 0.55, "compo
         "poss": 0.25, "noun_pp": 0.35, "amod": 0.3}
 
 
+NAME_STOP = frozenset({",", "and", "or", ".", ";", ":", "(", "-LRB-", "--"})
+
+
+def titled_names(p: Parse) -> dict[int, tuple[list[Token], Token | None, list[Token]]]:
+    """Bare titles written before a name: "chairman of the Federation Council Committee Grigory
+    Karasin" → {chairman: ([Grigory, Karasin], of, [the, Federation, Council, Committee])}."""
+    if p.titled is not None:
+        return p.titled
+    found: dict[int, tuple[list[Token], Token | None, list[Token]]] = {}
+    sent = p.sent
+    for tok in sent:
+        if not (tok.is_lower and tok.lower_ in TITLES and tok.pos_ == "NOUN"
+                and p.first(tok, "det", "poss") is None):
+            continue
+        end = tok.i + 1
+        while end < sent.end and end - tok.i < 16 and sent.doc[end].text not in NAME_STOP \
+                and sent.doc[end].pos_ not in {"VERB", "AUX"}:
+            end += 1
+        start = end
+        while start - 1 > tok.i and sent.doc[start - 1].pos_ == "PROPN" \
+                and sent.doc[start - 1].ent_type_ not in ORG_ENTS - {"PERSON"}:
+            start -= 1
+        if end - start < 2 or start <= tok.i + 2:
+            continue
+        prep = sent.doc[tok.i + 1]
+        of = list(sent.doc[tok.i + 2:start]) if prep.pos_ == "ADP" else []
+        found[tok.i] = (list(sent.doc[start:end]), prep if of else None, of)
+    p.titled = found
+    return found
+
+
 def implicit_tuples(p: Parse) -> Iterator[RawTuple]:
+    for i, (name, prep, of) in titled_names(p).items():
+        title_tok = p.sent.doc[i]
+        rel: list[Token | str] = ["is", title_tok, *([prep] if prep is not None else [])]
+        yield RawTuple(name, rel, of or None, confidence=CONF["title_of"], kind="title_of",
+                       lemma="be")
     for tok in p.sent:
         dep = tok.dep_
         if dep == "appos" and tok.head.pos_ in {"PROPN", "NOUN"}:
@@ -54,8 +90,10 @@ def _be(tok: Token) -> str:
 
 def apposition(p: Parse, appos: Token) -> Iterator[RawTuple]:
     """"Grigory Karasin, Chair of the Federation Council Committee" → (Karasin; is Chair of; …)."""
+    if appos.head.i in titled_names(p):
+        return
     subject = noun_phrase(p, appos.head)
-    be = _be(appos.head)
+    be = "is"
     prep = next((c for c in p.children(appos, "prep") if c.lower_ in {"of", "to", "at", "for"}), None)
     pobj = p.first(prep, "pobj") if prep is not None else None
     if pobj is not None:
@@ -71,8 +109,9 @@ def _title_of(p: Parse, title_tok: Token) -> tuple[list[Token], list[Token]]:
     """Split a title phrase into its own words and the organisation or place it belongs to."""
     words = [title_tok]
     of: list[Token] = []
+    has_poss = p.first(title_tok, "poss") is not None
     for c in p.kids.get(title_tok.i, []):
-        if c.dep_ == "poss" or (c.dep_ == "compound" and (c.ent_type_ in ORG_ENTS and c.ent_iob_ == "B"
+        if c.dep_ == "poss" or not has_poss and (c.dep_ == "compound" and (c.ent_type_ in ORG_ENTS and c.ent_iob_ == "B"
                                                           or c.i == title_tok.left_edge.i and c.pos_ == "PROPN"
                                                           and c.lower_ not in TITLES)):
             of.extend(t for t in p.subtree(c) if t.dep_ != "case")
@@ -99,7 +138,7 @@ def title(p: Parse, name: Token) -> Iterator[RawTuple]:
     if not name_toks or name_toks[0].i <= last.i:
         return
     words, of = _title_of(p, last)
-    be = _be(name)
+    be = "is"
     if of:
         yield RawTuple(name_toks, [be, *words, "of"], of, confidence=CONF["title_of"],
                        kind="title_of", lemma="be")
@@ -110,7 +149,7 @@ def title(p: Parse, name: Token) -> Iterator[RawTuple]:
 def name_compound(p: Parse, noun: Token) -> Iterator[RawTuple]:
     """"The Aura spacecraft" → (The Aura; is; spacecraft)."""
     comps = [c for c in p.kids.get(noun.i, []) if c.dep_ == "compound" and c.pos_ == "PROPN"]
-    if not comps or any(c.i > noun.i for c in comps):
+    if not comps or any(c.i > noun.i or c.ent_type_ in {"DATE", "TIME"} for c in comps):
         return
     name: list[Token] = []
     for c in comps:

@@ -15,6 +15,8 @@ CLAUSAL = frozenset({"relcl", "acl", "advcl", "appos", "parataxis", "ccomp", "xc
                      "dep", "mark"})
 HEAD_ONLY_CUT = frozenset({"conj", "cc", "preconj"})
 EDGE_PUNCT = frozenset({",", ".", ":", ";", "-LRB-", "-RRB-", "--", "-", "!", "?"})
+OPEN_QUOTES = frozenset({"``", "“"})
+CLOSE_QUOTES = frozenset({"''", "”"})
 WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 PRONOUNS = frozenset({"PRP", "PRP$", "WP", "WDT", "EX"})
 BE_FORMS = frozenset({"be", "is", "am", "are", "was", "were", "been", "being", "'s", "'re", "'m"})
@@ -40,6 +42,7 @@ class Parse:
 
     def __init__(self, sent: Span) -> None:
         self.sent = sent
+        self.titled: dict | None = None  # filled by implicit.titled_names
         self.kids: dict[int, list[Token]] = {t.i: [] for t in sent}
         for tok in sent:
             if tok.head.i != tok.i and tok.head.i in self.kids:
@@ -75,15 +78,16 @@ def trim(tokens: list[Token]) -> list[Token]:
     while tokens and tokens[-1].text in EDGE_PUNCT:
         tokens = tokens[:-1]
     if tokens:
-        opened = sum(1 for t in tokens if t.text == "``") - sum(1 for t in tokens if t.text == "''")
+        opened = (sum(1 for t in tokens if t.text in OPEN_QUOTES)
+                  - sum(1 for t in tokens if t.text in CLOSE_QUOTES))
         if opened > 0:
             doc = tokens[-1].doc
             nxt = tokens[-1].i + 1
             if nxt < len(doc) and doc[nxt].text in {",", "."}:
                 nxt += 1
-            if nxt < len(doc) and doc[nxt].text == "''":
+            if nxt < len(doc) and doc[nxt].text in CLOSE_QUOTES:
                 tokens.append(doc[nxt])
-            elif tokens[0].text == "``":
+            elif tokens[0].text in OPEN_QUOTES:
                 tokens = tokens[1:]
     return tokens
 
@@ -113,10 +117,17 @@ def conjuncts(p: Parse, head: Token) -> list[Token]:
     while stack:
         node = stack.pop()
         for c in p.kids.get(node.i, []):
-            if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN", "PRON", "NUM", "ADJ"}:
+            if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN", "PRON", "NUM", "ADJ"} \
+                    and not _alias(p, c):
                 out.append(c)
                 stack.append(c)
     return sorted(out, key=lambda t: t.i)
+
+
+def _alias(p: Parse, conj: Token) -> bool:
+    """"… the Federal Security Service, or FSB": an acronym after "or" renames, it does not add."""
+    cc = p.first(conj.head, "cc")
+    return cc is not None and cc.lower_ == "or" and conj.text.isupper() and len(conj.text) > 1
 
 
 def verb_group(p: Parse, verb: Token) -> list[Token]:
