@@ -62,6 +62,7 @@ class Triple:
     kind: str = "svo"
     lemma: str = ""
     inserted: tuple[int, ...] = ()  # positions in relation.text.split() of words kg inserted ("is")
+    attribution: Phrase | None = None  # who reported it: "Karasin" in "Karasin said the talks …"
 
 
 @dataclass(frozen=True)

@@ -102,4 +102,5 @@ def _to_triple(raw: RawTuple, doc_id: str, sentence: int) -> Triple:
         kind=raw.kind,
         lemma=raw.lemma,
         inserted=inserted_positions(raw.relation, relation.text),
+        attribution=phrase(raw.attribution) if raw.attribution else None,
     )

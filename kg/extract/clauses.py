@@ -88,6 +88,21 @@ def _chain(p: Parse, verb: Token) -> tuple[list[Token], Token]:
     return sorted(rel, key=lambda t: t.i), cur
 
 
+def attribution(p: Parse, verb: Token) -> list[Token] | None:
+    """The speaker of the report a clause sits in: "Karasin" for "left" in "Karasin said the
+    talks left him with …" and in "The talks left him …, Karasin said"."""
+    node = _conj_root(verb)
+    for _ in range(4):
+        if node.dep_ != "ccomp" or node.head.pos_ not in PREDICATE_POS:
+            return None
+        head = node.head
+        if head.lemma_ in SAY_LEMMAS:
+            subj = p.first(head, "nsubj")
+            return noun_phrase(p, subj) if subj is not None else None
+        node = _conj_root(head)
+    return None
+
+
 def _conj_root(verb: Token) -> Token:
     while verb.dep_ == "conj" and verb.head.pos_ in PREDICATE_POS:
         verb = verb.head
@@ -121,13 +136,14 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
     if not subj_args:
         return
     rel, cur = _chain(p, verb)
-    if how == "conj" and not p.first(verb, "aux", "auxpass") and verb.tag_ in {"VBN", "VB", "VBG"}:
+    if how == "conj" and not p.first(verb, "aux", "auxpass") and (
+            verb.tag_ in {"VBN", "VB", "VBG"} or verb.tag_ == "VBD" and verb.head.tag_ == "VBN"):
         rel = _shared_prefix(p, verb.head) + rel
     inserted: list[str] = []
     if how == "acl" or (how == "conj" and _conj_root(verb).dep_ == "acl"
                         and not p.first(_conj_root(verb), *SUBJECTS)
                         and not p.first(verb, "aux", "auxpass")):
-        inserted = ["is"]
+        inserted = ["are" if _conj_root(verb).head.tag_ in {"NNS", "NNPS"} else "is"]
     lemma = cur.lemma_ if cur is not verb and verb.lemma_ in {"be", "have"} else verb.lemma_
     kids = p.kids.get(cur.i, [])
     if cur is not verb:
@@ -160,10 +176,11 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
         else:
             objs = [None]
         conf = OBJECT_CONF[case] + base_conf
+        speaker = attribution(p, verb)
         for s in subj_args:
             for o in objs:
                 yield RawTuple(s, [*inserted, *relation], o, extras, round(conf, 3),
-                               f"{how}:{case}", lemma)
+                               f"{how}:{case}", lemma, speaker)
 
     post = [c for c in preps if c.i > cur.i]
     if objects:

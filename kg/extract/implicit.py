@@ -23,6 +23,8 @@ CONF = {"appos": 0.64, "appos_of": 0.62, "title": 0.47, "title_of": 0.55, "compo
         "poss": 0.25, "noun_pp": 0.35, "amod": 0.3}
 
 
+NOT_PROPERTIES = frozenset("""other such many several own same various certain few first last next
+former late much more most less least only main whole entire""".split())
 NAME_STOP = frozenset({",", "and", "or", ".", ";", ":", "(", "-LRB-", "--"})
 
 
@@ -192,12 +194,16 @@ def noun_pp(p: Parse, noun: Token) -> Iterator[RawTuple]:
 def adjective(p: Parse, noun: Token) -> Iterator[RawTuple]:
     """"a fume - filled coal mine" → (a coal mine; is; fume - filled)."""
     for amod in p.children(noun, "amod"):
-        if amod.i > noun.i or amod.tag_ in {"JJR", "JJS", "CD"} or amod.ent_type_ in ORG_ENTS:
+        if amod.i > noun.i or amod.tag_ in {"JJR", "JJS", "CD"} or amod.ent_type_ in ORG_ENTS \
+                or amod.lower_ in NOT_PROPERTIES:
             continue
         adj = trim(p.subtree(amod, CLAUSAL))
         rest = [t for t in p.subtree(noun, CLAUSAL | {"prep", "conj", "cc"})
                 if not (amod.left_edge.i <= t.i <= amod.right_edge.i) and t.dep_ != "poss"
                 and not (t.head.dep_ == "poss")]
         if adj and rest:
-            yield RawTuple(trim(rest), [_be(noun)], adj, confidence=CONF["amod"], kind="amod",
+            be = _be(noun)
+            if be == "is" and noun.tag_ in {"NNS", "NNPS"}:
+                be = "are"
+            yield RawTuple(trim(rest), [be], adj, confidence=CONF["amod"], kind="amod",
                            lemma="be")

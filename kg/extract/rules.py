@@ -35,6 +35,7 @@ class RawTuple:
     confidence: float = 0.5
     kind: str = "svo"
     lemma: str = ""
+    attribution: list[Token] | None = None
 
 
 class Parse:
