@@ -47,29 +47,38 @@ def extract_doc(doc: Doc, doc_id: str) -> Extraction:
     """Turn one parsed Doc into typed records: sentences, mentions, triples."""
     sentences = []
     triples: list[Triple] = []
+    text = doc.text
     for index, sent in enumerate(doc.sents):
         sentences.append(Sentence(index, sent.text, sent.start_char, sent.end_char))
-        triples.extend(_to_triple(raw, doc_id, index) for raw in clause_tuples(sent))
+        triples.extend(_to_triple(raw, doc_id, index, text) for raw in clause_tuples(sent))
     return Extraction(doc_id, tuple(sentences), tuple(mentions(doc, doc_id)), tuple(triples))
 
 
-def phrase(tokens: list[Token | str]) -> Phrase:
+def phrase(tokens: list[Token | str], text: str | None = None) -> Phrase:
     """Join tokens into a Phrase with document character offsets; inserted words (str) that lead
-    the list go first, any others last."""
+    the list go first, any others last. `text` is the Doc's text, if the caller has it at hand."""
     real = sorted((t for t in tokens if not isinstance(t, str)), key=lambda t: t.i)
-    lead = [w for w in _leading(tokens)]
+    lead = _leading(tokens)
     trail = [w for w in tokens[len(lead):] if isinstance(w, str)]
     if not real:
         return Phrase(" ".join([*lead, *trail]), -1, -1)
-    parts: list[str] = []
-    for tok, nxt in zip(real, real[1:] + [None]):
-        parts.append(tok.text)
-        if nxt is not None:
-            parts.append(tok.whitespace_ or " " if nxt.i == tok.i + 1 else " ")
-    text = " ".join([*lead, "".join(parts).strip(), *trail])
+    first, last = real[0], real[-1]
+    start, end = first.idx, last.idx + len(last.text)
+    if text is not None and last.i - first.i + 1 == len(real):
+        body = text[start:end]
+        if "\n" in body:
+            body = " ".join(body.split())
+    else:
+        parts: list[str] = []
+        for tok, nxt in zip(real, real[1:] + [None]):
+            parts.append(tok.text)
+            if nxt is not None:
+                parts.append(tok.whitespace_ if nxt.i == tok.i + 1 else " ")
+        body = "".join(parts)
+    joined = " ".join([*lead, body.strip(), *trail]) if lead or trail else body.strip()
     inside = {t.i for t in real}
-    head = next((t for t in real if t.head.i not in inside or t.head.i == t.i), real[0])
-    return Phrase(text, real[0].idx, real[-1].idx + len(real[-1].text), head.idx)
+    head = next((t for t in real if t.head.i not in inside or t.head.i == t.i), first)
+    return Phrase(joined, start, end, head.idx)
 
 
 def _leading(tokens: list[Token | str]) -> list[str]:
@@ -89,18 +98,18 @@ def inserted_positions(tokens: list[Token | str], text: str) -> tuple[int, ...]:
     return tuple(range(lead)) + tuple(range(words - trail, words))
 
 
-def _to_triple(raw: RawTuple, doc_id: str, sentence: int) -> Triple:
-    relation = phrase(raw.relation)
+def _to_triple(raw: RawTuple, doc_id: str, sentence: int, text: str | None = None) -> Triple:
+    relation = phrase(raw.relation, text)
     return Triple(
         doc_id=doc_id,
         sentence=sentence,
-        subject=phrase(raw.subject),
+        subject=phrase(raw.subject, text),
         relation=relation,
-        object=phrase(raw.object) if raw.object else None,
-        extras=tuple(phrase(e) for e in raw.extras),
+        object=phrase(raw.object, text) if raw.object else None,
+        extras=tuple(phrase(e, text) for e in raw.extras),
         confidence=raw.confidence,
         kind=raw.kind,
         lemma=raw.lemma,
         inserted=inserted_positions(raw.relation, relation.text),
-        attribution=phrase(raw.attribution) if raw.attribution else None,
+        attribution=phrase(raw.attribution, text) if raw.attribution else None,
     )

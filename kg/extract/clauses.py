@@ -31,7 +31,7 @@ OBJECT_CONF = {"obj": 0.76, "ccomp": 0.75, "pp": 0.79, "none": 0.5}
 
 
 def verbal_tuples(p: Parse) -> Iterator[RawTuple]:
-    for tok in p.sent:
+    for tok in p.tokens:
         if tok.pos_ in PREDICATE_POS and tok.dep_ not in {"aux", "auxpass"} and not _absorbed(p, tok):
             yield from clause(p, tok)
 

@@ -35,8 +35,8 @@ def titled_names(p: Parse) -> dict[int, tuple[list[Token], Token | None, list[To
         return p.titled
     found: dict[int, tuple[list[Token], Token | None, list[Token]]] = {}
     sent = p.sent
-    for tok in sent:
-        if not (tok.is_lower and tok.lower_ in TITLES and tok.pos_ == "NOUN"
+    for tok in p.tokens:
+        if not (tok.lower_ in TITLES and tok.is_lower and tok.pos_ == "NOUN"
                 and p.first(tok, "det", "poss") is None):
             continue
         end = tok.i + 1
@@ -45,7 +45,7 @@ def titled_names(p: Parse) -> dict[int, tuple[list[Token], Token | None, list[To
             end += 1
         start = end
         while start - 1 > tok.i and sent.doc[start - 1].pos_ == "PROPN" \
-                and sent.doc[start - 1].ent_type_ not in ORG_ENTS - {"PERSON"}:
+                and sent.doc[start - 1].ent_type_ not in ORG_ENTS:
             start -= 1
         if end - start < 2 or start <= tok.i + 2:
             continue
@@ -62,7 +62,7 @@ def implicit_tuples(p: Parse) -> Iterator[RawTuple]:
         rel: list[Token | str] = ["is", title_tok, *([prep] if prep is not None else [])]
         yield RawTuple(name, rel, of or None, confidence=CONF["title_of"], kind="title_of",
                        lemma="be")
-    for tok in p.sent:
+    for tok in p.tokens:
         dep = tok.dep_
         if dep == "appos" and tok.head.pos_ in {"PROPN", "NOUN"}:
             yield from apposition(p, tok)

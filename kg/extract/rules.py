@@ -43,11 +43,13 @@ class Parse:
 
     def __init__(self, sent: Span) -> None:
         self.sent = sent
+        self.tokens = list(sent)
         self.titled: dict | None = None  # filled by implicit.titled_names
-        self.kids: dict[int, list[Token]] = {t.i: [] for t in sent}
-        for tok in sent:
-            if tok.head.i != tok.i and tok.head.i in self.kids:
-                self.kids[tok.head.i].append(tok)
+        self.kids: dict[int, list[Token]] = {t.i: [] for t in self.tokens}
+        for tok in self.tokens:
+            head = tok.head.i
+            if head != tok.i and head in self.kids:
+                self.kids[head].append(tok)
 
     def children(self, tok: Token, *deps: str) -> list[Token]:
         kids = self.kids.get(tok.i, [])
