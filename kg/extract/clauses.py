@@ -37,14 +37,19 @@ def verbal_tuples(p: Parse) -> Iterator[RawTuple]:
 
 
 def _is_chain_xcomp(p: Parse, x: Token) -> bool:
-    return (x.dep_ == "xcomp" and x.pos_ in PREDICATE_POS
-            and p.first(x, "nsubj", "nsubjpass") is None
-            and p.first(x.head, "dobj") is None)
+    """An infinitive that continues its governor's relation: "refused to recognize", and through
+    an adjective, "were able to reinforce"."""
+    if x.dep_ != "xcomp" or x.pos_ not in PREDICATE_POS or p.first(x, "nsubj", "nsubjpass"):
+        return False
+    head = x.head
+    if head.dep_ == "acomp" and head.head.pos_ in PREDICATE_POS:
+        return p.first(head.head, "dobj") is None
+    return p.first(head, "dobj") is None
 
 
 def _absorbed(p: Parse, tok: Token) -> bool:
     """An xcomp whose relation is merged into its governing verb ("refused to recognize")."""
-    return _is_chain_xcomp(p, tok) and tok.head.pos_ in PREDICATE_POS
+    return _is_chain_xcomp(p, tok) and (tok.head.pos_ in PREDICATE_POS or tok.head.dep_ == "acomp")
 
 
 def subjects(p: Parse, verb: Token, depth: int = 0) -> tuple[list[list[Token]], str, Token | None]:
@@ -82,7 +87,12 @@ def _chain(p: Parse, verb: Token) -> tuple[list[Token], Token]:
     for _ in range(4):
         nxt = next((x for x in p.children(cur, "xcomp") if _is_chain_xcomp(p, x)), None)
         if nxt is None:
-            break
+            adj = p.first(cur, "acomp")
+            nxt = next((x for x in p.children(adj, "xcomp") if _is_chain_xcomp(p, x)), None) \
+                if adj is not None else None
+            if nxt is None:
+                break
+            rel.append(adj)
         rel.extend(verb_group(p, nxt))
         cur = nxt
     return sorted(rel, key=lambda t: t.i), cur
@@ -144,6 +154,9 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
                         and not p.first(_conj_root(verb), *SUBJECTS)
                         and not p.first(verb, "aux", "auxpass")):
         inserted = ["are" if _conj_root(verb).head.tag_ in {"NNS", "NNPS"} else "is"]
+    elif how == "control" and verb.dep_ == "advcl" and verb.tag_ in {"VBG", "VBN"} \
+            and not p.first(verb, "aux", "auxpass", "mark"):
+        inserted = ["is"]
     lemma = cur.lemma_ if cur is not verb and verb.lemma_ in {"be", "have"} else verb.lemma_
     kids = p.kids.get(cur.i, [])
     if cur is not verb:
@@ -154,6 +167,8 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
                    for o in p.children(c, "dobj")][:1]
     ccomp = next((c for c in kids if c.dep_ == "ccomp"), None)
     preps = [c for c in kids if c.dep_ in {"prep", "agent"} and p.first(c, "pobj", "pcomp")]
+    rel = sorted(rel + [c for c in kids if c.dep_ == "prep" and c.i > cur.i
+                        and not p.kids.get(c.i)], key=lambda t: t.i)  # "referred to as"
     npadv = [c for c in kids if c.dep_ == "npadvmod"]
     noun_conj = [c for c in p.children(verb, "conj") if c.pos_ in {"NOUN", "PROPN"}]
     base_conf = SUBJECT_CONF.get(how, -0.2)
