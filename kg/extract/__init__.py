@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 from ..errors import ModelNotFound
 from ..types import Document, Extraction, Phrase, Sentence, Triple
 from .mentions import mentions
-from .rules import RawTuple, clause_tuples
+from .rules import RawTuple, clause_tuples, doc_heads
 from .segment import LINE_BREAKS
 
 log = logging.getLogger(__name__)
@@ -48,16 +48,22 @@ def extract_doc(doc: Doc, doc_id: str) -> Extraction:
     sentences = []
     triples: list[Triple] = []
     text = doc.text
+    heads = doc_heads(doc)
     for index, sent in enumerate(doc.sents):
         sentences.append(Sentence(index, sent.text, sent.start_char, sent.end_char))
-        triples.extend(_to_triple(raw, doc_id, index, text) for raw in clause_tuples(sent))
+        triples.extend(_to_triple(raw, doc_id, index, text, heads)
+                       for raw in clause_tuples(sent, heads))
     return Extraction(doc_id, tuple(sentences), tuple(mentions(doc, doc_id)), tuple(triples))
 
 
-def phrase(tokens: list[Token | str], text: str | None = None) -> Phrase:
+def phrase(tokens: list[Token | str], text: str | None = None,
+           heads: list[int] | None = None) -> Phrase:
     """Join tokens into a Phrase with document character offsets; inserted words (str) that lead
-    the list go first, any others last. `text` is the Doc's text, if the caller has it at hand."""
-    real = sorted((t for t in tokens if not isinstance(t, str)), key=lambda t: t.i)
+    the list go first, any others last. `text` (the Doc's text) and `heads` (absolute head
+    indexes) only save time when the caller has them at hand."""
+    real = [t for t in tokens if not isinstance(t, str)]
+    if any(a.i >= b.i for a, b in zip(real, real[1:])):
+        real.sort(key=lambda t: t.i)
     lead = _leading(tokens)
     trail = [w for w in tokens[len(lead):] if isinstance(w, str)]
     if not real:
@@ -77,7 +83,8 @@ def phrase(tokens: list[Token | str], text: str | None = None) -> Phrase:
         body = "".join(parts)
     joined = " ".join([*lead, body.strip(), *trail]) if lead or trail else body.strip()
     inside = {t.i for t in real}
-    head = next((t for t in real if t.head.i not in inside or t.head.i == t.i), first)
+    head_of = heads.__getitem__ if heads is not None else (lambda i: first.doc[i].head.i)
+    head = next((t for t in real if head_of(t.i) not in inside or head_of(t.i) == t.i), first)
     return Phrase(joined, start, end, head.idx)
 
 
@@ -98,18 +105,19 @@ def inserted_positions(tokens: list[Token | str], text: str) -> tuple[int, ...]:
     return tuple(range(lead)) + tuple(range(words - trail, words))
 
 
-def _to_triple(raw: RawTuple, doc_id: str, sentence: int, text: str | None = None) -> Triple:
-    relation = phrase(raw.relation, text)
+def _to_triple(raw: RawTuple, doc_id: str, sentence: int, text: str | None = None,
+               heads: list[int] | None = None) -> Triple:
+    relation = phrase(raw.relation, text, heads)
     return Triple(
         doc_id=doc_id,
         sentence=sentence,
-        subject=phrase(raw.subject, text),
+        subject=phrase(raw.subject, text, heads),
         relation=relation,
-        object=phrase(raw.object, text) if raw.object else None,
-        extras=tuple(phrase(e, text) for e in raw.extras),
+        object=phrase(raw.object, text, heads) if raw.object else None,
+        extras=tuple(phrase(e, text, heads) for e in raw.extras),
         confidence=raw.confidence,
         kind=raw.kind,
         lemma=raw.lemma,
         inserted=inserted_positions(raw.relation, relation.text),
-        attribution=phrase(raw.attribution, text) if raw.attribution else None,
+        attribution=phrase(raw.attribution, text, heads) if raw.attribution else None,
     )

@@ -25,6 +25,7 @@ CONF = {"appos": 0.64, "appos_of": 0.62, "title": 0.47, "title_of": 0.55, "compo
 
 NOT_PROPERTIES = frozenset("""other such many several own same various certain few first last next
 former late much more most less least only main whole entire""".split())
+NOMINAL = frozenset({"NOUN", "PROPN"})
 NAME_STOP = frozenset({",", "and", "or", ".", ";", ":", "(", "-LRB-", "--"})
 
 
@@ -63,16 +64,19 @@ def implicit_tuples(p: Parse) -> Iterator[RawTuple]:
         yield RawTuple(name, rel, of or None, confidence=CONF["title_of"], kind="title_of",
                        lemma="be")
     for tok in p.tokens:
+        pos = tok.pos_
+        if pos not in NOMINAL:
+            continue
         dep = tok.dep_
-        if dep == "appos" and tok.head.pos_ in {"PROPN", "NOUN"}:
+        if dep == "appos" and tok.head.pos_ in NOMINAL:
             yield from apposition(p, tok)
-        if tok.pos_ == "PROPN" and dep != "compound":
+        if pos == "PROPN" and dep != "compound":
             yield from title(p, tok)
-        elif tok.pos_ == "NOUN" and dep != "compound":
+        elif pos == "NOUN" and dep != "compound":
             yield from name_compound(p, tok)
-        if dep == "poss" and tok.tag_ != "PRP$" and tok.head.dep_ != "compound":
+        if dep == "poss" and tok.head.dep_ != "compound":
             yield from possessive(p, tok)
-        if tok.pos_ in {"NOUN", "PROPN"} and dep not in {"compound", "appos"}:
+        if dep not in {"compound", "appos"}:
             yield from noun_pp(p, tok)
             yield from adjective(p, tok)
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.attrs import HEAD
 from spacy.tokens import Span, Token
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
@@ -41,13 +43,14 @@ class RawTuple:
 class Parse:
     """One sentence's dependency tree with children lists computed once."""
 
-    def __init__(self, sent: Span) -> None:
+    def __init__(self, sent: Span, heads: list[int] | None = None) -> None:
         self.sent = sent
         self.tokens = list(sent)
+        heads = heads if heads is not None else doc_heads(sent.doc)
         self.titled: dict | None = None  # filled by implicit.titled_names
         self.kids: dict[int, list[Token]] = {t.i: [] for t in self.tokens}
         for tok in self.tokens:
-            head = tok.head.i
+            head = heads[tok.i]
             if head != tok.i and head in self.kids:
                 self.kids[head].append(tok)
 
@@ -147,14 +150,20 @@ def has_past(tokens: list[Token]) -> bool:
     return any(t.tag_ in {"VBD"} for t in tokens)
 
 
-def clause_tuples(sent: Span) -> Iterator[RawTuple]:
+def doc_heads(doc) -> list[int]:
+    """Absolute head index of every token, read from the Doc's arrays in one go."""
+    rel = doc.to_array([HEAD]).astype("int64")
+    return (numpy.arange(len(rel)) + rel).tolist()
+
+
+def clause_tuples(sent: Span, heads: list[int] | None = None) -> Iterator[RawTuple]:
     """All tuples of one sentence: verbal clauses, then implicit facts."""
     from .clauses import verbal_tuples
     from .implicit import implicit_tuples
 
     from .confidence import adjust
 
-    p = Parse(sent)
+    p = Parse(sent, heads)
     n = len(sent)
     for raw in (*verbal_tuples(p), *implicit_tuples(p)):
         raw.confidence = adjust(raw, n)
