@@ -135,6 +135,12 @@ def _clause_body(p: Parse, ccomp: Token) -> list[Token]:
     return trim([t for t in p.subtree(ccomp) if t is not mark])
 
 
+def _temporal(p: Parse, prep: Token) -> bool:
+    """A PP naming a time ("in 1851", "on Sunday"): an extra argument, not the relation's."""
+    pobj = p.first(prep, "pobj")
+    return pobj is not None and pobj.ent_type_ in {"DATE", "TIME"}
+
+
 def pp_phrase(p: Parse, prep: Token) -> list[Token]:
     return trim(p.subtree(prep, CLAUSAL))
 
@@ -223,7 +229,7 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
         return
     if post:
         agent = next((c for c in post if c.dep_ == "agent"), None)
-        first = agent or post[0]
+        first = agent or next((c for c in post if not _temporal(p, c)), post[0])
         pobj = p.first(first, "pobj", "pcomp")
         heads = conjuncts(p, pobj) if pobj.dep_ == "pobj" else [pobj]
         if noun_conj:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from .rules import CLAUSAL, Parse, RawTuple, noun_phrase, trim
+from .rules import CLAUSAL, Parse, RawTuple, conjuncts, noun_phrase, trim
 
 TITLES = frozenset("""
 president vice-president chairman chairwoman chair chief head minister secretary spokesman
@@ -20,7 +20,7 @@ HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "sir", "lady", "dame", "mr"
 ORG_ENTS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "from", "on", "of", "for", "with"})
 CONF = {"appos": 0.64, "appos_of": 0.62, "title": 0.47, "title_of": 0.55, "compound": 0.46,
-        "poss": 0.25, "noun_pp": 0.35, "amod": 0.3}
+        "poss": 0.25, "noun_pp": 0.35, "amod": 0.3, "such_as": 0.5}
 
 
 NOT_PROPERTIES = frozenset("""other such many several own same various certain few first last next
@@ -182,15 +182,23 @@ def possessive(p: Parse, owner: Token) -> Iterator[RawTuple]:
 def noun_pp(p: Parse, noun: Token) -> Iterator[RawTuple]:
     """"Four other countries in Europe" → (Four other countries; are in; Europe)."""
     for prep in p.children(noun, "prep"):
-        if prep.lower_ not in LOCATIVE_PREPS or prep.lower_ == "of":
+        such = p.first(prep, "amod", "advmod") if prep.lower_ == "as" else None
+        if such is not None and such.lower_ != "such":
+            such = None
+        if (prep.lower_ not in LOCATIVE_PREPS or prep.lower_ == "of") and such is None:
             continue
         pobj = p.first(prep, "pobj")
         if pobj is None:
             continue
-        subject = [t for t in noun_phrase(p, noun) if not (prep.i <= t.i <= prep.right_edge.i)]
+        subject = [t for t in noun_phrase(p, noun) if not (prep.left_edge.i <= t.i <= prep.right_edge.i)]
         be = _be(noun)
         if be == "is" and noun.tag_ in {"NNS", "NNPS"}:
             be = "are"
+        if such is not None:  # "projects , such as literacy and oceanographic research"
+            for item in conjuncts(p, pobj):
+                yield RawTuple(trim(subject), [be, such, prep], noun_phrase(p, item),
+                               confidence=CONF["such_as"], kind="such_as", lemma="be")
+            continue
         yield RawTuple(trim(subject), [be, prep], noun_phrase(p, pobj), confidence=CONF["noun_pp"],
                        kind="noun_pp", lemma="be")
 
