@@ -27,6 +27,7 @@ NOUNISH = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 PREDICATE_POS = frozenset({"VERB", "AUX"})
 # Confidence by construction: how the clause got its subject, and what filled arg2.
 SUBJECT_CONF = {"own": 0.0, "relcl": -0.12, "conj": -0.02, "acl": -0.12, "control": -0.15}
+LIGHT_PENALTY = 0.3  # the light-verb reading is a second, less likely variant of a tuple
 OBJECT_CONF = {"obj": 0.76, "ccomp": 0.75, "pp": 0.79, "none": 0.5}
 
 
@@ -213,7 +214,19 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
             if antecedent is None:
                 return
             heads = [antecedent]
-        yield from emit(rel, heads, preps + npadv + ([ccomp] if ccomp is not None and verb.lemma_ in SAY_LEMMAS else []), "obj")
+        said = [ccomp] if ccomp is not None and verb.lemma_ in SAY_LEMMAS else []
+        yield from emit(rel, heads, preps + npadv + said, "obj")
+        light = next((c for c in p.children(head, "prep") if c.i > head.i and p.first(c, "pobj")), None) \
+            if head.dep_ == "dobj" and head.pos_ == "NOUN" and len(heads) == 1 else None
+        if light is not None:
+            # "attributed the decline to brisk demand": a noun and its preposition in the relation
+            noun = [t for t in noun_phrase(p, head) if t.i < light.i]
+            pobj = p.first(light, "pobj")
+            for tup in emit(sorted([*rel, *noun, light], key=lambda t: t.i), conjuncts(p, pobj),
+                            preps + npadv, "obj"):
+                tup.confidence = round(tup.confidence - LIGHT_PENALTY, 3)
+                tup.kind = f"{how}:light"
+                yield tup
         return
     if ccomp is not None:
         mark = p.first(ccomp, "mark")
