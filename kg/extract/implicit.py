@@ -19,8 +19,8 @@ gen. col. lt. capt. manager partner editor correspondent
 HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "sir", "lady", "dame", "mr", "mrs", "ms", "dr"})
 ORG_ENTS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "from", "on", "of", "for", "with"})
-CONF = {"appos": 0.64, "appos_of": 0.62, "title": 0.47, "title_of": 0.55, "compound": 0.46,
-        "poss": 0.25, "noun_pp": 0.35, "amod": 0.3, "such_as": 0.5}
+CONF = {"appos": 0.64, "appos_of": 0.64, "title": 0.55, "title_of": 0.55, "compound": 0.46,
+        "poss": 0.2, "noun_pp": 0.35, "amod": 0.3, "such_as": 0.5}
 
 
 NOT_PROPERTIES = frozenset("""other such many several own same various certain few first last next

@@ -141,8 +141,10 @@ def verb_group(p: Parse, verb: Token) -> list[Token]:
     group = [verb, *p.children(verb, *VERB_GROUP)]
     left = min(t.i for t in group)
     for c in p.kids.get(verb.i, []):
-        if c.dep_ == "advmod" and left < c.i < verb.i and c.tag_ not in WH_TAGS:
-            group.append(c)
+        if c.dep_ == "advmod" and c.tag_ not in WH_TAGS and (
+                left < c.i < verb.i or c.i == verb.i + 1 and not p.kids.get(c.i)
+                and c.i + 1 < p.sent.end and c.doc[c.i + 1].dep_ == "prep"):
+            group.append(c)  # "has slowly declined", "grows well in"
     return sorted(group, key=lambda t: t.i)
 
 
