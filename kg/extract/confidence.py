@@ -1,5 +1,6 @@
-"""Confidence: a construction's base score (set by its rule), lowered for what makes parses and
-arguments less reliable: long sentences, long or pronoun subjects, a missing object."""
+"""Confidence: a construction's base score (set by its rule, tiered by the rule's precision on
+CaRB dev), raised for main clauses and lowered for what makes parses and arguments less reliable:
+long sentences, long or pronoun subjects, a missing object."""
 
 from __future__ import annotations
 
@@ -20,4 +21,6 @@ def adjust(raw: RawTuple, sentence_length: int) -> float:
         conf -= 0.03
     if not raw.object:
         conf -= 0.05
+    if ":" in raw.kind and any(not isinstance(t, str) and t.dep_ == "ROOT" for t in raw.relation):
+        conf += 0.03  # main clause
     return round(min(0.99, max(0.01, conf)), 4)
