@@ -25,7 +25,7 @@ CONF = {"appos": 0.64, "appos_of": 0.64, "title": 0.55, "title_of": 0.55, "compo
 
 NOT_PROPERTIES = frozenset("""other such many several own same various certain few first last next
 former late much more most less least only main whole entire""".split())
-NOMINAL = frozenset({"NOUN", "PROPN"})
+NOMINAL = frozenset({"NOUN", "PROPN", "NUM"})
 NAME_STOP = frozenset({",", "and", "or", ".", ";", ":", "(", "-LRB-", "--"})
 
 
