@@ -70,7 +70,9 @@ def subjects(p: Parse, verb: Token, depth: int = 0) -> tuple[list[list[Token]], 
         return [], "none", None
     if verb.dep_ == "relcl":
         return [noun_phrase(p, verb.head)], "relcl", None
-    if verb.dep_ == "conj" and verb.head.pos_ in PREDICATE_POS:
+    if p.first(verb, "expl") is not None:  # "there is no evidence": no subject to borrow
+        return [], "none", None
+    if verb.dep_ in {"conj", "dep"} and verb.head.pos_ in PREDICATE_POS:
         found, _, ante = subjects(p, verb.head, depth + 1)
         return found, "conj", ante
     if verb.dep_ in {"xcomp", "advcl"} and verb.head.pos_ in PREDICATE_POS:
