@@ -137,6 +137,21 @@ def test_relative_clause_borrows_its_antecedent(nlp):
     assert (t.object.text, tuple(e.text for e in t.extras)) == ("Riyadh", ("on Monday",))
 
 
+def test_object_control_gives_the_infinitive_its_subject(nlp):
+    assert triples(nlp, "Washington urged Kyiv to accept the ceasefire proposal.") == {
+        ("Washington", "urged", "Kyiv"), ("Kyiv", "to accept", "the ceasefire proposal")}
+
+
+def test_relativised_object_is_the_antecedent(nlp):
+    assert triples(nlp, "The statement, which Moscow rejected, was drafted in Riyadh.") == {
+        ("Moscow", "rejected", "The statement"), ("The statement", "was drafted in", "Riyadh")}
+
+
+def test_adjective_and_infinitive_chain_in_relation(nlp):
+    got = triples(nlp, "The soldiers were able to reinforce the hotel.")
+    assert got == {("The soldiers", "were able to reinforce", "the hotel")}
+
+
 def test_reported_speech_and_inner_fact_with_attribution(nlp):
     text = "Karasin said the talks left him with a constructive impression."
     said = find(nlp, text, "Karasin", "said")

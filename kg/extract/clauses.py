@@ -75,6 +75,9 @@ def subjects(p: Parse, verb: Token, depth: int = 0) -> tuple[list[list[Token]], 
     if verb.dep_ in {"conj", "dep"} and verb.head.pos_ in PREDICATE_POS:
         found, _, ante = subjects(p, verb.head, depth + 1)
         return found, "conj", ante
+    obj = p.first(verb.head, "dobj") if verb.dep_ == "xcomp" else None
+    if obj is not None and obj.i < verb.i:  # object control: "urged Kyiv to accept"
+        return [noun_phrase(p, c) for c in conjuncts(p, obj)], "control", None
     if verb.dep_ in {"xcomp", "advcl"} and verb.head.pos_ in PREDICATE_POS:
         found, _, _ = subjects(p, verb.head, depth + 1)
         return found, "control", None
