@@ -61,11 +61,16 @@ def phrase(tokens: list[Token | str], text: str | None = None,
     """Join tokens into a Phrase with document character offsets; inserted words (str) that lead
     the list go first, any others last. `text` (the Doc's text) and `heads` (absolute head
     indexes) only save time when the caller has them at hand."""
-    real = [t for t in tokens if not isinstance(t, str)]
+    lead: list[str] = []
+    trail: list[str] = []
+    real: list[Token] = []
+    for t in tokens:
+        if isinstance(t, str):
+            (trail if real else lead).append(t)
+        else:
+            real.append(t)
     if any(a.i >= b.i for a, b in zip(real, real[1:])):
         real.sort(key=lambda t: t.i)
-    lead = _leading(tokens)
-    trail = [w for w in tokens[len(lead):] if isinstance(w, str)]
     if not real:
         return Phrase(" ".join([*lead, *trail]), -1, -1)
     first, last = real[0], real[-1]

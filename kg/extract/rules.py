@@ -49,6 +49,7 @@ class Parse:
         heads = heads if heads is not None else doc_heads(sent.doc)
         self.titled: dict | None = None  # filled by implicit.titled_names
         self.kids: dict[int, list[Token]] = {t.i: [] for t in self.tokens}
+        self.dep = {t.i: t.dep_ for t in self.tokens}
         for tok in self.tokens:
             head = heads[tok.i]
             if head != tok.i and head in self.kids:
@@ -56,11 +57,13 @@ class Parse:
 
     def children(self, tok: Token, *deps: str) -> list[Token]:
         kids = self.kids.get(tok.i, [])
-        return [c for c in kids if c.dep_ in deps] if deps else kids
+        dep = self.dep
+        return [c for c in kids if dep[c.i] in deps] if deps else kids
 
     def first(self, tok: Token, *deps: str) -> Token | None:
+        dep = self.dep
         for c in self.kids.get(tok.i, []):
-            if c.dep_ in deps:
+            if dep[c.i] in deps:
                 return c
         return None
 
@@ -70,7 +73,7 @@ class Parse:
         while stack:
             node = stack.pop()
             for c in self.kids.get(node.i, []):
-                if c.dep_ not in cut:
+                if self.dep[c.i] not in cut:
                     out.append(c)
                     stack.append(c)
         return out
@@ -105,7 +108,7 @@ def noun_phrase(p: Parse, head: Token, long_pp: bool = True) -> list[Token]:
     only `of`-PPs are kept."""
     out = [head]
     for c in p.kids.get(head.i, []):
-        d = c.dep_
+        d = p.dep[c.i]
         if d in CLAUSAL or d in HEAD_ONLY_CUT:
             continue
         if d == "prep" and not long_pp and c.lower_ != "of":
