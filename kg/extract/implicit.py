@@ -98,17 +98,19 @@ def apposition(p: Parse, appos: Token) -> Iterator[RawTuple]:
     """"Grigory Karasin, Chair of the Federation Council Committee" → (Karasin; is Chair of; …)."""
     if appos.head.i in titled_names(p):
         return
-    subject = noun_phrase(p, appos.head)
+    owners = [c for c in conjuncts(p, appos.head) if c.i < appos.i]  # "Mark and Marisa, the hosts"
     be = "is"
     prep = next((c for c in p.children(appos, "prep") if c.lower_ in {"of", "to", "at", "for"}), None)
     pobj = p.first(prep, "pobj") if prep is not None else None
-    if pobj is not None:
-        noun = [t for t in noun_phrase(p, appos) if not (prep.i <= t.i <= prep.right_edge.i)]
-        yield RawTuple(subject, [be, *noun, prep], noun_phrase(p, pobj), confidence=CONF["appos_of"],
-                       kind="appos_of", lemma="be")
-        return
-    yield RawTuple(subject, [be], noun_phrase(p, appos), confidence=CONF["appos"], kind="appos",
-                   lemma="be")
+    for owner in owners:
+        subject = noun_phrase(p, owner)
+        if pobj is not None:
+            noun = [t for t in noun_phrase(p, appos) if not (prep.i <= t.i <= prep.right_edge.i)]
+            yield RawTuple(subject, [be, *noun, prep], noun_phrase(p, pobj),
+                           confidence=CONF["appos_of"], kind="appos_of", lemma="be")
+            continue
+        yield RawTuple(subject, [be], noun_phrase(p, appos), confidence=CONF["appos"],
+                       kind="appos", lemma="be")
 
 
 def _title_of(p: Parse, title_tok: Token) -> tuple[list[Token], list[Token]]:
