@@ -50,7 +50,8 @@ def extract_doc(doc: Doc, doc_id: str) -> Extraction:
     text = doc.text
     heads = doc_heads(doc)
     for index, sent in enumerate(doc.sents):
-        sentences.append(Sentence(index, sent.text, sent.start_char, sent.end_char))
+        sentences.append(Sentence(index, text[sent.start_char:sent.end_char], sent.start_char,
+                                  sent.end_char))
         triples.extend(_to_triple(raw, doc_id, index, text, heads)
                        for raw in clause_tuples(sent, heads))
     return Extraction(doc_id, tuple(sentences), tuple(mentions(doc, doc_id)), tuple(triples))
