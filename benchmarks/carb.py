@@ -59,7 +59,7 @@ def read_gold(path: Path) -> dict[str, list[Tuple]]:
 
 
 def read_system(path: Path) -> dict[str, list[Tuple]]:
-    """sentence → predicted tuples from `sentence \\t confidence \\t relation \\t arg1 \\t arg2 …`."""
+    """sentence → predicted tuples from `sentence, confidence, relation, arg1, arg2 …` rows."""
     return parse_system(path.read_text(encoding="utf-8").splitlines())
 
 
@@ -114,7 +114,8 @@ def _match(gold_rel: str, gold_args: tuple[str, ...], pred_rel: str,
             continue
         matched += _word_matches(arg, pred_args[i])
     pred_total = len(pred_rel.split()) + sum(len(a.split()) for a in pred_args)
-    return (matched / pred_total if pred_total else 0.0, matched / gold_total if gold_total else 0.0)
+    return (matched / pred_total if pred_total else 0.0,
+            matched / gold_total if gold_total else 0.0)
 
 
 def pair_score(gold: Tuple, predicted: Tuple) -> tuple[float, float]:
@@ -242,9 +243,10 @@ def main(argv: list[str] | None = None) -> int:
     gold = read_gold(args.dev / "dev.gold.tsv")
     if args.system:
         predicted = read_system(args.system)
-        seconds, sentences = 0.0, len({s for s in predicted})
         count = sum(len(v) for v in predicted.values())
-        sentences = sum(1 for line in (args.dev / "dev.txt").read_text().splitlines() if line.strip())
+        seconds = 0.0
+        dev_lines = (args.dev / "dev.txt").read_text(encoding="utf-8").splitlines()
+        sentences = sum(1 for line in dev_lines if line.strip())
     else:
         lines, seconds, sentences = run_extractor(args.dev, args.model, args.save)
         predicted = parse_system(lines)

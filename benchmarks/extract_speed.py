@@ -44,14 +44,18 @@ def main(argv: list[str] | None = None) -> int:
     runs = []
     for _ in range(args.repeat):
         wall, cpu = time.perf_counter(), time.process_time()
-        triples = sum(len(extract_doc(doc, doc_id).triples) for (doc_id, _), doc in zip(texts, docs))
+        triples = sum(len(extract_doc(doc, doc_id).triples)
+                      for (doc_id, _), doc in zip(texts, docs))
         runs.append((time.perf_counter() - wall, time.process_time() - cpu))
     extract_wall, extract_cpu = min(runs)
     tokens = sum(len(d) for d in docs)
     print(f"{len(docs)} articles, {tokens} tokens, {triples} triples")
-    print(f"parse   {parse_wall:7.2f} s wall {parse_cpu:7.2f} s CPU ({tokens / parse_cpu:,.0f} tokens/CPU s)")
-    print(f"extract {extract_wall:7.2f} s wall {extract_cpu:7.2f} s CPU ({tokens / extract_cpu:,.0f} tokens/CPU s)")
-    print(f"extract / parse = {extract_wall / parse_wall:.1%} wall, {extract_cpu / parse_cpu:.1%} CPU")
+    for name, wall_s, cpu_s in (("parse", parse_wall, parse_cpu),
+                                ("extract", extract_wall, extract_cpu)):
+        print(f"{name:8s}{wall_s:7.2f} s wall {cpu_s:7.2f} s CPU "
+              f"({tokens / cpu_s:,.0f} tokens/CPU s)")
+    print(f"extract / parse = {extract_wall / parse_wall:.1%} wall, "
+          f"{extract_cpu / parse_cpu:.1%} CPU")
     return 0
 
 

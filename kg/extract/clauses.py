@@ -33,7 +33,8 @@ OBJECT_CONF = {"obj": 0.76, "ccomp": 0.75, "pp": 0.79, "none": 0.5}
 
 def verbal_tuples(p: Parse) -> Iterator[RawTuple]:
     for tok in p.tokens:
-        if tok.pos_ in PREDICATE_POS and tok.dep_ not in {"aux", "auxpass"} and not _absorbed(p, tok):
+        if tok.pos_ in PREDICATE_POS and tok.dep_ not in {"aux", "auxpass"} \
+                and not _absorbed(p, tok):
             yield from clause(p, tok)
 
 
@@ -151,9 +152,21 @@ def pp_phrase(p: Parse, prep: Token) -> list[Token]:
     return trim(p.subtree(prep, CLAUSAL))
 
 
+def _inserted_copula(p: Parse, verb: Token, how: str) -> list[str]:
+    """The "is" a participle needs as a relation: "the case reviewed by" → "is reviewed"."""
+    root = _conj_root(verb)
+    if how == "acl" or (how == "conj" and root.dep_ == "acl" and not p.first(root, *SUBJECTS)
+                        and not p.first(verb, "aux", "auxpass")):
+        return ["are" if root.head.tag_ in {"NNS", "NNPS"} else "is"]
+    if how == "control" and verb.dep_ == "advcl" and verb.tag_ in {"VBG", "VBN"} \
+            and not p.first(verb, "aux", "auxpass", "mark"):
+        return ["is"]
+    return []
 
 
 def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
+    """The tuples of the clause headed by `verb`: its subjects × its object's conjuncts, with the
+    relation (verb group, chain, governed preposition) and extra arguments (other PPs)."""
     subj_args, how, antecedent = subjects(p, verb)
     if not subj_args:
         return
@@ -161,14 +174,7 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
     if how == "conj" and not p.first(verb, "aux", "auxpass") and (
             verb.tag_ in {"VBN", "VB", "VBG"} or verb.tag_ == "VBD" and verb.head.tag_ == "VBN"):
         rel = _shared_prefix(p, verb.head) + rel
-    inserted: list[str] = []
-    if how == "acl" or (how == "conj" and _conj_root(verb).dep_ == "acl"
-                        and not p.first(_conj_root(verb), *SUBJECTS)
-                        and not p.first(verb, "aux", "auxpass")):
-        inserted = ["are" if _conj_root(verb).head.tag_ in {"NNS", "NNPS"} else "is"]
-    elif how == "control" and verb.dep_ == "advcl" and verb.tag_ in {"VBG", "VBN"} \
-            and not p.first(verb, "aux", "auxpass", "mark"):
-        inserted = ["is"]
+    inserted = _inserted_copula(p, verb, how)
     lemma = cur.lemma_ if cur is not verb and verb.lemma_ in {"be", "have"} else verb.lemma_
     kids = p.kids.get(cur.i, [])
     if cur is not verb:
@@ -221,8 +227,10 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
             heads = [antecedent]
         said = [ccomp] if ccomp is not None and verb.lemma_ in SAY_LEMMAS else []
         yield from emit(rel, heads, preps + npadv + said, "obj")
-        light = next((c for c in p.children(head, "prep") if c.i > head.i and p.first(c, "pobj")), None) \
-            if head.dep_ == "dobj" and head.pos_ == "NOUN" and len(heads) == 1 else None
+        light = None
+        if head.dep_ == "dobj" and head.pos_ == "NOUN" and len(heads) == 1:
+            light = next((c for c in p.children(head, "prep")
+                          if c.i > head.i and p.first(c, "pobj")), None)
         if light is not None:
             # "attributed the decline to brisk demand": a noun and its preposition in the relation
             noun = [t for t in noun_phrase(p, head) if t.i < light.i]

@@ -16,7 +16,8 @@ commander leader premier chancellor mayor king queen prince judge officer execut
 co-founder deputy aide analyst economist lawyer attorney professor representative rep. sen. gov.
 gen. col. lt. capt. manager partner editor correspondent
 """.split())
-HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "sir", "lady", "dame", "mr", "mrs", "ms", "dr"})
+HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "sir", "lady", "dame", "mr", "mrs", "ms",
+                        "dr"})
 ORG_ENTS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "from", "on", "of", "for", "with"})
 CONF = {"appos": 0.64, "appos_of": 0.64, "title": 0.55, "title_of": 0.55, "compound": 0.46,
@@ -95,12 +96,13 @@ def _be(tok: Token) -> str:
 
 
 def apposition(p: Parse, appos: Token) -> Iterator[RawTuple]:
-    """"Grigory Karasin, Chair of the Federation Council Committee" → (Karasin; is Chair of; …)."""
+    """"Grigory Karasin, Chair of the Federation Council" → (Karasin; is Chair of; …)."""
     if appos.head.i in titled_names(p):
         return
     owners = [c for c in conjuncts(p, appos.head) if c.i < appos.i]  # "Mark and Marisa, the hosts"
     be = "is"
-    prep = next((c for c in p.children(appos, "prep") if c.lower_ in {"of", "to", "at", "for"}), None)
+    prep = next((c for c in p.children(appos, "prep") if c.lower_ in {"of", "to", "at", "for"}),
+                None)
     pobj = p.first(prep, "pobj") if prep is not None else None
     for owner in owners:
         subject = noun_phrase(p, owner)
@@ -113,15 +115,21 @@ def apposition(p: Parse, appos: Token) -> Iterator[RawTuple]:
                        kind="appos", lemma="be")
 
 
+def _names_an_owner(c: Token, title_tok: Token) -> bool:
+    """A compound naming whose title it is: "Kremlin" in "Kremlin spokesperson"."""
+    if c.ent_type_ in ORG_ENTS and c.ent_iob_ == "B":
+        return True
+    return c.i == title_tok.left_edge.i and c.pos_ == "PROPN" and c.lower_ not in TITLES
+
+
 def _title_of(p: Parse, title_tok: Token) -> tuple[list[Token], list[Token]]:
     """Split a title phrase into its own words and the organisation or place it belongs to."""
     words = [title_tok]
     of: list[Token] = []
     has_poss = p.first(title_tok, "poss") is not None
     for c in p.kids.get(title_tok.i, []):
-        if c.dep_ == "poss" or not has_poss and (c.dep_ == "compound" and (c.ent_type_ in ORG_ENTS and c.ent_iob_ == "B"
-                                                          or c.i == title_tok.left_edge.i and c.pos_ == "PROPN"
-                                                          and c.lower_ not in TITLES)):
+        if c.dep_ == "poss" or (not has_poss and c.dep_ == "compound"
+                                and _names_an_owner(c, title_tok)):
             of.extend(t for t in p.subtree(c) if t.dep_ != "case")
         elif c.dep_ in {"compound", "amod"}:
             words.extend(p.subtree(c))
@@ -173,7 +181,8 @@ def possessive(p: Parse, owner: Token) -> Iterator[RawTuple]:
     if owned.pos_ not in {"NOUN", "PROPN"}:
         return
     owner_toks = [t for t in noun_phrase(p, owner) if t.dep_ != "case"]
-    thing = [t for t in noun_phrase(p, owned) if not (owner.left_edge.i <= t.i <= owner.right_edge.i)
+    thing = [t for t in noun_phrase(p, owned)
+             if not (owner.left_edge.i <= t.i <= owner.right_edge.i)
              and not (t.dep_ == "case" and t.head is owner)]
     verb = "had" if _be(owned) == "was" else "has"
     if owner_toks and thing:
@@ -192,7 +201,8 @@ def noun_pp(p: Parse, noun: Token) -> Iterator[RawTuple]:
         pobj = p.first(prep, "pobj")
         if pobj is None:
             continue
-        subject = [t for t in noun_phrase(p, noun) if not (prep.left_edge.i <= t.i <= prep.right_edge.i)]
+        subject = [t for t in noun_phrase(p, noun)
+                   if not (prep.left_edge.i <= t.i <= prep.right_edge.i)]
         be = _be(noun)
         if be == "is" and noun.tag_ in {"NNS", "NNPS"}:
             be = "are"

@@ -1,5 +1,5 @@
-"""Shared pieces of the clause rules: the raw tuple, per-sentence parse view, argument and verb-group
-expansion, and `clause_tuples`, which runs every construction family over one sentence."""
+"""Shared pieces of the clause rules: the raw tuple, per-sentence parse view, argument and
+verb-group expansion, and `clause_tuples`, which runs every construction family over a sentence."""
 
 from __future__ import annotations
 
@@ -134,7 +134,7 @@ def conjuncts(p: Parse, head: Token) -> list[Token]:
 
 
 def _alias(p: Parse, conj: Token) -> bool:
-    """"… the Federal Security Service, or FSB": an acronym after "or" renames, it does not add."""
+    """"… the Federal Security Service, or FSB": an acronym after "or" renames, adds nothing."""
     cc = p.first(conj.head, "cc")
     return cc is not None and cc.lower_ == "or" and conj.text.isupper() and len(conj.text) > 1
 
