@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from .implicit import titled_names
 from .rules import (
     CLAUSAL,
+    OPEN_QUOTES,
     SUBJECTS,
     WH_TAGS,
     Parse,
@@ -138,8 +139,12 @@ def _shared_prefix(p: Parse, head: Token) -> list[Token]:
 
 
 def _clause_body(p: Parse, ccomp: Token) -> list[Token]:
+    """A reported clause without its "that", inside its quotation marks if it is quoted."""
     mark = p.first(ccomp, "mark")
-    return trim([t for t in p.subtree(ccomp) if t is not mark])
+    body = trim([t for t in p.subtree(ccomp) if t is not mark])
+    if body and body[0].i > p.sent.start and body[0].doc[body[0].i - 1].text in OPEN_QUOTES:
+        body = trim([body[0].doc[body[0].i - 1], *body])
+    return body
 
 
 def _temporal(p: Parse, prep: Token) -> bool:
@@ -243,11 +248,10 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
         return
     if ccomp is not None:
         mark = p.first(ccomp, "mark")
-        body = [t for t in p.subtree(ccomp) if t is not mark]
         relation = rel + ([mark] if mark is not None and verb.lemma_ not in SAY_LEMMAS
                           and mark.lower_ == "that" else [])
         yield from emit(sorted(relation, key=lambda t: t.i), [], preps + npadv, "ccomp",
-                        obj_phrase=trim(body))
+                        obj_phrase=_clause_body(p, ccomp))
         return
     if antecedent is not None and p.first(verb, *SUBJECTS) is not None:
         # "the gamble which Keibler lost" without an explicit object: the antecedent is it.
