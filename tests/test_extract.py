@@ -103,6 +103,16 @@ def test_noun_with_locative_pp(nlp):
     assert ("Four other countries in Europe", "have approved", "the drug") in got
 
 
+def test_a_names_own_pp_is_no_implicit_fact(nlp):
+    assert triples(nlp, "The University of Florida refused to recognize BYX.") == {
+        ("The University of Florida", "refused to recognize", "BYX")}
+
+
+def test_noun_with_of_pp_is_a_low_confidence_implicit_fact(nlp):
+    t = find(nlp, "The head of the Federal Security Service met Witkoff.", "The head", "was of")
+    assert (t.object.text, t.kind, t.confidence) == ("the Federal Security Service", "noun_of", 0.22)
+
+
 def test_conjoined_subjects_and_verbs_split_with_shared_arguments(nlp):
     got = triples(nlp, "Karasin and Beseda met with the Americans and signed the statement.")
     assert got == {("Karasin", "met with", "the Americans"), ("Beseda", "met with", "the Americans"),

@@ -21,7 +21,7 @@ HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "sir", "lady", "dame", "mr"
 ORG_ENTS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "from", "on", "of", "for", "with"})
 CONF = {"appos": 0.64, "appos_of": 0.64, "title": 0.55, "title_of": 0.55, "compound": 0.46,
-        "poss": 0.2, "noun_pp": 0.35, "amod": 0.3, "such_as": 0.5}
+        "poss": 0.2, "noun_pp": 0.35, "noun_of": 0.22, "amod": 0.3, "such_as": 0.5}
 
 
 NOT_PROPERTIES = frozenset("""other such many several own same various certain few first last next
@@ -196,10 +196,10 @@ def noun_pp(p: Parse, noun: Token) -> Iterator[RawTuple]:
         such = p.first(prep, "amod", "advmod") if prep.lower_ == "as" else None
         if such is not None and such.lower_ != "such":
             such = None
-        if (prep.lower_ not in LOCATIVE_PREPS or prep.lower_ == "of") and such is None:
+        if prep.lower_ not in LOCATIVE_PREPS and such is None:
             continue
         pobj = p.first(prep, "pobj")
-        if pobj is None:
+        if pobj is None or prep.ent_iob_ == "I":  # a name's own PP: "University of Florida"
             continue
         subject = [t for t in noun_phrase(p, noun)
                    if not (prep.left_edge.i <= t.i <= prep.right_edge.i)]
@@ -211,8 +211,9 @@ def noun_pp(p: Parse, noun: Token) -> Iterator[RawTuple]:
                 yield RawTuple(trim(subject), [be, such, prep], noun_phrase(p, item),
                                confidence=CONF["such_as"], kind="such_as", lemma="be")
             continue
-        yield RawTuple(trim(subject), [be, prep], noun_phrase(p, pobj), confidence=CONF["noun_pp"],
-                       kind="noun_pp", lemma="be")
+        kind = "noun_of" if prep.lower_ == "of" else "noun_pp"
+        yield RawTuple(trim(subject), [be, prep], noun_phrase(p, pobj), confidence=CONF[kind],
+                       kind=kind, lemma="be")
 
 
 def adjective(p: Parse, noun: Token) -> Iterator[RawTuple]:
