@@ -65,18 +65,25 @@ def phrase(tokens: list[Token | str], text: str | None = None,
     lead: list[str] = []
     trail: list[str] = []
     real: list[Token] = []
+    index: list[int] = []
+    ordered = True
     for t in tokens:
         if isinstance(t, str):
             (trail if real else lead).append(t)
-        else:
-            real.append(t)
-    if any(a.i >= b.i for a, b in zip(real, real[1:])):
-        real.sort(key=lambda t: t.i)
+            continue
+        i = t.i
+        if index and i <= index[-1]:
+            ordered = False
+        real.append(t)
+        index.append(i)
     if not real:
         return Phrase(" ".join([*lead, *trail]), -1, -1)
+    if not ordered:
+        real.sort(key=lambda t: t.i)
+        index.sort()
     first, last = real[0], real[-1]
     start, end = first.idx, last.idx + len(last.text)
-    if text is not None and last.i - first.i + 1 == len(real):
+    if text is not None and index[-1] - index[0] + 1 == len(real):
         body = text[start:end]
         if "\n" in body:
             body = " ".join(body.split())
@@ -88,9 +95,12 @@ def phrase(tokens: list[Token | str], text: str | None = None,
                 parts.append(tok.whitespace_ if nxt.i == tok.i + 1 else " ")
         body = "".join(parts)
     joined = " ".join([*lead, body.strip(), *trail]) if lead or trail else body.strip()
-    inside = {t.i for t in real}
-    head_of = heads.__getitem__ if heads is not None else (lambda i: first.doc[i].head.i)
-    head = next((t for t in real if head_of(t.i) not in inside or head_of(t.i) == t.i), first)
+    inside = set(index)
+    if heads is None:
+        heads_of = [t.head.i for t in real]
+    else:
+        heads_of = [heads[i] for i in index]
+    head = next((t for t, i, h in zip(real, index, heads_of) if h not in inside or h == i), first)
     return Phrase(joined, start, end, head.idx)
 
 

@@ -64,22 +64,27 @@ def implicit_tuples(p: Parse) -> Iterator[RawTuple]:
         rel: list[Token | str] = ["is", title_tok, *([prep] if prep is not None else [])]
         yield RawTuple(name, rel, of or None, confidence=CONF["title_of"], kind="title_of",
                        lemma="be")
-    for tok in p.tokens:
-        pos = tok.pos_
-        if pos not in NOMINAL:
-            continue
-        dep = tok.dep_
-        if dep == "appos" and tok.head.pos_ in NOMINAL:
+    by_dep = p.by_dep
+    for tok in by_dep.get("appos", ()):
+        if tok.pos_ in NOMINAL and tok.head.pos_ in NOMINAL:
             yield from apposition(p, tok)
-        if pos == "PROPN" and dep != "compound":
-            yield from title(p, tok)
-        elif pos == "NOUN" and dep != "compound":
-            yield from name_compound(p, tok)
-        if dep == "poss" and tok.head.dep_ != "compound":
+    named: set[int] = set()
+    for comp in by_dep.get("compound", ()):
+        name = comp.head
+        if name.i not in named and name.pos_ == "PROPN" and name.dep_ != "compound":
+            named.add(name.i)
+            yield from title(p, name)
+        elif name.i not in named and name.pos_ == "NOUN" and name.dep_ != "compound":
+            named.add(name.i)
+            yield from name_compound(p, name)
+    for tok in by_dep.get("poss", ()):
+        if tok.pos_ in NOMINAL and tok.head.dep_ != "compound":
             yield from possessive(p, tok)
-        if dep not in {"compound", "appos"}:
-            yield from noun_pp(p, tok)
-            yield from adjective(p, tok)
+    for dep, rule in (("prep", noun_pp), ("amod", adjective)):
+        for tok in by_dep.get(dep, ()):
+            noun = tok.head
+            if noun.pos_ in NOMINAL and noun.dep_ not in {"compound", "appos"}:
+                yield from rule(p, noun, tok)
 
 
 def _be(tok: Token) -> str:
@@ -190,45 +195,45 @@ def possessive(p: Parse, owner: Token) -> Iterator[RawTuple]:
                        lemma="have")
 
 
-def noun_pp(p: Parse, noun: Token) -> Iterator[RawTuple]:
+def noun_pp(p: Parse, noun: Token, prep: Token) -> Iterator[RawTuple]:
     """"Four other countries in Europe" → (Four other countries; are in; Europe)."""
-    for prep in p.children(noun, "prep"):
-        such = p.first(prep, "amod", "advmod") if prep.lower_ == "as" else None
-        if such is not None and such.lower_ != "such":
-            such = None
-        if prep.lower_ not in LOCATIVE_PREPS and such is None:
-            continue
-        pobj = p.first(prep, "pobj")
-        if pobj is None or prep.ent_iob_ == "I":  # a name's own PP: "University of Florida"
-            continue
-        subject = [t for t in noun_phrase(p, noun)
-                   if not (prep.left_edge.i <= t.i <= prep.right_edge.i)]
-        be = _be(noun)
-        if be == "is" and noun.tag_ in {"NNS", "NNPS"}:
-            be = "are"
-        if such is not None:  # "projects , such as literacy and oceanographic research"
-            for item in conjuncts(p, pobj):
-                yield RawTuple(trim(subject), [be, such, prep], noun_phrase(p, item),
-                               confidence=CONF["such_as"], kind="such_as", lemma="be")
-            continue
-        kind = "noun_of" if prep.lower_ == "of" else "noun_pp"
-        yield RawTuple(trim(subject), [be, prep], noun_phrase(p, pobj), confidence=CONF[kind],
-                       kind=kind, lemma="be")
+    if noun.i in titled_names(p):
+        return
+    such = p.first(prep, "amod", "advmod") if prep.lower_ == "as" else None
+    if such is not None and such.lower_ != "such":
+        such = None
+    if prep.lower_ not in LOCATIVE_PREPS and such is None:
+        return
+    pobj = p.first(prep, "pobj")
+    if pobj is None or prep.ent_iob_ == "I":  # a name's own PP: "University of Florida"
+        return
+    subject = trim([t for t in noun_phrase(p, noun)
+                    if not (prep.left_edge.i <= t.i <= prep.right_edge.i)])
+    be = _be_agreeing(noun)
+    if such is not None:  # "projects , such as literacy and oceanographic research"
+        for item in conjuncts(p, pobj):
+            yield RawTuple(subject, [be, such, prep], noun_phrase(p, item),
+                           confidence=CONF["such_as"], kind="such_as", lemma="be")
+        return
+    kind = "noun_of" if prep.lower_ == "of" else "noun_pp"
+    yield RawTuple(subject, [be, prep], noun_phrase(p, pobj), confidence=CONF[kind], kind=kind,
+                   lemma="be")
 
 
-def adjective(p: Parse, noun: Token) -> Iterator[RawTuple]:
+def adjective(p: Parse, noun: Token, amod: Token) -> Iterator[RawTuple]:
     """"a fume - filled coal mine" → (a coal mine; is; fume - filled)."""
-    for amod in p.children(noun, "amod"):
-        if amod.i > noun.i or amod.tag_ in {"JJR", "JJS", "CD"} or amod.ent_type_ in ORG_ENTS \
-                or amod.lower_ in NOT_PROPERTIES:
-            continue
-        adj = trim(p.subtree(amod, CLAUSAL))
-        rest = [t for t in p.subtree(noun, CLAUSAL | {"prep", "conj", "cc"})
-                if not (amod.left_edge.i <= t.i <= amod.right_edge.i) and t.dep_ != "poss"
-                and not (t.head.dep_ == "poss")]
-        if adj and rest:
-            be = _be(noun)
-            if be == "is" and noun.tag_ in {"NNS", "NNPS"}:
-                be = "are"
-            yield RawTuple(trim(rest), [be], adj, confidence=CONF["amod"], kind="amod",
-                           lemma="be")
+    if amod.i > noun.i or amod.tag_ in {"JJR", "JJS", "CD"} or amod.ent_type_ in ORG_ENTS \
+            or amod.lower_ in NOT_PROPERTIES:
+        return
+    adj = trim(p.subtree(amod, CLAUSAL))
+    rest = [t for t in p.subtree(noun, CLAUSAL | {"prep", "conj", "cc"})
+            if not (amod.left_edge.i <= t.i <= amod.right_edge.i) and t.dep_ != "poss"
+            and not (t.head.dep_ == "poss")]
+    if adj and rest:
+        yield RawTuple(trim(rest), [_be_agreeing(noun)], adj, confidence=CONF["amod"],
+                       kind="amod", lemma="be")
+
+
+def _be_agreeing(noun: Token) -> str:
+    be = _be(noun)
+    return "are" if be == "is" and noun.tag_ in {"NNS", "NNPS"} else be

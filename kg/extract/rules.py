@@ -50,6 +50,9 @@ class Parse:
         self.titled: dict | None = None  # filled by implicit.titled_names
         self.kids: dict[int, list[Token]] = {t.i: [] for t in self.tokens}
         self.dep = {t.i: t.dep_ for t in self.tokens}
+        self.by_dep: dict[str, list[Token]] = {}
+        for tok in self.tokens:
+            self.by_dep.setdefault(self.dep[tok.i], []).append(tok)
         for tok in self.tokens:
             head = heads[tok.i]
             if head != tok.i and head in self.kids:
@@ -87,8 +90,9 @@ def trim(tokens: list[Token]) -> list[Token]:
     while tokens and tokens[-1].text in EDGE_PUNCT:
         tokens = tokens[:-1]
     if tokens:
-        opened = (sum(1 for t in tokens if t.text in OPEN_QUOTES)
-                  - sum(1 for t in tokens if t.text in CLOSE_QUOTES))
+        texts = [t.text for t in tokens]
+        opened = (sum(1 for w in texts if w in OPEN_QUOTES)
+                  - sum(1 for w in texts if w in CLOSE_QUOTES))
         if opened > 0:
             doc = tokens[-1].doc
             nxt = tokens[-1].i + 1
