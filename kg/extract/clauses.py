@@ -183,22 +183,22 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
     lemma = cur.lemma_ if cur is not verb and verb.lemma_ in {"be", "have"} else verb.lemma_
     kids = p.kids.get(cur.i, [])
     if cur is not verb:
-        kids = kids + [c for c in p.kids.get(verb.i, []) if c.dep_ in {"prep", "npadvmod"}]
-    objects = [c for c in kids if c.dep_ in CORE_OBJECTS]
-    if not objects and not any(c.dep_ in {"prep", "agent", "ccomp"} for c in kids):
+        kids = kids + [c for c in p.kids.get(verb.i, []) if p.dep[c.i] in {"prep", "npadvmod"}]
+    objects = [c for c in kids if p.dep[c.i] in CORE_OBJECTS]
+    if not objects and not any(p.dep[c.i] in {"prep", "agent", "ccomp"} for c in kids):
         objects = [o for c in p.children(cur, "conj") if c.pos_ in PREDICATE_POS
                    for o in p.children(c, "dobj")][:1]
-    ccomp = next((c for c in kids if c.dep_ == "ccomp"), None)
-    preps = [c for c in kids if c.dep_ in {"prep", "agent"} and p.first(c, "pobj", "pcomp")]
-    rel = sorted(rel + [c for c in kids if c.dep_ == "prep" and c.i > cur.i
+    ccomp = next((c for c in kids if p.dep[c.i] == "ccomp"), None)
+    preps = [c for c in kids if p.dep[c.i] in {"prep", "agent"} and p.first(c, "pobj", "pcomp")]
+    rel = sorted(rel + [c for c in kids if p.dep[c.i] == "prep" and c.i > cur.i
                         and not p.kids.get(c.i)], key=lambda t: t.i)  # "referred to as"
-    npadv = [c for c in kids if c.dep_ == "npadvmod"]
+    npadv = [c for c in kids if p.dep[c.i] == "npadvmod"]
     noun_conj = [c for c in p.children(verb, "conj") if c.pos_ in {"NOUN", "PROPN"}]
     base_conf = SUBJECT_CONF.get(how, -0.2)
 
     def emit(relation, obj_heads, extras_src, case, obj_phrase=None):
-        extras = [pp_phrase(p, e) if e.dep_ in {"prep", "agent"}
-                  else _clause_body(p, e) if e.dep_ == "ccomp" else noun_phrase(p, e)
+        extras = [pp_phrase(p, e) if p.dep[e.i] in {"prep", "agent"}
+                  else _clause_body(p, e) if p.dep[e.i] == "ccomp" else noun_phrase(p, e)
                   for e in sorted(extras_src, key=lambda t: t.i)]
         objs: list[list[Token] | None]
         if obj_phrase is not None:
@@ -258,7 +258,7 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
         yield from emit(rel, [antecedent], preps + npadv, "obj")
         return
     if post:
-        agent = next((c for c in post if c.dep_ == "agent"), None)
+        agent = next((c for c in post if p.dep[c.i] == "agent"), None)
         first = agent or next((c for c in post if not _temporal(p, c)), post[0])
         pobj = p.first(first, "pobj", "pcomp")
         heads = conjuncts(p, pobj) if pobj.dep_ == "pobj" else [pobj]
@@ -277,7 +277,7 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
                         obj_phrase=pp_phrase(p, extras[0]) if extras[0].dep_ == "prep"
                         else noun_phrase(p, extras[0]))
         return
-    adv = [c for c in kids if c.dep_ == "advmod" and c.i > cur.i and c.tag_ not in WH_TAGS]
+    adv = [c for c in kids if p.dep[c.i] == "advmod" and c.i > cur.i and c.tag_ not in WH_TAGS]
     if adv:
         yield from emit(rel, [], [], "none", obj_phrase=trim(p.subtree(adv[0], CLAUSAL)))
         return

@@ -133,17 +133,17 @@ def _title_of(p: Parse, title_tok: Token) -> tuple[list[Token], list[Token]]:
     of: list[Token] = []
     has_poss = p.first(title_tok, "poss") is not None
     for c in p.kids.get(title_tok.i, []):
-        if c.dep_ == "poss" or (not has_poss and c.dep_ == "compound"
+        if p.dep[c.i] == "poss" or (not has_poss and p.dep[c.i] == "compound"
                                 and _names_an_owner(c, title_tok)):
             of.extend(t for t in p.subtree(c) if t.dep_ != "case")
-        elif c.dep_ in {"compound", "amod"}:
+        elif p.dep[c.i] in {"compound", "amod"}:
             words.extend(p.subtree(c))
     return trim(words), trim(of)
 
 
 def title(p: Parse, name: Token) -> Iterator[RawTuple]:
     """"Kremlin spokesperson Dmitry Peskov" → (Dmitry Peskov; is spokesperson of; Kremlin)."""
-    comps = [c for c in p.kids.get(name.i, []) if c.dep_ == "compound" and c.i < name.i]
+    comps = [c for c in p.kids.get(name.i, []) if p.dep[c.i] == "compound" and c.i < name.i]
     if not comps:
         return
     titles = [c for c in comps if c.lower_ in TITLES or (c.pos_ == "NOUN" and c.is_lower)
@@ -169,7 +169,7 @@ def title(p: Parse, name: Token) -> Iterator[RawTuple]:
 
 def name_compound(p: Parse, noun: Token) -> Iterator[RawTuple]:
     """"The Aura spacecraft" → (The Aura; is; spacecraft)."""
-    comps = [c for c in p.kids.get(noun.i, []) if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    comps = [c for c in p.kids.get(noun.i, []) if p.dep[c.i] == "compound" and c.pos_ == "PROPN"]
     if not comps or any(c.i > noun.i or c.ent_type_ in {"DATE", "TIME"} for c in comps):
         return
     name: list[Token] = []
