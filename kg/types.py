@@ -61,6 +61,8 @@ class Triple:
     confidence: float = 0.5
     kind: str = "svo"
     lemma: str = ""
+    inserted: tuple[int, ...] = ()  # positions in relation.text.split() of words kg inserted ("is")
+    attribution: Phrase | None = None  # who reported it: "Karasin" in "Karasin said the talks …"
 
 
 @dataclass(frozen=True)

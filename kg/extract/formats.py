@@ -23,10 +23,30 @@ def to_jsonl(sentence: str, t: Triple) -> str:
     return json.dumps({**asdict(t), "sentence_text": sentence}, ensure_ascii=False)
 
 
+BE_FORMS = frozenset({"is", "are", "was", "were", "am"})
+
+
+# Implicit relations built around a noun ("is Chair of"); CaRB's gold keeps that noun in arg2.
+NOUN_MEDIATED = frozenset({"appos_of", "title_of"})
+
+
+def carb_fields(t: Triple) -> list[str]:
+    """Relation and arguments as CaRB writes them: an inserted copula becomes "be" (it matches
+    any be-form), and a noun-mediated relation "is Chair of" + X becomes "be" + "Chair X"."""
+    words = t.relation.text.split()
+    args = _args(t)
+    if t.kind in NOUN_MEDIATED and t.inserted and t.inserted[0] == 0:
+        real = [w for i, w in enumerate(words) if i not in t.inserted]
+        return ["be", args[0], " ".join([*real, args[1]]), *args[2:]]
+    for i in t.inserted:
+        if words[i] in BE_FORMS:
+            words[i] = "be"
+    return [" ".join(words), *args]
+
+
 def to_carb(sentence: str, t: Triple) -> str:
     """CaRB system format: sentence, confidence, relation, arg1, arg2, extra arguments."""
-    args = _args(t)
-    return "\t".join([sentence, f"{t.confidence:.4f}", t.relation.text, *args])
+    return "\t".join([sentence, f"{t.confidence:.4f}", *carb_fields(t)])
 
 
 FORMATS: dict[str, Callable[[str, Triple], str]] = {

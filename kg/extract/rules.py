@@ -1,20 +1,35 @@
-"""Clause rules over a dependency parse: one generator per construction family."""
+"""Shared pieces of the clause rules: the raw tuple, per-sentence parse view, argument and
+verb-group expansion, and `clause_tuples`, which runs every construction family over a sentence."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.attrs import HEAD
 from spacy.tokens import Span, Token
 
-SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-OBJECTS = frozenset({"dobj", "attr", "acomp", "oprd"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 VERB_GROUP = frozenset({"aux", "auxpass", "neg", "prt"})
-ARG_CUT = frozenset({"relcl", "appos", "acl", "advcl", "punct", "cc", "conj", "prep"})
+# Children never kept inside an argument: clauses, appositions, coordination at the head.
+CLAUSAL = frozenset({"relcl", "acl", "advcl", "appos", "parataxis", "ccomp", "xcomp", "csubj",
+                     "dep", "mark"})
+HEAD_ONLY_CUT = frozenset({"conj", "cc", "preconj"})
+EDGE_PUNCT = frozenset({",", ".", ":", ";", "-LRB-", "-RRB-", "--", "-", "!", "?"})
+OPEN_QUOTES = frozenset({"``", "“"})
+CLOSE_QUOTES = frozenset({"''", "”"})
+WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+PRONOUNS = frozenset({"PRP", "PRP$", "WP", "WDT", "EX"})
+BE_FORMS = frozenset({"be", "is", "am", "are", "was", "were", "been", "being", "'s", "'re", "'m"})
+PAST_TAGS = frozenset({"VBD", "VBN"})
 
 
 @dataclass
 class RawTuple:
+    """Tokens of one extraction before they become Phrases; str items in `relation` are words kg
+    inserted (always leading), such as the implicit "is" of an apposition."""
+
     subject: list[Token]
     relation: list[Token | str]
     object: list[Token] | None
@@ -22,61 +37,143 @@ class RawTuple:
     confidence: float = 0.5
     kind: str = "svo"
     lemma: str = ""
+    attribution: list[Token] | None = None
 
 
-def expand_noun(tok: Token) -> list[Token]:
-    """The noun phrase of `tok`: its subtree without clauses, appositions or conjuncts."""
-    keep = [tok]
-    for child in tok.children:
-        if child.dep_ in ARG_CUT and not (child.dep_ == "prep" and child.text == "of"):
+class Parse:
+    """One sentence's dependency tree with children lists computed once."""
+
+    def __init__(self, sent: Span, heads: list[int] | None = None) -> None:
+        self.sent = sent
+        self.tokens = list(sent)
+        heads = heads if heads is not None else doc_heads(sent.doc)
+        self.titled: dict | None = None  # filled by implicit.titled_names
+        self.kids: dict[int, list[Token]] = {t.i: [] for t in self.tokens}
+        self.dep = {t.i: t.dep_ for t in self.tokens}
+        self.by_dep: dict[str, list[Token]] = {}
+        for tok in self.tokens:
+            self.by_dep.setdefault(self.dep[tok.i], []).append(tok)
+        for tok in self.tokens:
+            head = heads[tok.i]
+            if head != tok.i and head in self.kids:
+                self.kids[head].append(tok)
+
+    def children(self, tok: Token, *deps: str) -> list[Token]:
+        kids = self.kids.get(tok.i, [])
+        dep = self.dep
+        return [c for c in kids if dep[c.i] in deps] if deps else kids
+
+    def first(self, tok: Token, *deps: str) -> Token | None:
+        dep = self.dep
+        for c in self.kids.get(tok.i, []):
+            if dep[c.i] in deps:
+                return c
+        return None
+
+    def subtree(self, tok: Token, cut: frozenset[str] = frozenset()) -> list[Token]:
+        out = [tok]
+        stack = [tok]
+        while stack:
+            node = stack.pop()
+            for c in self.kids.get(node.i, []):
+                if self.dep[c.i] not in cut:
+                    out.append(c)
+                    stack.append(c)
+        return out
+
+
+def trim(tokens: list[Token]) -> list[Token]:
+    """Sort tokens, drop punctuation at either edge and close a quotation left open."""
+    tokens = sorted(tokens, key=lambda t: t.i)
+    while tokens and tokens[0].text in EDGE_PUNCT:
+        tokens = tokens[1:]
+    while tokens and tokens[-1].text in EDGE_PUNCT:
+        tokens = tokens[:-1]
+    if tokens:
+        texts = [t.text for t in tokens]
+        opened = (sum(1 for w in texts if w in OPEN_QUOTES)
+                  - sum(1 for w in texts if w in CLOSE_QUOTES))
+        if opened > 0:
+            doc = tokens[-1].doc
+            nxt = tokens[-1].i + 1
+            if nxt < len(doc) and doc[nxt].text in {",", "."}:
+                nxt += 1
+            if nxt < len(doc) and doc[nxt].text in CLOSE_QUOTES:
+                tokens.append(doc[nxt])
+            elif tokens[0].text in OPEN_QUOTES:
+                tokens = tokens[1:]
+    return tokens
+
+
+def noun_phrase(p: Parse, head: Token, long_pp: bool = True) -> list[Token]:
+    """The argument of `head`: its subtree without clauses, appositions or its own conjuncts.
+
+    Prepositional modifiers are kept (recall is lenient to long arguments); with `long_pp` False
+    only `of`-PPs are kept."""
+    out = [head]
+    for c in p.kids.get(head.i, []):
+        d = p.dep[c.i]
+        if d in CLAUSAL or d in HEAD_ONLY_CUT:
             continue
-        keep.extend(expand_noun(child) if child.dep_ != "prep" else list(child.subtree))
-    return sorted(keep, key=lambda t: t.i)
+        if d == "prep" and not long_pp and c.lower_ != "of":
+            continue
+        if d == "punct" and c.text in EDGE_PUNCT:
+            continue
+        out.extend(p.subtree(c, CLAUSAL))
+    return trim(out)
 
 
-def verb_group(verb: Token) -> list[Token]:
-    return sorted([verb, *(c for c in verb.children if c.dep_ in VERB_GROUP)], key=lambda t: t.i)
+def conjuncts(p: Parse, head: Token) -> list[Token]:
+    """`head` and the nouns coordinated with it ("A, B and C")."""
+    out = [head]
+    stack = [head]
+    while stack:
+        node = stack.pop()
+        for c in p.kids.get(node.i, []):
+            if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN", "PRON", "NUM", "ADJ"} \
+                    and not _alias(p, c):
+                out.append(c)
+                stack.append(c)
+    return sorted(out, key=lambda t: t.i)
 
 
-def subject_of(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in SUBJECTS:
-            return child
-    if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
-        return subject_of(verb.head)
-    return None
+def _alias(p: Parse, conj: Token) -> bool:
+    """"… the Federal Security Service, or FSB": an acronym after "or" renames, adds nothing."""
+    cc = p.first(conj.head, "cc")
+    return cc is not None and cc.lower_ == "or" and conj.text.isupper() and len(conj.text) > 1
 
 
-def clause_tuples(sent: Span) -> Iterator[RawTuple]:
-    """All tuples of one sentence."""
-    for tok in sent:
-        if tok.pos_ in {"VERB", "AUX"} and tok.dep_ not in {"aux", "auxpass"}:
-            yield from verb_tuples(tok)
-        if tok.dep_ == "appos" and tok.head.pos_ in {"PROPN", "NOUN"}:
-            yield RawTuple(expand_noun(tok.head), ["is"], expand_noun(tok), confidence=0.6,
-                           kind="appos", lemma="be")
+def verb_group(p: Parse, verb: Token) -> list[Token]:
+    """The verb with its auxiliaries, negation, particles and adverbs standing inside the group."""
+    group = [verb, *p.children(verb, *VERB_GROUP)]
+    left = min(t.i for t in group)
+    for c in p.kids.get(verb.i, []):
+        if c.dep_ == "advmod" and c.tag_ not in WH_TAGS and (
+                left < c.i < verb.i or c.i == verb.i + 1 and not p.kids.get(c.i)
+                and c.i + 1 < p.sent.end and c.doc[c.i + 1].dep_ == "prep"):
+            group.append(c)  # "has slowly declined", "grows well in"
+    return sorted(group, key=lambda t: t.i)
 
 
-def verb_tuples(verb: Token) -> Iterator[RawTuple]:
-    subj = subject_of(verb)
-    if subj is None or subj.tag_ in {"WDT", "WP"}:
-        return
-    rel = verb_group(verb)
-    subject = expand_noun(subj)
-    lemma = verb.lemma_
-    emitted = False
-    for child in verb.children:
-        if child.dep_ in OBJECTS:
-            yield RawTuple(subject, rel, expand_noun(child), confidence=0.7, lemma=lemma)
-            emitted = True
-        elif child.dep_ == "ccomp":
-            yield RawTuple(subject, rel, [t for t in child.subtree if t.dep_ != "mark"],
-                           confidence=0.5, kind="ccomp", lemma=lemma)
-            emitted = True
-    for child in verb.children:
-        if child.dep_ in {"prep", "agent"}:
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None and not emitted:
-                yield RawTuple(subject, [*rel, child], expand_noun(pobj), confidence=0.55,
-                               kind="svp", lemma=lemma)
-                emitted = True
+def has_past(tokens: list[Token]) -> bool:
+    return any(t.tag_ in {"VBD"} for t in tokens)
+
+
+def doc_heads(doc) -> list[int]:
+    """Absolute head index of every token, read from the Doc's arrays in one go."""
+    rel = doc.to_array([HEAD]).astype("int64")
+    return (numpy.arange(len(rel)) + rel).tolist()
+
+
+def clause_tuples(sent: Span, heads: list[int] | None = None) -> Iterator[RawTuple]:
+    """All tuples of one sentence: verbal clauses, then implicit facts."""
+    from .clauses import verbal_tuples
+    from .implicit import implicit_tuples
+
+    from .confidence import adjust
+
+    p = Parse(sent, heads)
+    n = len(sent)
+    for raw in (*verbal_tuples(p), *implicit_tuples(p)):
+        raw.confidence = adjust(raw, n)
+        yield raw

@@ -1,0 +1,284 @@
+"""Verbal clauses: active, passive (agent kept), copula, xcomp chains, clausal objects, reported
+speech, and the subjects that relative clauses, participles and conjoined verbs borrow."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from .implicit import titled_names
+from .rules import (
+    CLAUSAL,
+    OPEN_QUOTES,
+    SUBJECTS,
+    WH_TAGS,
+    Parse,
+    RawTuple,
+    conjuncts,
+    noun_phrase,
+    trim,
+    verb_group,
+)
+
+SAY_LEMMAS = frozenset({"say", "tell", "add", "state", "report", "announce", "claim", "note",
+                        "explain", "insist", "warn", "write", "argue", "confirm", "deny"})
+CORE_OBJECTS = ("dobj", "attr", "oprd", "acomp")
+NOUNISH = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+PREDICATE_POS = frozenset({"VERB", "AUX"})
+# Confidence by construction: how the clause got its subject, and what filled arg2.
+SUBJECT_CONF = {"own": 0.0, "relcl": -0.12, "conj": -0.02, "acl": -0.12, "control": -0.15}
+LIGHT_PENALTY = 0.3  # the light-verb reading is a second, less likely variant of a tuple
+OBJECT_CONF = {"obj": 0.76, "ccomp": 0.75, "pp": 0.79, "none": 0.5}
+
+
+def verbal_tuples(p: Parse) -> Iterator[RawTuple]:
+    for tok in p.tokens:
+        if tok.pos_ in PREDICATE_POS and tok.dep_ not in {"aux", "auxpass"} \
+                and not _absorbed(p, tok):
+            yield from clause(p, tok)
+
+
+def _is_chain_xcomp(p: Parse, x: Token) -> bool:
+    """An infinitive that continues its governor's relation: "refused to recognize", and through
+    an adjective, "were able to reinforce"."""
+    if x.dep_ != "xcomp" or x.pos_ not in PREDICATE_POS or p.first(x, "nsubj", "nsubjpass"):
+        return False
+    head = x.head
+    if head.dep_ == "acomp" and head.head.pos_ in PREDICATE_POS:
+        return p.first(head.head, "dobj") is None
+    return p.first(head, "dobj") is None
+
+
+def _absorbed(p: Parse, tok: Token) -> bool:
+    """An xcomp whose relation is merged into its governing verb ("refused to recognize")."""
+    return _is_chain_xcomp(p, tok) and (tok.head.pos_ in PREDICATE_POS or tok.head.dep_ == "acomp")
+
+
+def subjects(p: Parse, verb: Token, depth: int = 0) -> tuple[list[list[Token]], str, Token | None]:
+    """Subject arguments of `verb` (one per conjunct), how they were found, and the antecedent a
+    relative clause stands for (to fill a relativised object)."""
+    subj = p.first(verb, *SUBJECTS)
+    antecedent = verb.head if verb.dep_ == "relcl" else None
+    if subj is not None:
+        if subj.tag_ in WH_TAGS or subj.lower_ == "that":
+            if antecedent is None:
+                return [], "none", None
+            return [noun_phrase(p, antecedent)], "relcl", None
+        if subj.dep_.startswith("csubj"):
+            return [trim(p.subtree(subj))], "own", antecedent
+        return [noun_phrase(p, c) for c in conjuncts(p, subj)], "own", antecedent
+    if depth > 3:
+        return [], "none", None
+    if verb.dep_ == "relcl":
+        return [noun_phrase(p, verb.head)], "relcl", None
+    if p.first(verb, "expl") is not None:  # "there is no evidence": no subject to borrow
+        return [], "none", None
+    if verb.dep_ in {"conj", "dep"} and verb.head.pos_ in PREDICATE_POS:
+        found, _, ante = subjects(p, verb.head, depth + 1)
+        return found, "conj", ante
+    obj = p.first(verb.head, "dobj") if verb.dep_ == "xcomp" else None
+    if obj is not None and obj.i < verb.i:  # object control: "urged Kyiv to accept"
+        return [noun_phrase(p, c) for c in conjuncts(p, obj)], "control", None
+    if verb.dep_ in {"xcomp", "advcl"} and verb.head.pos_ in PREDICATE_POS:
+        found, _, _ = subjects(p, verb.head, depth + 1)
+        return found, "control", None
+    if verb.dep_ == "acl" and verb.head.pos_ in NOUNISH and verb.tag_ in {"VBN", "VBG"}:
+        return [noun_phrase(p, verb.head)], "acl", None
+    return [], "none", None
+
+
+def _chain(p: Parse, verb: Token) -> tuple[list[Token], Token]:
+    """Relation tokens through an xcomp chain, and the verb whose complements fill the tuple."""
+    rel = verb_group(p, verb)
+    cur = verb
+    for _ in range(4):
+        nxt = next((x for x in p.children(cur, "xcomp") if _is_chain_xcomp(p, x)), None)
+        if nxt is None:
+            adj = p.first(cur, "acomp")
+            nxt = next((x for x in p.children(adj, "xcomp") if _is_chain_xcomp(p, x)), None) \
+                if adj is not None else None
+            if nxt is None:
+                break
+            rel.append(adj)
+        rel.extend(verb_group(p, nxt))
+        cur = nxt
+    return sorted(rel, key=lambda t: t.i), cur
+
+
+def attribution(p: Parse, verb: Token) -> list[Token] | None:
+    """The speaker of the report a clause sits in: "Karasin" for "left" in "Karasin said the
+    talks left him with …" and in "The talks left him …, Karasin said"."""
+    node = _conj_root(verb)
+    for _ in range(4):
+        if node.dep_ != "ccomp" or node.head.pos_ not in PREDICATE_POS:
+            return None
+        head = node.head
+        if head.lemma_ in SAY_LEMMAS:
+            subj = p.first(head, "nsubj")
+            return noun_phrase(p, subj) if subj is not None else None
+        node = _conj_root(head)
+    return None
+
+
+def _conj_root(verb: Token) -> Token:
+    while verb.dep_ == "conj" and verb.head.pos_ in PREDICATE_POS:
+        verb = verb.head
+    return verb
+
+
+def _shared_prefix(p: Parse, head: Token) -> list[Token]:
+    """Auxiliaries (and an xcomp chain's start) that a conjoined verb shares with its head verb:
+    "will have to sell or merge" → "will have to" for "merge"."""
+    top = head
+    while _absorbed(p, top):
+        top = top.head
+    rel, _ = _chain(p, top)
+    return [t for t in rel if t.i < head.i and (t.dep_ in {"aux", "auxpass", "neg"} or t is not head
+                                                and t.pos_ in PREDICATE_POS)]
+
+
+def _clause_body(p: Parse, ccomp: Token) -> list[Token]:
+    """A reported clause without its "that", inside its quotation marks if it is quoted."""
+    mark = p.first(ccomp, "mark")
+    body = trim([t for t in p.subtree(ccomp) if t is not mark])
+    if body and body[0].i > p.sent.start and body[0].doc[body[0].i - 1].text in OPEN_QUOTES:
+        body = trim([body[0].doc[body[0].i - 1], *body])
+    return body
+
+
+def _temporal(p: Parse, prep: Token) -> bool:
+    """A PP naming a time ("in 1851", "on Sunday"): an extra argument, not the relation's."""
+    pobj = p.first(prep, "pobj")
+    return pobj is not None and pobj.ent_type_ in {"DATE", "TIME"}
+
+
+def pp_phrase(p: Parse, prep: Token) -> list[Token]:
+    return trim(p.subtree(prep, CLAUSAL))
+
+
+def _inserted_copula(p: Parse, verb: Token, how: str) -> list[str]:
+    """The "is" a participle needs as a relation: "the case reviewed by" → "is reviewed"."""
+    root = _conj_root(verb)
+    if how == "acl" or (how == "conj" and root.dep_ == "acl" and not p.first(root, *SUBJECTS)
+                        and not p.first(verb, "aux", "auxpass")):
+        return ["are" if root.head.tag_ in {"NNS", "NNPS"} else "is"]
+    if how == "control" and verb.dep_ == "advcl" and verb.tag_ in {"VBG", "VBN"} \
+            and not p.first(verb, "aux", "auxpass", "mark"):
+        return ["is"]
+    return []
+
+
+def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
+    """The tuples of the clause headed by `verb`: its subjects × its object's conjuncts, with the
+    relation (verb group, chain, governed preposition) and extra arguments (other PPs)."""
+    subj_args, how, antecedent = subjects(p, verb)
+    if not subj_args:
+        return
+    rel, cur = _chain(p, verb)
+    if how == "conj" and not p.first(verb, "aux", "auxpass") and (
+            verb.tag_ in {"VBN", "VB", "VBG"} or verb.tag_ == "VBD" and verb.head.tag_ == "VBN"):
+        rel = _shared_prefix(p, verb.head) + rel
+    inserted = _inserted_copula(p, verb, how)
+    lemma = cur.lemma_ if cur is not verb and verb.lemma_ in {"be", "have"} else verb.lemma_
+    kids = p.kids.get(cur.i, [])
+    if cur is not verb:
+        kids = kids + [c for c in p.kids.get(verb.i, []) if p.dep[c.i] in {"prep", "npadvmod"}]
+    objects = [c for c in kids if p.dep[c.i] in CORE_OBJECTS]
+    if not objects and not any(p.dep[c.i] in {"prep", "agent", "ccomp"} for c in kids):
+        objects = [o for c in p.children(cur, "conj") if c.pos_ in PREDICATE_POS
+                   for o in p.children(c, "dobj")][:1]
+    ccomp = next((c for c in kids if p.dep[c.i] == "ccomp"), None)
+    preps = [c for c in kids if p.dep[c.i] in {"prep", "agent"} and p.first(c, "pobj", "pcomp")]
+    rel = sorted(rel + [c for c in kids if p.dep[c.i] == "prep" and c.i > cur.i
+                        and not p.kids.get(c.i)], key=lambda t: t.i)  # "referred to as"
+    npadv = [c for c in kids if p.dep[c.i] == "npadvmod"]
+    noun_conj = [c for c in p.children(verb, "conj") if c.pos_ in {"NOUN", "PROPN"}]
+    base_conf = SUBJECT_CONF.get(how, -0.2)
+
+    def emit(relation, obj_heads, extras_src, case, obj_phrase=None):
+        extras = [pp_phrase(p, e) if p.dep[e.i] in {"prep", "agent"}
+                  else _clause_body(p, e) if p.dep[e.i] == "ccomp" else noun_phrase(p, e)
+                  for e in sorted(extras_src, key=lambda t: t.i)]
+        objs: list[list[Token] | None]
+        if obj_phrase is not None:
+            objs = [obj_phrase]
+        elif obj_heads:
+            objs = [noun_phrase(p, o) if o.pos_ in NOUNISH else trim(p.subtree(o, CLAUSAL))
+                    for o in obj_heads]
+            named = titled_names(p)
+            if obj_heads[0].i in named:
+                # "led by chairman of … Grigory Karasin and adviser to … Sergey Beseda"
+                first, last = obj_heads[0].left_edge.i, obj_heads[-1].right_edge.i
+                objs = [name for i, (name, _, _) in sorted(named.items()) if first <= i <= last]
+        else:
+            objs = [None]
+        conf = OBJECT_CONF[case] + base_conf
+        speaker = attribution(p, verb)
+        for s in subj_args:
+            for o in objs:
+                yield RawTuple(s, [*inserted, *relation], o, extras, round(conf, 3),
+                               f"{how}:{case}", lemma, speaker)
+
+    post = [c for c in preps if c.i > cur.i]
+    if objects:
+        head = objects[0]
+        heads = conjuncts(p, head) if head.pos_ in NOUNISH else [head]
+        if noun_conj and head.dep_ == "dobj":
+            heads += noun_conj
+        if head.tag_ in WH_TAGS or head.lower_ == "that":
+            if antecedent is None:
+                return
+            heads = [antecedent]
+        said = [ccomp] if ccomp is not None and verb.lemma_ in SAY_LEMMAS else []
+        yield from emit(rel, heads, preps + npadv + said, "obj")
+        light = None
+        if head.dep_ == "dobj" and head.pos_ == "NOUN" and len(heads) == 1:
+            light = next((c for c in p.children(head, "prep")
+                          if c.i > head.i and p.first(c, "pobj")), None)
+        if light is not None:
+            # "attributed the decline to brisk demand": a noun and its preposition in the relation
+            noun = [t for t in noun_phrase(p, head) if t.i < light.i]
+            pobj = p.first(light, "pobj")
+            for tup in emit(sorted([*rel, *noun, light], key=lambda t: t.i), conjuncts(p, pobj),
+                            preps + npadv, "obj"):
+                tup.confidence = round(tup.confidence - LIGHT_PENALTY, 3)
+                tup.kind = f"{how}:light"
+                yield tup
+        return
+    if ccomp is not None:
+        mark = p.first(ccomp, "mark")
+        relation = rel + ([mark] if mark is not None and verb.lemma_ not in SAY_LEMMAS
+                          and mark.lower_ == "that" else [])
+        yield from emit(sorted(relation, key=lambda t: t.i), [], preps + npadv, "ccomp",
+                        obj_phrase=_clause_body(p, ccomp))
+        return
+    if antecedent is not None and p.first(verb, *SUBJECTS) is not None:
+        # "the gamble which Keibler lost" without an explicit object: the antecedent is it.
+        yield from emit(rel, [antecedent], preps + npadv, "obj")
+        return
+    if post:
+        agent = next((c for c in post if p.dep[c.i] == "agent"), None)
+        first = agent or next((c for c in post if not _temporal(p, c)), post[0])
+        pobj = p.first(first, "pobj", "pcomp")
+        heads = conjuncts(p, pobj) if pobj.dep_ == "pobj" else [pobj]
+        if noun_conj:
+            heads += noun_conj
+        rest = [c for c in preps if c is not first] + npadv
+        relation = sorted([*rel, first], key=lambda t: t.i)
+        if pobj.dep_ == "pcomp":
+            yield from emit(relation, [], rest, "pp", obj_phrase=trim(p.subtree(pobj, CLAUSAL)))
+        else:
+            yield from emit(relation, heads, rest, "pp")
+        return
+    extras = preps + npadv
+    if extras:
+        yield from emit(rel, [], extras[1:], "pp",
+                        obj_phrase=pp_phrase(p, extras[0]) if extras[0].dep_ == "prep"
+                        else noun_phrase(p, extras[0]))
+        return
+    adv = [c for c in kids if p.dep[c.i] == "advmod" and c.i > cur.i and c.tag_ not in WH_TAGS]
+    if adv:
+        yield from emit(rel, [], [], "none", obj_phrase=trim(p.subtree(adv[0], CLAUSAL)))
+        return
+    yield from emit(rel, [], [], "none")

@@ -1,0 +1,239 @@
+"""Implicit facts carried by noun phrases: apposition, titles before names, possessives, noun + PP
+and adjectives. Inserted words ("is", "has", "of") are str items in the relation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from .rules import CLAUSAL, Parse, RawTuple, conjuncts, noun_phrase, trim
+
+TITLES = frozenset("""
+president vice-president chairman chairwoman chair chief head minister secretary spokesman
+spokeswoman spokesperson adviser advisor director governor senator ambassador envoy general
+commander leader premier chancellor mayor king queen prince judge officer executive ceo founder
+co-founder deputy aide analyst economist lawyer attorney professor representative rep. sen. gov.
+gen. col. lt. capt. manager partner editor correspondent
+""".split())
+HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "sir", "lady", "dame", "mr", "mrs", "ms",
+                        "dr"})
+ORG_ENTS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "from", "on", "of", "for", "with"})
+CONF = {"appos": 0.64, "appos_of": 0.64, "title": 0.55, "title_of": 0.55, "compound": 0.46,
+        "poss": 0.2, "noun_pp": 0.35, "noun_of": 0.22, "amod": 0.3, "such_as": 0.5}
+
+
+NOT_PROPERTIES = frozenset("""other such many several own same various certain few first last next
+former late much more most less least only main whole entire""".split())
+NOMINAL = frozenset({"NOUN", "PROPN", "NUM"})
+NAME_STOP = frozenset({",", "and", "or", ".", ";", ":", "(", "-LRB-", "--"})
+
+
+def titled_names(p: Parse) -> dict[int, tuple[list[Token], Token | None, list[Token]]]:
+    """Bare titles written before a name: "chairman of the Federation Council Committee Grigory
+    Karasin" → {chairman: ([Grigory, Karasin], of, [the, Federation, Council, Committee])}."""
+    if p.titled is not None:
+        return p.titled
+    found: dict[int, tuple[list[Token], Token | None, list[Token]]] = {}
+    sent = p.sent
+    for tok in p.tokens:
+        if not (tok.lower_ in TITLES and tok.is_lower and tok.pos_ == "NOUN"
+                and p.first(tok, "det", "poss") is None):
+            continue
+        end = tok.i + 1
+        while end < sent.end and end - tok.i < 16 and sent.doc[end].text not in NAME_STOP \
+                and sent.doc[end].pos_ not in {"VERB", "AUX"}:
+            end += 1
+        start = end
+        while start - 1 > tok.i and sent.doc[start - 1].pos_ == "PROPN" \
+                and sent.doc[start - 1].ent_type_ not in ORG_ENTS:
+            start -= 1
+        if end - start < 2 or start <= tok.i + 2:
+            continue
+        prep = sent.doc[tok.i + 1]
+        of = list(sent.doc[tok.i + 2:start]) if prep.pos_ == "ADP" else []
+        found[tok.i] = (list(sent.doc[start:end]), prep if of else None, of)
+    p.titled = found
+    return found
+
+
+def implicit_tuples(p: Parse) -> Iterator[RawTuple]:
+    for i, (name, prep, of) in titled_names(p).items():
+        title_tok = p.sent.doc[i]
+        rel: list[Token | str] = ["is", title_tok, *([prep] if prep is not None else [])]
+        yield RawTuple(name, rel, of or None, confidence=CONF["title_of"], kind="title_of",
+                       lemma="be")
+    by_dep = p.by_dep
+    for tok in by_dep.get("appos", ()):
+        if tok.pos_ in NOMINAL and tok.head.pos_ in NOMINAL:
+            yield from apposition(p, tok)
+    named: set[int] = set()
+    for comp in by_dep.get("compound", ()):
+        name = comp.head
+        if name.i not in named and name.pos_ == "PROPN" and name.dep_ != "compound":
+            named.add(name.i)
+            yield from title(p, name)
+        elif name.i not in named and name.pos_ == "NOUN" and name.dep_ != "compound":
+            named.add(name.i)
+            yield from name_compound(p, name)
+    for tok in by_dep.get("poss", ()):
+        if tok.pos_ in NOMINAL and tok.head.dep_ != "compound":
+            yield from possessive(p, tok)
+    for dep, rule in (("prep", noun_pp), ("amod", adjective)):
+        for tok in by_dep.get(dep, ()):
+            noun = tok.head
+            if noun.pos_ in NOMINAL and noun.dep_ not in {"compound", "appos"}:
+                yield from rule(p, noun, tok)
+
+
+def _be(tok: Token) -> str:
+    """"is" or "was", from the tense of the clause the noun sits in."""
+    node = tok
+    for _ in range(6):
+        if node.pos_ in {"VERB", "AUX"}:
+            return "was" if node.tag_ == "VBD" or any(
+                c.tag_ == "VBD" and c.dep_ in {"aux", "auxpass"} for c in node.children) else "is"
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return "is"
+
+
+def apposition(p: Parse, appos: Token) -> Iterator[RawTuple]:
+    """"Grigory Karasin, Chair of the Federation Council" → (Karasin; is Chair of; …)."""
+    if appos.head.i in titled_names(p):
+        return
+    owners = [c for c in conjuncts(p, appos.head) if c.i < appos.i]  # "Mark and Marisa, the hosts"
+    be = "is"
+    prep = next((c for c in p.children(appos, "prep") if c.lower_ in {"of", "to", "at", "for"}),
+                None)
+    pobj = p.first(prep, "pobj") if prep is not None else None
+    for owner in owners:
+        subject = noun_phrase(p, owner)
+        if pobj is not None:
+            noun = [t for t in noun_phrase(p, appos) if not (prep.i <= t.i <= prep.right_edge.i)]
+            yield RawTuple(subject, [be, *noun, prep], noun_phrase(p, pobj),
+                           confidence=CONF["appos_of"], kind="appos_of", lemma="be")
+            continue
+        yield RawTuple(subject, [be], noun_phrase(p, appos), confidence=CONF["appos"],
+                       kind="appos", lemma="be")
+
+
+def _names_an_owner(c: Token, title_tok: Token) -> bool:
+    """A compound naming whose title it is: "Kremlin" in "Kremlin spokesperson"."""
+    if c.ent_type_ in ORG_ENTS and c.ent_iob_ == "B":
+        return True
+    return c.i == title_tok.left_edge.i and c.pos_ == "PROPN" and c.lower_ not in TITLES
+
+
+def _title_of(p: Parse, title_tok: Token) -> tuple[list[Token], list[Token]]:
+    """Split a title phrase into its own words and the organisation or place it belongs to."""
+    words = [title_tok]
+    of: list[Token] = []
+    has_poss = p.first(title_tok, "poss") is not None
+    for c in p.kids.get(title_tok.i, []):
+        if p.dep[c.i] == "poss" or (not has_poss and p.dep[c.i] == "compound"
+                                and _names_an_owner(c, title_tok)):
+            of.extend(t for t in p.subtree(c) if t.dep_ != "case")
+        elif p.dep[c.i] in {"compound", "amod"}:
+            words.extend(p.subtree(c))
+    return trim(words), trim(of)
+
+
+def title(p: Parse, name: Token) -> Iterator[RawTuple]:
+    """"Kremlin spokesperson Dmitry Peskov" → (Dmitry Peskov; is spokesperson of; Kremlin)."""
+    comps = [c for c in p.kids.get(name.i, []) if p.dep[c.i] == "compound" and c.i < name.i]
+    if not comps:
+        return
+    titles = [c for c in comps if c.lower_ in TITLES or (c.pos_ == "NOUN" and c.is_lower)
+              and c.lower_ not in HONORIFICS]
+    if not titles:
+        return
+    last = max(titles, key=lambda t: t.i)
+    name_toks = [name]
+    for c in comps:
+        if c.i > last.i:
+            name_toks.extend(p.subtree(c))
+    name_toks = trim(name_toks)
+    if not name_toks or name_toks[0].i <= last.i:
+        return
+    words, of = _title_of(p, last)
+    be = "is"
+    if of:
+        yield RawTuple(name_toks, [be, *words, "of"], of, confidence=CONF["title_of"],
+                       kind="title_of", lemma="be")
+    else:
+        yield RawTuple(name_toks, [be], words, confidence=CONF["title"], kind="title", lemma="be")
+
+
+def name_compound(p: Parse, noun: Token) -> Iterator[RawTuple]:
+    """"The Aura spacecraft" → (The Aura; is; spacecraft)."""
+    comps = [c for c in p.kids.get(noun.i, []) if p.dep[c.i] == "compound" and c.pos_ == "PROPN"]
+    if not comps or any(c.i > noun.i or c.ent_type_ in {"DATE", "TIME"} for c in comps):
+        return
+    name: list[Token] = []
+    for c in comps:
+        name.extend(p.subtree(c))
+    det = p.first(noun, "det")
+    yield RawTuple(trim(([det] if det is not None else []) + name), [_be(noun)], [noun],
+                   confidence=CONF["compound"], kind="compound", lemma="be")
+
+
+def possessive(p: Parse, owner: Token) -> Iterator[RawTuple]:
+    """"Britain 's relationship with Spain" → (Britain; has; relationship with Spain)."""
+    owned = owner.head
+    if owned.pos_ not in {"NOUN", "PROPN"}:
+        return
+    owner_toks = [t for t in noun_phrase(p, owner) if t.dep_ != "case"]
+    thing = [t for t in noun_phrase(p, owned)
+             if not (owner.left_edge.i <= t.i <= owner.right_edge.i)
+             and not (t.dep_ == "case" and t.head is owner)]
+    verb = "had" if _be(owned) == "was" else "has"
+    if owner_toks and thing:
+        yield RawTuple(owner_toks, [verb], trim(thing), confidence=CONF["poss"], kind="poss",
+                       lemma="have")
+
+
+def noun_pp(p: Parse, noun: Token, prep: Token) -> Iterator[RawTuple]:
+    """"Four other countries in Europe" → (Four other countries; are in; Europe)."""
+    if noun.i in titled_names(p):
+        return
+    such = p.first(prep, "amod", "advmod") if prep.lower_ == "as" else None
+    if such is not None and such.lower_ != "such":
+        such = None
+    if prep.lower_ not in LOCATIVE_PREPS and such is None:
+        return
+    pobj = p.first(prep, "pobj")
+    if pobj is None or prep.ent_iob_ == "I":  # a name's own PP: "University of Florida"
+        return
+    subject = trim([t for t in noun_phrase(p, noun)
+                    if not (prep.left_edge.i <= t.i <= prep.right_edge.i)])
+    be = _be_agreeing(noun)
+    if such is not None:  # "projects , such as literacy and oceanographic research"
+        for item in conjuncts(p, pobj):
+            yield RawTuple(subject, [be, such, prep], noun_phrase(p, item),
+                           confidence=CONF["such_as"], kind="such_as", lemma="be")
+        return
+    kind = "noun_of" if prep.lower_ == "of" else "noun_pp"
+    yield RawTuple(subject, [be, prep], noun_phrase(p, pobj), confidence=CONF[kind], kind=kind,
+                   lemma="be")
+
+
+def adjective(p: Parse, noun: Token, amod: Token) -> Iterator[RawTuple]:
+    """"a fume - filled coal mine" → (a coal mine; is; fume - filled)."""
+    if amod.i > noun.i or amod.tag_ in {"JJR", "JJS", "CD"} or amod.ent_type_ in ORG_ENTS \
+            or amod.lower_ in NOT_PROPERTIES:
+        return
+    adj = trim(p.subtree(amod, CLAUSAL))
+    rest = [t for t in p.subtree(noun, CLAUSAL | {"prep", "conj", "cc"})
+            if not (amod.left_edge.i <= t.i <= amod.right_edge.i) and t.dep_ != "poss"
+            and not (t.head.dep_ == "poss")]
+    if adj and rest:
+        yield RawTuple(trim(rest), [_be_agreeing(noun)], adj, confidence=CONF["amod"],
+                       kind="amod", lemma="be")
+
+
+def _be_agreeing(noun: Token) -> str:
+    be = _be(noun)
+    return "are" if be == "is" and noun.tag_ in {"NNS", "NNPS"} else be
