@@ -12,6 +12,7 @@ from pathlib import Path
 import networkx as nx
 import pyoxigraph as ox
 
+from .relations import GENERIC
 from .types import Resolution
 from .vocab import DEFAULT_BASE, KGO_IRI
 
@@ -104,15 +105,27 @@ def _write_sorted_nquads(quads: Sequence[ox.Quad], path: Path) -> None:
 
 
 def to_networkx(resolution: Resolution) -> nx.MultiDiGraph:
-    """Entities as nodes (label, type), entity-to-entity facts as edges (relation)."""
+    """Entities as nodes (label, type), entity-to-entity statements as edges.
+
+    Like the store, facts with one canonical property between the same two entities are one edge
+    (its `relation` lists every wording); open `relatedTo` facts stay one edge per wording.
+    """
     graph = nx.MultiDiGraph()
     for entity in resolution.entities:
         graph.add_node(entity.id, label=entity.label, type=entity.type,
                        aliases="; ".join(entity.aliases))
+    edges: dict[tuple[str, str, str, str], tuple[list[str], set[tuple[str, int]]]] = {}
     for fact in resolution.facts:
         if fact.object_is_entity:
-            graph.add_edge(fact.subject, fact.object, relation=fact.relation,
-                           predicate=fact.predicate, sources=len(fact.evidence))
+            key = (fact.subject, fact.object, fact.predicate,
+                   fact.relation if fact.predicate == GENERIC else "")
+            wordings, sources = edges.setdefault(key, ([], set()))
+            if fact.relation not in wordings:
+                wordings.append(fact.relation)
+            sources.update((ev.doc_id, ev.start) for ev in fact.evidence)
+    for (subject, obj, predicate, _), (wordings, sources) in sorted(edges.items()):
+        graph.add_edge(subject, obj, relation="; ".join(wordings), predicate=predicate,
+                       sources=len(sources))
     return graph
 
 

@@ -101,8 +101,6 @@ def test_person_said_lavrov_on_seeds(seed_build):
     assert all(r["said"].split()[0] in r["sentence"] for r in rows)
 
 
-@pytest.mark.xfail(strict=True, reason="needs issues 5/6: 'The Russian delegation is led by ... "
-                                       "Karasin' as a kgo:leads fact to a delegation entity")
 def test_delegation_leaders_on_seeds(seed_build):
     rows = run_file(seed_build.out, "delegation_leaders")
     led = {(r["leader"].split()[-1], r["delegation"].lower()) for r in rows}
@@ -130,8 +128,6 @@ def test_russia_and_ukraine_co_occur_in_every_seed(seed_build):
     assert pairs[frozenset(("Russia", "Ukraine"))] == "5"
 
 
-@pytest.mark.xfail(strict=True, reason="needs issues 5/6: 003 'Russian negotiators are led by "
-                                       "Karasin' and 004 'delegation is led by Karasin' as one fact")
 def test_karasin_leading_the_russian_delegation_has_two_sources(seed_build):
     rows = run_file(seed_build.out, "most_sourced_facts")
     top = {(r["subject"].split()[-1], r["predicate"], r["object"].lower()): r["documents"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -44,6 +44,7 @@ class Lexicon:
     cues: dict[str, str]                     # noun → class
     sides: dict[str, str]                    # head noun → class
     org_kinds: tuple[tuple[tuple[str, ...], str], ...] = ()  # name words → Organization subclass
+    side_heads: dict[str, str] = field(default_factory=dict)  # noun → the side head it stands for
 
     def canonical(self, name: str) -> str:
         """The canonical spelling of a name: "U.S." → "United States"; unknown names unchanged."""
@@ -116,6 +117,7 @@ def lexicon() -> Lexicon:
         fixed_titles=tuple(fixed),
         spelling=spelling,
         cues={fold(n): c for n, c in _rows("cues.tsv")},
-        sides={fold(n): c for n, c in _rows("sides.tsv")},
+        sides={fold(row[0]): row[1] for row in _rows("sides.tsv")},
+        side_heads={fold(row[0]): fold(row[2]) for row in _rows("sides.tsv") if len(row) > 2},
         org_kinds=tuple((tuple(fold(w) for w in word.split()), kind) for word, kind in _rows("kinds.tsv")),
     )

@@ -211,7 +211,8 @@ def _sides(doc: Doc, pieces: list[Name], lex: Lexicon) -> list[Name]:
     piece_at = {i: n for n in pieces for i in range(n.start, n.end)}
     sides = []
     for tok in doc:
-        if fold(tok.text) not in lex.sides or tok.tag_ in {"NNS", "NNPS"}:
+        noun = fold(tok.text)
+        if noun not in lex.sides or (tok.tag_ in {"NNS", "NNPS"} and noun not in lex.side_heads):
             continue
         for child in tok.lefts:
             if (child.dep_ not in {"amod", "compound", "nmod"}

@@ -118,6 +118,7 @@ class _Book:
 
     def add_side(self, m: Mention, ex: Extraction) -> None:
         *modifier, head = clean_label(m.text).split()
+        head = self.lex.side_heads.get(fold(head), head)
         country_id = self.country(" ".join(modifier))
         if country_id is None:
             return
