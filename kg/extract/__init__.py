@@ -49,12 +49,19 @@ def extract_doc(doc: Doc, doc_id: str) -> Extraction:
     text = doc.text
     heads = doc_heads(doc)
     for index, sent in enumerate(doc.sents):
-        sentences.append(Sentence(index, text[sent.start_char:sent.end_char], sent.start_char,
-                                  sent.end_char))
+        sentences.append(_sentence(index, text, sent.start_char, sent.end_char))
         triples.extend(_to_triple(raw, doc_id, index, text, heads)
                        for raw in clause_tuples(sent, heads))
     return Extraction(doc_id, tuple(sentences), tuple(mentions(doc, doc_id)), tuple(triples),
                       titles=tuple(titles(doc, doc_id)))
+
+
+def _sentence(index: int, text: str, start: int, end: int) -> Sentence:
+    """A sentence without the surrounding whitespace spaCy keeps as tokens (line breaks)."""
+    body = text[start:end]
+    stripped = body.strip()
+    start += len(body) - len(body.lstrip())
+    return Sentence(index, stripped, start, start + len(stripped))
 
 
 def phrase(tokens: list[Token | str], text: str | None = None,
