@@ -7,12 +7,15 @@ import io
 import json
 import logging
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
 from rich.logging import RichHandler
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from . import __version__, api
@@ -62,9 +65,20 @@ def build(
     model: ModelOpt = DEFAULT_MODEL,
     base: Annotated[str, typer.Option(help="Base IRI for the entities and documents kg mints.")] = DEFAULT_BASE,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Parsing processes.")] = 1,
+    scheduler: Annotated[Optional[str], typer.Option(
+        help="Dask scheduler address (tcp://HOST:PORT): parse and extract on that cluster.")] = None,
+    store: Annotated[Optional[str], typer.Option(
+        help="Graph Store Protocol URL of a SPARQL 1.1 store to write into instead of the "
+             "embedded one, e.g. http://localhost:7878/store.")] = None,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1,
+                                            help="Documents sent to a parser at a time.")] = 64,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Build a knowledge graph from articles: store, Turtle, TriG, GraphML and an HTML view."""
-    report = build_graph(paths, out=out, model=model, base=base, jobs=jobs)
+    with _progress_bar(quiet) as (advance, set_total):
+        report = build_graph(paths, out=out, model=model, base=base, jobs=jobs,
+                             scheduler=scheduler, batch_size=batch_size, store_url=store,
+                             progress=advance, on_total=set_total)
     for skip in report.skips:
         err_console.print(f"skipped {skip.where}: {skip.reason}", highlight=False)
     out_console.print(
@@ -75,6 +89,26 @@ def build(
         out_console.print(f"  wrote {path}", highlight=False)
 
 
+
+@contextmanager
+def _progress_bar(quiet: bool) -> Iterator[tuple[Optional[Callable[[object], None]],
+                                                 Optional[Callable[[int], None]]]]:
+    """A documents/s progress bar on stderr, or no callbacks when quiet or stdout is no terminal."""
+    if quiet or not out_console.is_terminal:
+        yield None, None
+        return
+    columns = (TextColumn("parsing"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("{task.fields[rate]}"),
+               TimeRemainingColumn())
+    with Progress(*columns, console=err_console, transient=True) as bar:
+        task = bar.add_task("parse", total=None, rate="")
+
+        def advance(_document: object) -> None:
+            bar.advance(task)
+            speed = bar.tasks[task].speed
+            bar.update(task, rate=f"{speed:.1f} docs/s" if speed else "")
+
+        yield advance, lambda total: bar.update(task, total=total)
 
 
 def _render(result: QueryResult, fmt: str) -> str | Table:

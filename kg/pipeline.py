@@ -41,9 +41,32 @@ class BuildReport:
 
 
 def extract_documents(nlp: Language, documents: Iterable[Document], batch_size: int = 64,
-                      n_process: int = 1, progress: Progress | None = None
+                      n_process: int = 1, progress: Progress | None = None,
+                      scheduler: str | None = None, model: str = DEFAULT_MODEL
                       ) -> Iterable[Extraction]:
-    for doc, parsed in parse(nlp, documents, batch_size=batch_size, n_process=n_process):
+    """Extractions of `documents` in input order, streamed batch by batch.
+
+    One process parses in place; `n_process` > 1 uses a local pool (kg.parallel); a Dask
+    `scheduler` address runs parse and extract on that cluster with `model` (kg.distributed).
+    """
+    def batch_done(batch: list[Document]) -> None:
+        for doc in batch:
+            progress(doc)  # type: ignore[misc]
+
+    on_batch = batch_done if progress else None
+    if scheduler:
+        from .distributed import extract_distributed
+
+        yield from extract_distributed(documents, scheduler, model=model, batch_size=batch_size,
+                                       on_batch=on_batch)
+        return
+    if n_process > 1:
+        from .parallel import extract_parallel
+
+        yield from extract_parallel(documents, n_process, nlp=nlp, model=model,
+                                    batch_size=batch_size, on_batch=on_batch)
+        return
+    for doc, parsed in parse(nlp, documents, batch_size=batch_size):
         yield extract_doc(parsed, doc.id)
         if progress:
             progress(doc)
@@ -51,8 +74,13 @@ def extract_documents(nlp: Language, documents: Iterable[Document], batch_size: 
 
 def build(paths: Sequence[str | Path], out: str | Path = "kg-out", model: str = DEFAULT_MODEL,
           nlp: Language | None = None, base: str = DEFAULT_BASE, jobs: int = 1,
-          progress: Progress | None = None) -> BuildReport:
-    """Build the knowledge graph of the articles under `paths` into the folder `out`."""
+          progress: Progress | None = None, scheduler: str | None = None, batch_size: int = 64,
+          store_url: str | None = None, on_total: Callable[[int], None] | None = None) -> BuildReport:
+    """Build the knowledge graph of the articles under `paths` into the folder `out`.
+
+    `jobs` parsing processes, or the Dask cluster at `scheduler`; with `store_url`, the graph goes
+    to that SPARQL store's Graph Store Protocol endpoint instead of the embedded store.
+    """
     started = time.perf_counter()
     out_dir = Path(out)
     try:
@@ -62,13 +90,22 @@ def build(paths: Sequence[str | Path], out: str | Path = "kg-out", model: str = 
     nlp = nlp or load_nlp(model)
     skips: list[Skip] = []
     documents = list(ingest(paths, on_skip=skips.append))
-    extractions = list(extract_documents(nlp, documents, n_process=jobs, progress=progress))
+    if on_total:
+        on_total(len(documents))
+    extractions = list(extract_documents(nlp, documents, batch_size=batch_size, n_process=jobs,
+                                         progress=progress, scheduler=scheduler, model=model))
     resolution = resolve(extractions)
     iris = Iris(base)
-    write_store(out_dir, graph_quads(documents, resolution, iris, EXTRACTOR_VERSION))
-    store = open_store(out_dir)
-    files = [*export_rdf(store, out_dir, base)]
-    del store
+    if store_url:
+        from .remote import write_remote
+
+        write_remote(store_url, graph_quads(documents, resolution, iris, EXTRACTOR_VERSION))
+        files: list[Path] = []
+    else:
+        write_store(out_dir, graph_quads(documents, resolution, iris, EXTRACTOR_VERSION))
+        store = open_store(out_dir)
+        files = [*export_rdf(store, out_dir, base)]
+        del store
     graph = to_networkx(resolution)
     files.append(export_graphml(graph, out_dir))
     files.append(write_html(graph, out_dir))
