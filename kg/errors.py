@@ -23,3 +23,7 @@ class QueryError(KgError):
 
 class ValidationError(KgError):
     """The written graph does not conform to kg's files or shapes."""
+
+
+class ClusterError(KgError):
+    """The Dask cluster cannot be reached or fails a task."""
