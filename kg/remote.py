@@ -2,7 +2,7 @@
 
 Each named graph (one a document) and then the merged default graph are sent with HTTP PUT, which
 replaces a graph, so building again replaces rather than duplicates. HTTP client: requests
-(one keep-alive session).
+(one keep-alive session); a user name and password in the URL are sent as HTTP Basic auth.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import pyoxigraph as ox
 import requests
@@ -63,12 +63,20 @@ def write_remote(endpoint: str, quads: Iterable[ox.Quad], timeout: float = 300.0
     return report
 
 
+def shown(url: str) -> str:
+    """The endpoint as shown in messages: no query, no user name or password."""
+    parts = urlsplit(url)
+    netloc = (parts.hostname or "") + (f":{parts.port}" if parts.port else "")
+    return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
+
+
 def _put(http: requests.Session, url: str, body: bytes | BinaryIO, timeout: float) -> None:
     try:
         response = http.put(url, data=body, headers={"Content-Type": N_TRIPLES}, timeout=timeout)
     except requests.RequestException as exc:
-        raise StoreError(f"cannot reach the store at {url.split('?')[0]}: {exc}") from exc
+        raise StoreError(f"cannot reach the store at {shown(url)}: "
+                         f"{type(exc).__name__}") from exc
     if not response.ok:
         detail = " ".join(response.text.split())[:200]
-        raise StoreError(f"the store at {url.split('?')[0]} refused a graph: HTTP "
+        raise StoreError(f"the store at {shown(url)} refused a graph: HTTP "
                          f"{response.status_code} {detail}")

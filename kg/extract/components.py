@@ -22,6 +22,7 @@ from spacy.tokens._retokenize import set_token_attrs
 
 LEMMATIZED_POS = (VERB, AUX)
 KEY_ATTRS = ("TAG", "LOWER", "DEP", "IS_SPACE")
+CACHE_LIMIT = 200_000  # distinct token keys kept before the cache starts afresh (bounded memory)
 
 Key = tuple[int, int, int, int]
 Predicate = Callable[[tuple[str, str, str, bool]], bool]
@@ -158,6 +159,9 @@ class FastAttributeRuler:
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) == 0:
             return doc
+        if len(self.cache) > CACHE_LIMIT:
+            self.cache.clear()
+            self.element_cache.clear()
         keys: list[Key] = list(map(tuple, doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()))
         infos = [self.cache.get(k) or self._info(k) for k in keys]
         extra: dict[int, list[int]] = {}
