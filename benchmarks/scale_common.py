@@ -49,7 +49,7 @@ def write_subset(target: Path, limit: int | None) -> tuple[int, int]:
 class Run:
     seconds: float  # wall time
     cpu: float  # user + system seconds of the process and the descendants it waited for
-    peak_rss: int  # bytes, summed over the process and its children, sampled every 50 ms
+    peak_rss: int  # bytes, summed over the process and its children, sampled every 250 ms
     stdout: str
 
 
@@ -73,7 +73,7 @@ def timed(args: list[str]) -> Run:
                 peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
             except psutil.Error:
                 pass
-            time.sleep(0.05)
+            time.sleep(0.25)
         seconds = time.perf_counter() - started
         child.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
