@@ -8,7 +8,6 @@ and are best run with one thread each (`dask worker --nthreads 1`).
 
 from __future__ import annotations
 
-import logging
 from collections import deque
 from collections.abc import Iterable, Iterator
 
@@ -19,9 +18,6 @@ from .errors import ClusterError
 from .extract import DEFAULT_MODEL, load_nlp
 from .parallel import BatchDone, batched, extract_batch
 from .types import Document, Extraction
-
-log = logging.getLogger(__name__)
-
 
 def plugin_name(model: str) -> str:
     return f"kg-pipeline:{model}"
