@@ -19,6 +19,7 @@ from .extract import DEFAULT_MODEL, load_nlp
 from .parallel import BatchDone, batched, extract_batch
 from .types import Document, Extraction
 
+
 def plugin_name(model: str) -> str:
     return f"kg-pipeline:{model}"
 
