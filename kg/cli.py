@@ -8,12 +8,15 @@ import json
 import logging
 import sys
 from dataclasses import asdict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
 from rich.logging import RichHandler
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from . import __version__, api
@@ -72,11 +75,22 @@ def build(
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Parsing processes.")] = 1,
     strict: Annotated[bool, typer.Option("--strict", help="Fail (exit 1, write nothing) if any input is skipped.")] = False,
     field: Annotated[Optional[list[str]], typer.Option("--field", help="JSON Lines field name, as NAME=KEY, e.g. text=body or title=meta.headline.")] = None,
+    scheduler: Annotated[Optional[str], typer.Option(
+        help="Dask scheduler address (tcp://HOST:PORT): parse and extract on that cluster.")] = None,
+    store: Annotated[Optional[str], typer.Option(
+        help="Graph Store Protocol URL of a SPARQL 1.1 store to write into instead of the "
+             "embedded one, e.g. http://localhost:7878/store.")] = None,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1,
+                                            help="Documents sent to a parser at a time.")] = 64,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Build a knowledge graph from articles: store, Turtle, TriG, GraphML and an HTML view."""
     try:
-        report = build_graph(paths, out=out, model=model, base=base, jobs=jobs, strict=strict,
-                             fields=parse_fields(field or []))
+        with _progress_bar(quiet) as (advance, set_total):
+            report = build_graph(paths, out=out, model=model, base=base, jobs=jobs, strict=strict,
+                                 fields=parse_fields(field or []), scheduler=scheduler,
+                                 batch_size=batch_size, store_url=store, progress=advance,
+                                 on_total=set_total)
     except SkippedInputs as exc:
         _print_skips(exc.skips)
         raise
@@ -104,6 +118,26 @@ def _print_skips(skips) -> None:
         err_console.print(f"  {skip.where}: {skip.reason}", highlight=False, markup=False)
     if len(skips) > SHOWN_SKIPS:
         err_console.print(f"  … and {len(skips) - SHOWN_SKIPS} more", highlight=False)
+
+@contextmanager
+def _progress_bar(quiet: bool) -> Iterator[tuple[Optional[Callable[[object], None]],
+                                                 Optional[Callable[[int], None]]]]:
+    """A documents/s progress bar on stderr, or no callbacks when quiet or stdout is no terminal."""
+    if quiet or not out_console.is_terminal:
+        yield None, None
+        return
+    columns = (TextColumn("parsing"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("{task.fields[rate]}"),
+               TimeRemainingColumn())
+    with Progress(*columns, console=err_console, transient=True) as bar:
+        task = bar.add_task("parse", total=None, rate="")
+
+        def advance(_document: object) -> None:
+            bar.advance(task)
+            speed = bar.tasks[task].speed
+            bar.update(task, rate=f"{speed:.1f} docs/s" if speed else "")
+
+        yield advance, lambda total: bar.update(task, total=total)
 
 
 def _render(result: QueryResult, fmt: str) -> str | Table:

@@ -38,3 +38,7 @@ class SkippedInputs(InputError):
 
 class ServeError(KgError):
     """The SPARQL endpoint cannot be started."""
+
+
+class ClusterError(KgError):
+    """The Dask cluster cannot be reached or fails a task."""

@@ -64,9 +64,32 @@ class UpdateReport:
 
 
 def extract_documents(nlp: Language, documents: Iterable[Document], batch_size: int = 64,
-                      n_process: int = 1, progress: Progress | None = None
+                      n_process: int = 1, progress: Progress | None = None,
+                      scheduler: str | None = None, model: str = DEFAULT_MODEL
                       ) -> Iterable[Extraction]:
-    for doc, parsed in parse(nlp, documents, batch_size=batch_size, n_process=n_process):
+    """Extractions of `documents` in input order, streamed batch by batch.
+
+    One process parses in place; `n_process` > 1 uses a local pool (kg.parallel); a Dask
+    `scheduler` address runs parse and extract on that cluster with `model` (kg.distributed).
+    """
+    def batch_done(batch: list[Document]) -> None:
+        for doc in batch:
+            progress(doc)  # type: ignore[misc]
+
+    on_batch = batch_done if progress else None
+    if scheduler:
+        from .distributed import extract_distributed
+
+        yield from extract_distributed(documents, scheduler, model=model, batch_size=batch_size,
+                                       on_batch=on_batch)
+        return
+    if n_process > 1:
+        from .parallel import extract_parallel
+
+        yield from extract_parallel(documents, n_process, nlp=nlp, model=model,
+                                    batch_size=batch_size, on_batch=on_batch)
+        return
+    for doc, parsed in parse(nlp, documents, batch_size=batch_size):
         yield extract_doc(parsed, doc.id)
         if progress:
             progress(doc)
@@ -75,13 +98,17 @@ def extract_documents(nlp: Language, documents: Iterable[Document], batch_size: 
 def build(paths: Sequence[str | Path], out: str | Path = "kg-out", model: str = DEFAULT_MODEL,
           nlp: Language | None = None, base: str = DEFAULT_BASE, jobs: int = 1,
           progress: Progress | None = None, strict: bool = False,
-          fields: Mapping[str, str] | None = None) -> BuildReport:
+          fields: Mapping[str, str] | None = None, scheduler: str | None = None,
+          batch_size: int = 64, store_url: str | None = None,
+          on_total: Callable[[int], None] | None = None) -> BuildReport:
     """Build the knowledge graph of the articles under `paths` into the folder `out`.
 
     Extractions are cached in `out`, so a rebuild parses only new or changed documents; the
     spaCy pipeline is loaded only if something needs parsing. With `strict`, any skipped input
     stops the build before anything is written. `fields` maps JSON Lines field names,
-    e.g. {"text": "body"}.
+    e.g. {"text": "body"}. `jobs` parsing processes, or the Dask cluster at `scheduler`; with
+    `store_url`, the graph goes to that SPARQL store's Graph Store Protocol endpoint instead of
+    the embedded store. `on_total` hears the number of documents once it is known.
     """
     started = time.perf_counter()
     skips: list[Skip] = []
@@ -93,14 +120,16 @@ def build(paths: Sequence[str | Path], out: str | Path = "kg-out", model: str = 
     manifest = Manifest(base, model, cache.model, EXTRACTOR_VERSION,
                         tuple(sorted((DocumentEntry.of(d, keys[d.id]) for d in documents),
                                      key=lambda e: e.id)), code=code_digest())
-    previous = _up_to_date(out_dir, manifest)
+    if on_total:
+        on_total(len(documents))
+    previous = None if store_url else _up_to_date(out_dir, manifest)
     if previous is not None:
         parsed, files = 0, []
         manifest = previous
     else:
-        extractions, parsed = _extract_cached(documents, keys, cache, lambda: nlp or load_nlp(model),
-                                              jobs, progress)
-        manifest, files = write_outputs(out_dir, manifest, extractions)
+        parse_stage = ParseStage(lambda: nlp or load_nlp(model), model, jobs, scheduler, batch_size)
+        extractions, parsed = _extract_cached(documents, keys, cache, parse_stage, progress)
+        manifest, files = write_outputs(out_dir, manifest, extractions, store_url)
     return BuildReport(
         out=out_dir,
         documents=len(documents),
@@ -128,8 +157,8 @@ def add(out: str | Path, paths: Sequence[str | Path], nlp: Language | None = Non
     documents = _unique(ingest(paths, on_skip=skips.append), skips.append)
     cache = _manifest_cache(out_dir, manifest, nlp)
     keys = {doc.id: cache.key(doc.text) for doc in documents}
-    extractions, parsed = _extract_cached(documents, keys, cache,
-                                          lambda: nlp or load_nlp(manifest.model), jobs, progress)
+    stage = ParseStage(lambda: nlp or load_nlp(manifest.model), manifest.model, jobs)
+    extractions, parsed = _extract_cached(documents, keys, cache, stage, progress)
     entries = manifest.by_id()
     added, replaced, unchanged = [], [], []
     for doc in documents:
@@ -163,10 +192,12 @@ def remove(out: str | Path, doc_ids: Sequence[str]) -> UpdateReport:
     return _update_report(out_dir, started, changed, [], [], [], list(doc_ids), 0, [])
 
 
-def write_outputs(out_dir: Path, manifest: Manifest, extractions: Sequence[Extraction]
-                  ) -> tuple[Manifest, list[Path]]:
+def write_outputs(out_dir: Path, manifest: Manifest, extractions: Sequence[Extraction],
+                  store_url: str | None = None) -> tuple[Manifest, list[Path]]:
     """Resolve the extractions and rewrite the store and every export from them.
 
+    With `store_url` the graph goes to that Graph Store Protocol endpoint (one named graph per
+    document, PUT) instead of the embedded store; only GraphML is written locally then.
     The manifest is marked incomplete first and complete last, so a run killed half-way is
     redone by the next `build`, `add` or `remove`. Returns the manifest written, with counts.
     """
@@ -176,11 +207,17 @@ def write_outputs(out_dir: Path, manifest: Manifest, extractions: Sequence[Extra
     iris = Iris(manifest.base)
     documents = [entry.document() for entry in manifest.documents]
     quads = list(graph_quads(documents, resolution, iris, manifest.extractor_version))
-    write_store(out_dir, quads)
-    files = export_quads(quads, out_dir, manifest.base)
     graph = to_networkx(resolution)
-    files.append(export_graphml(graph, out_dir))
-    files.append(write_view(out_dir).path)
+    if store_url:
+        from .remote import write_remote
+
+        write_remote(store_url, quads)
+        files = [export_graphml(graph, out_dir)]
+    else:
+        write_store(out_dir, quads)
+        files = export_quads(quads, out_dir, manifest.base)
+        files.append(export_graphml(graph, out_dir))
+        files.append(write_view(out_dir).path)
     manifest = dataclasses.replace(manifest, counts={
         "sentences": sum(len(e.sentences) for e in extractions),
         "triples": sum(len(e.triples) for e in extractions),
@@ -259,8 +296,26 @@ def _unique(documents: Iterable[Document], on_skip: Callable[[Skip], None]) -> l
     return list(seen.values())
 
 
+@dataclass(frozen=True)
+class ParseStage:
+    """How to parse what the cache lacks: a local pipeline (loaded only when needed) with `jobs`
+    processes, or the Dask cluster at `scheduler`, which loads `model` on its workers."""
+
+    load: Callable[[], Language]
+    model: str = DEFAULT_MODEL
+    jobs: int = 1
+    scheduler: str | None = None
+    batch_size: int = 64
+
+    def run(self, documents: Sequence[Document], progress: Progress | None) -> Iterable[Extraction]:
+        nlp = None if self.scheduler else self.load()
+        return extract_documents(nlp, documents, batch_size=self.batch_size,  # type: ignore[arg-type]
+                                 n_process=self.jobs, progress=progress, scheduler=self.scheduler,
+                                 model=self.model)
+
+
 def _extract_cached(documents: Sequence[Document], keys: dict[str, str], cache: ExtractionCache,
-                    load: Callable[[], Language], jobs: int, progress: Progress | None
+                    stage: ParseStage, progress: Progress | None
                     ) -> tuple[list[Extraction], int]:
     """An extraction per document (cached, or parsed now and cached) and how many were parsed."""
     found: dict[str, Extraction] = {}
@@ -275,7 +330,7 @@ def _extract_cached(documents: Sequence[Document], keys: dict[str, str], cache: 
             progress(doc)
     if missing:
         log.info("parsing %d of %d documents (the rest are cached)", len(missing), len(documents))
-        for extraction in extract_documents(load(), missing, n_process=jobs, progress=progress):
+        for extraction in stage.run(missing, progress):
             cache.put(keys[extraction.doc_id], extraction)
             found[extraction.doc_id] = extraction
     return [found[doc.id] for doc in documents], len(missing)

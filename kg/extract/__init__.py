@@ -7,11 +7,13 @@ from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc, Token
 
 from ..errors import ModelNotFound
 from ..types import Document, Extraction, Phrase, Sentence, Triple
 from .chunks import pipe_chunked
+from .components import fast_attribute_ruler
 from .mentions import mentions, titles
 from .rules import RawTuple, clause_tuples, doc_heads
 from .segment import LINE_BREAKS
@@ -23,7 +25,12 @@ EXTRACTOR_VERSION = "0.1"
 
 
 def load_nlp(model: str = DEFAULT_MODEL) -> Language:
-    """Load an installed spaCy pipeline by package name or path, or fail with a clear KgError."""
+    """Load an installed spaCy pipeline by package name or path, or fail with a clear KgError.
+
+    Only what the extractor reads is computed: the lemmatizer gives way to `kg_verb_lemmatizer`
+    (`Token.lemma_` is set for VERB and AUX tokens only) and the attribute ruler to its cached
+    equivalent `kg_attribute_ruler` (kg.extract.components).
+    """
     try:
         nlp = spacy.load(model)
     except OSError as exc:
@@ -33,6 +40,12 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
         ) from exc
     if "parser" in nlp.pipe_names and LINE_BREAKS not in nlp.pipe_names:
         nlp.add_pipe(LINE_BREAKS, before="parser")
+    if "attribute_ruler" in nlp.pipe_names and fast_attribute_ruler(nlp.get_pipe("attribute_ruler")):
+        nlp.add_pipe("kg_attribute_ruler", after="attribute_ruler")
+        nlp.disable_pipe("attribute_ruler")
+    if "lemmatizer" in nlp.pipe_names and isinstance(nlp.get_pipe("lemmatizer"), Lemmatizer):
+        nlp.add_pipe("kg_verb_lemmatizer", after="lemmatizer")
+        nlp.disable_pipe("lemmatizer")
     return nlp
 
 
