@@ -20,8 +20,8 @@ def full_nlp():
 
 
 def test_pipeline_swaps_in_the_cheap_components(nlp):
-    assert nlp.pipe_names == ["tok2vec", "tagger", "parser", "kg_attribute_ruler",
-                              "kg_verb_lemmatizer", "ner"]
+    assert nlp.pipe_names == ["tok2vec", "tagger", "kg_line_breaks", "parser",
+                              "kg_attribute_ruler", "kg_verb_lemmatizer", "ner"]
 
 
 def test_cached_attribute_ruler_equals_spacys(nlp, full_nlp):
