@@ -47,7 +47,7 @@ def main() -> None:
                      else f"kg build --jobs {args.jobs}")
             print(f"{label}: wall {run.seconds:.0f} s, {words / run.seconds:.0f} words/s, "
                   f"{articles / run.seconds:.1f} articles/s, CPU {run.cpu:.0f} s, "
-                  f"peak RSS {run.peak_rss / GiB:.2f} GiB", flush=True)
+                  f"peak RSS {run.peak_rss / GiB:.2f} GiB (PSS {run.peak_pss / GiB:.2f} GiB)", flush=True)
         if "kg" in runs:
             print(runs["kg"].stdout.strip().splitlines()[0])
         if len(runs) == 2:

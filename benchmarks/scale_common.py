@@ -51,6 +51,7 @@ class Run:
     cpu: float  # user + system seconds of the process and the descendants it waited for
     peak_rss: int  # bytes, summed over the process and its children, sampled every 250 ms
     stdout: str
+    peak_pss: int = 0  # the same with proportional set sizes: shared (forked) pages counted once
 
 
 def timed(args: list[str]) -> Run:
@@ -63,14 +64,16 @@ def timed(args: list[str]) -> Run:
         started = time.perf_counter()
         child = subprocess.Popen(args, stdout=out, stderr=err, text=True, env=env, cwd=ROOT)
         proc = psutil.Process(child.pid)
-        peak = 0
+        peak = peak_pss = 0
         while True:
             pid, status, usage = os.wait4(child.pid, os.WNOHANG)
             if pid:
                 break
             try:
                 tree = [proc, *proc.children(recursive=True)]
-                peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+                memory = [p.memory_full_info() for p in tree if p.is_running()]
+                peak = max(peak, sum(m.rss for m in memory))
+                peak_pss = max(peak_pss, sum(m.pss for m in memory))
             except psutil.Error:
                 pass
             time.sleep(0.25)
@@ -80,7 +83,7 @@ def timed(args: list[str]) -> Run:
         err.seek(0)
         if child.returncode:
             sys.exit(f"{' '.join(args)} failed:\n{err.read()}")
-        return Run(seconds, usage.ru_utime + usage.ru_stime, peak, out.read())
+        return Run(seconds, usage.ru_utime + usage.ru_stime, peak, out.read(), peak_pss)
 
 
 def machine() -> str:
