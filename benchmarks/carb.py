@@ -76,28 +76,23 @@ def parse_system(lines) -> dict[str, list[Tuple]]:
     return dict(predicted)
 
 
-def _relation_matches(gold: str, predicted: str) -> int:
-    """Gold relation words found in the predicted relation, each predicted word used once."""
+def _word_matches(gold: str, predicted: str, be: bool = False) -> int:
+    """Gold words found in the predicted words, each predicted word used once; with `be`, a
+    predicted "be" also matches one gold form of be (CaRB's rule for relations)."""
     pool = Counter(predicted.split())
     matched = 0
     for word in gold.split():
         if pool[word] > 0:
             pool[word] -= 1
             matched += 1
-        elif word in BE_FORMS and pool["be"] > 0:
+        elif be and word in BE_FORMS and pool["be"] > 0:
             pool["be"] -= 1
             matched += 1
     return matched
 
 
-def _word_matches(gold: str, predicted: str) -> int:
-    pool = Counter(predicted.split())
-    matched = 0
-    for word in gold.split():
-        if pool[word] > 0:
-            pool[word] -= 1
-            matched += 1
-    return matched
+def _relation_matches(gold: str, predicted: str) -> int:
+    return _word_matches(gold, predicted, be=True)
 
 
 def _match(gold_rel: str, gold_args: tuple[str, ...], pred_rel: str,
