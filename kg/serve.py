@@ -32,8 +32,7 @@ def oxigraph_binary() -> str:
     found = shutil.which("oxigraph") or (str(beside_python) if os.access(beside_python, os.X_OK)
                                          else None)
     if found is None:
-        raise ServeError("the Oxigraph server is not installed; run `pip install oxigraph` "
-                         "(or `pip install 'kg[serve]'`).")
+        raise ServeError("the Oxigraph server is not installed; run `pip install oxigraph`.")
     return found
 
 
