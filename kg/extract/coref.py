@@ -9,6 +9,8 @@ are not seen from outside it, and from inside a quotation the speaker is not "he
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Doc, Token
 
 from ..data import fold, lexicon
@@ -41,7 +43,9 @@ def antecedents(doc: Doc, names: list[Mention], pronouns: list[Mention]) -> dict
     gender = {m.start: _gender(token_at[m.start], m, by_surname)
               for m in names if m.start in persons}
     resolved: dict[int, int] = {}
-    candidates = [m for m in names if m.label not in {"NAT"}]
+    candidates = sorted((m for m in names if m.label not in {"NAT"}), key=lambda m: m.start)
+    earlier = sorted(pronouns, key=lambda m: m.start)
+    name_window, pronoun_window = _Window(candidates), _Window(earlier)
     for p in pronouns:
         word = p.text.lower()
         if word not in MASCULINE | FEMININE | NEUTER:
@@ -50,8 +54,8 @@ def antecedents(doc: Doc, names: list[Mention], pronouns: list[Mention]) -> dict
         if word == "it" and _expletive(ptok):
             continue
         best: tuple[float, int] | None = None
-        pool = [(m, m.start) for m in candidates] + [(p2, resolved[p2.start]) for p2 in pronouns
-                                                     if p2.start in resolved]
+        pool = [(m, m.start) for m in name_window.before(p)] + [
+            (p2, resolved[p2.start]) for p2 in pronoun_window.before(p) if p2.start in resolved]
         for m, target in pool:
             if m.end > p.start or p.sentence - m.sentence > WINDOW:
                 continue
@@ -71,6 +75,21 @@ def antecedents(doc: Doc, names: list[Mention], pronouns: list[Mention]) -> dict
         if best is not None:
             resolved[p.start] = best[1]
     return resolved
+
+
+class _Window:
+    """Mentions (sorted by start) that begin before a pronoun, at most WINDOW sentences back,
+    found by bisection so that resolving every pronoun stays linear in the document's length."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = mentions
+        self.sentences = [m.sentence for m in mentions]
+        self.starts = [m.start for m in mentions]
+
+    def before(self, p: Mention) -> list[Mention]:
+        lo = bisect.bisect_left(self.sentences, p.sentence - WINDOW)
+        hi = bisect.bisect_left(self.starts, p.start)
+        return self.mentions[lo:hi]
 
 
 def _person_names(names: list[Mention]) -> set[int]:
