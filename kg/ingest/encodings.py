@@ -27,6 +27,7 @@ SNIFF_BYTES = 8192
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 MAX_CONTROL_SHARE = 0.01
 
+_FTFY_WORK = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\r]")
 MOJIBAKE_ONLY = ftfy.TextFixerConfig(
     unescape_html=False,
     uncurl_quotes=False,
@@ -45,7 +46,12 @@ def decode(data: bytes) -> str:
 
 
 def repair_text(text: str) -> str:
-    """Undo mojibake ("cafÃ©" → "café") and normalise line breaks; quotes and widths stay as written."""
+    """Undo mojibake ("cafÃ©" → "café") and normalise line breaks; quotes and widths stay as written.
+
+    ASCII text without carriage returns or control characters has nothing to repair, and skips
+    ftfy's cost."""
+    if text.isascii() and not _FTFY_WORK.search(text):
+        return text
     return ftfy.fix_text(text, MOJIBAKE_ONLY)
 
 
