@@ -21,10 +21,6 @@ class QueryError(KgError):
     """A SPARQL query is malformed or cannot be evaluated."""
 
 
-class ValidationError(KgError):
-    """The written graph does not conform to kg's files or shapes."""
-
-
 class SkippedInputs(InputError):
     """A build stopped because inputs were skipped (`--strict`) or nothing was left to build.
 

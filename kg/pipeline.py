@@ -112,7 +112,7 @@ def build(paths: Sequence[str | Path], out: str | Path = "kg-out", model: str = 
     """
     started = time.perf_counter()
     skips: list[Skip] = []
-    documents = _unique(ingest(paths, on_skip=skips.append, fields=fields), skips.append)
+    documents = list(ingest(paths, on_skip=skips.append, fields=fields))
     check_inputs(documents, skips, strict)
     out_dir = _output_folder(out)
     cache = ExtractionCache(out_dir / CACHE_DIR, EXTRACTOR_VERSION, model_id(nlp or model))
@@ -154,7 +154,7 @@ def add(out: str | Path, paths: Sequence[str | Path], nlp: Language | None = Non
     out_dir = Path(out)
     manifest = read_manifest(out_dir)
     skips: list[Skip] = []
-    documents = _unique(ingest(paths, on_skip=skips.append), skips.append)
+    documents = list(ingest(paths, on_skip=skips.append))
     cache = _manifest_cache(out_dir, manifest, nlp)
     keys = {doc.id: cache.key(doc.text) for doc in documents}
     stage = ParseStage(lambda: nlp or load_nlp(manifest.model), manifest.model, jobs)
@@ -283,17 +283,6 @@ def _output_folder(out: str | Path) -> Path:
     except OSError as exc:
         raise StoreError(f"cannot create output folder {out_dir}: {exc}") from exc
     return out_dir
-
-
-def _unique(documents: Iterable[Document], on_skip: Callable[[Skip], None]) -> list[Document]:
-    """Documents with distinct ids, the first of each id kept."""
-    seen: dict[str, Document] = {}
-    for doc in documents:
-        if doc.id in seen:
-            on_skip(Skip(doc.path or doc.id, f"duplicate document id {doc.id!r}"))
-        else:
-            seen[doc.id] = doc
-    return list(seen.values())
 
 
 @dataclass(frozen=True)

@@ -58,12 +58,6 @@ def canonical_relation(relation: str, lemma: str) -> Canonical:
     return relation_table().get((lemma.casefold(), relation_tail(relation)), Canonical(GENERIC))
 
 
-def canonical_predicate(relation: str, lemma: str) -> str:
-    """The property for a relation read forwards; inverse relations ("is led by") stay generic."""
-    canonical = canonical_relation(relation, lemma)
-    return GENERIC if canonical.inverse else canonical.predicate
-
-
 def canonical_key(subject: str, relation: str, lemma: str, obj: str,
                   object_is_entity: bool) -> tuple[str, str, str, str]:
     """(subject, predicate, relation text, object) of a fact, swapped for an inverse relation."""

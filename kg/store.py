@@ -18,7 +18,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from .errors import QueryError, StoreError
 from .relations import GENERIC
-from .types import Document, Entity, Evidence, Fact, Resolution, Role
+from .types import Document, Entity, Evidence, Resolution, Role
 from .vocab import DEFAULT_BASE, KGO
 
 STORE_DIR = "store"

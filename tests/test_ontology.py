@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from kg.api import shape_violations, validate
 from kg.cli import app
-from kg.relations import Canonical, canonical_key, canonical_predicate, canonical_relation, relation_table
+from kg.relations import Canonical, canonical_key, canonical_relation, relation_table
 from kg.vocab import KGO, KGO_IRI, ontology_file
 
 ONTOLOGY = rdflib.Graph().parse(ontology_file("kg.ttl"), format="turtle")
@@ -84,11 +84,6 @@ def test_alignment_with_schema_foaf_prov():
 ])
 def test_canonical_relation(relation, lemma, expected):
     assert canonical_relation(relation, lemma) == expected
-
-
-def test_old_seam_keeps_passive_generic():
-    assert canonical_predicate("is led by", "lead") == "relatedTo"
-    assert canonical_predicate("leads", "lead") == "leads"
 
 
 def test_passive_led_by_swaps_subject_and_object():

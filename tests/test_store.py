@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pyoxigraph as ox
-import pytest
 
 from kg.api import query, with_prefixes
 from kg.extract import EXTRACTOR_VERSION

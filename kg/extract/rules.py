@@ -22,9 +22,6 @@ CLOSE_QUOTES = frozenset({"''", "”"})
 WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 PRONOUNS = frozenset({"PRP", "PRP$", "WP", "WDT", "EX"})
 BE_FORMS = frozenset({"be", "is", "am", "are", "was", "were", "been", "being", "'s", "'re", "'m"})
-PAST_TAGS = frozenset({"VBD", "VBN"})
-
-
 @dataclass
 class RawTuple:
     """Tokens of one extraction before they become Phrases; str items in `relation` are words kg
@@ -153,10 +150,6 @@ def verb_group(p: Parse, verb: Token) -> list[Token]:
                 and c.i + 1 < p.sent.end and c.doc[c.i + 1].dep_ == "prep"):
             group.append(c)  # "has slowly declined", "grows well in"
     return sorted(group, key=lambda t: t.i)
-
-
-def has_past(tokens: list[Token]) -> bool:
-    return any(t.tag_ in {"VBD"} for t in tokens)
 
 
 def doc_heads(doc) -> list[int]:

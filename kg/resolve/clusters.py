@@ -23,7 +23,6 @@ SHARED_NAMES = 2
 PLACE_GUESSES = frozenset({"GPE", "LOC", "FAC", "NORP"})
 NOT_NAMES = frozenset({"PRON", "NAT", "SIDE"})
 
-MentionKey = tuple[str, int]
 
 
 class UnionFind:
