@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from ..errors import KgError
+
 DATA = Path(__file__).resolve().parent
 
 
@@ -18,9 +20,26 @@ def fold(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _rows(name: str) -> list[list[str]]:
-    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
-    return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+def _rows(name: str, columns: int = 2, optional: int = 0, folder: Path | None = None
+          ) -> list[list[str]]:
+    """The rows of a tab-separated table, each with `columns` non-empty fields and up to
+    `optional` more; a malformed row fails with a KgError naming file:line."""
+    path = (folder or DATA) / name
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        row = line.split("\t")
+        if not columns <= len(row) <= columns + optional or not all(f.strip() for f in row):
+            want = f"{columns}" + (f" to {columns + optional}" if optional else "")
+            raise KgError(f"{path}:{number}: expected {want} non-empty tab-separated fields, "
+                          f"got {len(row)}: {line!r}")
+        rows.append(row)
+    return rows
+
+
+def _bad(name: str, line: int, why: str) -> KgError:
+    return KgError(f"{DATA / name}:{line}: {why}")
 
 
 PLACE_KINDS = {"country": "Country", "city": "City"}
@@ -87,8 +106,8 @@ class Lexicon:
 @cache
 def lexicon() -> Lexicon:
     """Load the tables once; they are read-only constants shipped with kg."""
-    aliases = {fold(v): (c, t) for c, v, t in _rows("aliases.tsv")}
-    for canonical, _variant, class_ in _rows("aliases.tsv"):
+    aliases = {fold(v): (c, t) for c, v, t in _rows("aliases.tsv", 3)}
+    for canonical, _variant, class_ in _rows("aliases.tsv", 3):
         aliases.setdefault(fold(canonical), (canonical, class_))
     nationality: dict[str, str] = {}
     adjective: dict[str, str] = {}
@@ -101,8 +120,11 @@ def lexicon() -> Lexicon:
     for word, kind in titles:
         if kind.startswith("spelling="):
             spelling[fold(word)] = fold(kind.split("=", 1)[1])
-        else:
+        elif kind in TITLE_KINDS:
             kinds.setdefault(kind, set()).add(fold(word))
+        else:
+            raise _bad("titles.tsv", _line_of("titles.tsv", word, kind),
+                       f"unknown title kind {kind!r} (one of {', '.join(TITLE_KINDS)}, spelling=X)")
     fixed = sorted((tuple(t.split()) for t in kinds.get("fixed", ())), key=len, reverse=True)
     return Lexicon(
         aliases=aliases,
@@ -117,7 +139,36 @@ def lexicon() -> Lexicon:
         fixed_titles=tuple(fixed),
         spelling=spelling,
         cues={fold(n): c for n, c in _rows("cues.tsv")},
-        sides={fold(row[0]): row[1] for row in _rows("sides.tsv")},
-        side_heads={fold(row[0]): fold(row[2]) for row in _rows("sides.tsv") if len(row) > 2},
+        sides={fold(row[0]): row[1] for row in _rows("sides.tsv", optional=1)},
+        side_heads={fold(row[0]): fold(row[2]) for row in _rows("sides.tsv", optional=1)
+                    if len(row) > 2},
         org_kinds=tuple((tuple(fold(w) for w in word.split()), kind) for word, kind in _rows("kinds.tsv")),
     )
+
+
+TITLE_KINDS = ("honorific", "head", "modifier", "fixed")
+WORD_ROLES = ("title", "honorific", "report", "speech")
+
+
+def _line_of(name: str, *fields: str) -> int:
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return next((n for n, line in enumerate(lines, 1) if line.split("\t") == list(fields)), 0)
+
+
+@cache
+def title_words() -> dict[str, frozenset[str]]:
+    """The extractor's word lists by role (kg/data/words.tsv): title, honorific, report, speech."""
+    found: dict[str, set[str]] = {role: set() for role in WORD_ROLES}
+    for word, roles in _rows("words.tsv"):
+        for role in roles.split(","):
+            if role not in found:
+                raise _bad("words.tsv", _line_of("words.tsv", word, roles),
+                           f"unknown role {role!r} (one of {', '.join(WORD_ROLES)})")
+            found[role].add(word)
+    return {role: frozenset(words) for role, words in found.items()}
+
+
+@cache
+def label_classes() -> dict[str, str]:
+    """spaCy entity label → ontology class of a name with that label (kg/data/labels.tsv)."""
+    return {label: class_ for label, class_ in _rows("labels.tsv")}

@@ -15,7 +15,8 @@ from ..types import Document, Extraction, Phrase, Sentence, Triple
 from .chunks import pipe_chunked
 from .components import fast_attribute_ruler
 from .mentions import mentions, titles
-from .rules import RawTuple, clause_tuples, doc_heads
+from .parse import RawTuple, doc_heads
+from .registry import clause_tuples
 from .segment import LINE_BREAKS
 
 log = logging.getLogger(__name__)
@@ -152,7 +153,7 @@ def _to_triple(raw: RawTuple, doc_id: str, sentence: int, text: str | None = Non
         object=phrase(raw.object, text, heads) if raw.object else None,
         extras=tuple(phrase(e, text, heads) for e in raw.extras),
         confidence=raw.confidence,
-        kind=raw.kind,
+        kind=raw.name,
         lemma=raw.lemma,
         inserted=inserted_positions(raw.relation, relation.text),
         attribution=phrase(raw.attribution, text, heads) if raw.attribution else None,

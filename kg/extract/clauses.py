@@ -7,32 +7,30 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from .implicit import titled_names
-from .rules import (
-    CLAUSAL,
-    OPEN_QUOTES,
-    SUBJECTS,
-    WH_TAGS,
+from .parse import (
+    Kind,
     Parse,
     RawTuple,
+    Source,
     conjuncts,
     noun_phrase,
     trim,
     verb_group,
 )
-
-SAY_LEMMAS = frozenset({"say", "tell", "add", "state", "report", "announce", "claim", "note",
-                        "explain", "insist", "warn", "write", "argue", "confirm", "deny"})
-CORE_OBJECTS = ("dobj", "attr", "oprd", "acomp")
-NOUNISH = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
-PREDICATE_POS = frozenset({"VERB", "AUX"})
-# Confidence by construction: how the clause got its subject, and what filled arg2.
-SUBJECT_CONF = {"own": 0.0, "relcl": -0.12, "conj": -0.02, "acl": -0.12, "control": -0.15}
-LIGHT_PENALTY = 0.3  # the light-verb reading is a second, less likely variant of a tuple
-OBJECT_CONF = {"obj": 0.76, "ccomp": 0.75, "pp": 0.79, "none": 0.5}
+from .vocabulary import (
+    CLAUSAL,
+    CORE_OBJECTS,
+    NOUNISH,
+    OPEN_QUOTES,
+    PREDICATE_POS,
+    REPORTING_VERBS,
+    SUBJECTS,
+    WH_TAGS,
+)
 
 
 def verbal_tuples(p: Parse) -> Iterator[RawTuple]:
+    """The rule for verbal clauses: one clause per predicate not merged into its governor."""
     for tok in p.tokens:
         if tok.pos_ in PREDICATE_POS and tok.dep_ not in {"aux", "auxpass"} \
                 and not _absorbed(p, tok):
@@ -55,7 +53,8 @@ def _absorbed(p: Parse, tok: Token) -> bool:
     return _is_chain_xcomp(p, tok) and (tok.head.pos_ in PREDICATE_POS or tok.head.dep_ == "acomp")
 
 
-def subjects(p: Parse, verb: Token, depth: int = 0) -> tuple[list[list[Token]], str, Token | None]:
+def subjects(p: Parse, verb: Token, depth: int = 0
+             ) -> tuple[list[list[Token]], Source | None, Token | None]:
     """Subject arguments of `verb` (one per conjunct), how they were found, and the antecedent a
     relative clause stands for (to fill a relativised object)."""
     subj = p.first(verb, *SUBJECTS)
@@ -63,29 +62,29 @@ def subjects(p: Parse, verb: Token, depth: int = 0) -> tuple[list[list[Token]], 
     if subj is not None:
         if subj.tag_ in WH_TAGS or subj.lower_ == "that":
             if antecedent is None:
-                return [], "none", None
-            return [noun_phrase(p, antecedent)], "relcl", None
+                return [], None, None
+            return [noun_phrase(p, antecedent)], Source.RELCL, None
         if subj.dep_.startswith("csubj"):
-            return [trim(p.subtree(subj))], "own", antecedent
-        return [noun_phrase(p, c) for c in conjuncts(p, subj)], "own", antecedent
+            return [trim(p.subtree(subj))], Source.OWN, antecedent
+        return [noun_phrase(p, c) for c in conjuncts(p, subj)], Source.OWN, antecedent
     if depth > 3:
-        return [], "none", None
+        return [], None, None
     if verb.dep_ == "relcl":
-        return [noun_phrase(p, verb.head)], "relcl", None
+        return [noun_phrase(p, verb.head)], Source.RELCL, None
     if p.first(verb, "expl") is not None:  # "there is no evidence": no subject to borrow
-        return [], "none", None
+        return [], None, None
     if verb.dep_ in {"conj", "dep"} and verb.head.pos_ in PREDICATE_POS:
         found, _, ante = subjects(p, verb.head, depth + 1)
-        return found, "conj", ante
+        return found, Source.CONJ, ante
     obj = p.first(verb.head, "dobj") if verb.dep_ == "xcomp" else None
     if obj is not None and obj.i < verb.i:  # object control: "urged Kyiv to accept"
-        return [noun_phrase(p, c) for c in conjuncts(p, obj)], "control", None
+        return [noun_phrase(p, c) for c in conjuncts(p, obj)], Source.CONTROL, None
     if verb.dep_ in {"xcomp", "advcl"} and verb.head.pos_ in PREDICATE_POS:
         found, _, _ = subjects(p, verb.head, depth + 1)
-        return found, "control", None
+        return found, Source.CONTROL, None
     if verb.dep_ == "acl" and verb.head.pos_ in NOUNISH and verb.tag_ in {"VBN", "VBG"}:
-        return [noun_phrase(p, verb.head)], "acl", None
-    return [], "none", None
+        return [noun_phrase(p, verb.head)], Source.ACL, None
+    return [], None, None
 
 
 def _chain(p: Parse, verb: Token) -> tuple[list[Token], Token]:
@@ -114,7 +113,7 @@ def attribution(p: Parse, verb: Token) -> list[Token] | None:
         if node.dep_ != "ccomp" or node.head.pos_ not in PREDICATE_POS:
             return None
         head = node.head
-        if head.lemma_ in SAY_LEMMAS:
+        if head.lemma_ in REPORTING_VERBS:
             subj = p.first(head, "nsubj")
             return noun_phrase(p, subj) if subj is not None else None
         node = _conj_root(head)
@@ -157,13 +156,13 @@ def pp_phrase(p: Parse, prep: Token) -> list[Token]:
     return trim(p.subtree(prep, CLAUSAL))
 
 
-def _inserted_copula(p: Parse, verb: Token, how: str) -> list[str]:
+def _inserted_copula(p: Parse, verb: Token, how: Source) -> list[str]:
     """The "is" a participle needs as a relation: "the case reviewed by" → "is reviewed"."""
     root = _conj_root(verb)
-    if how == "acl" or (how == "conj" and root.dep_ == "acl" and not p.first(root, *SUBJECTS)
+    if how is Source.ACL or (how is Source.CONJ and root.dep_ == "acl" and not p.first(root, *SUBJECTS)
                         and not p.first(verb, "aux", "auxpass")):
         return ["are" if root.head.tag_ in {"NNS", "NNPS"} else "is"]
-    if how == "control" and verb.dep_ == "advcl" and verb.tag_ in {"VBG", "VBN"} \
+    if how is Source.CONTROL and verb.dep_ == "advcl" and verb.tag_ in {"VBG", "VBN"} \
             and not p.first(verb, "aux", "auxpass", "mark"):
         return ["is"]
     return []
@@ -176,7 +175,7 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
     if not subj_args:
         return
     rel, cur = _chain(p, verb)
-    if how == "conj" and not p.first(verb, "aux", "auxpass") and (
+    if how is Source.CONJ and not p.first(verb, "aux", "auxpass") and (
             verb.tag_ in {"VBN", "VB", "VBG"} or verb.tag_ == "VBD" and verb.head.tag_ == "VBN"):
         rel = _shared_prefix(p, verb.head) + rel
     inserted = _inserted_copula(p, verb, how)
@@ -194,9 +193,8 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
                         and not p.kids.get(c.i)], key=lambda t: t.i)  # "referred to as"
     npadv = [c for c in kids if p.dep[c.i] == "npadvmod"]
     noun_conj = [c for c in p.children(verb, "conj") if c.pos_ in {"NOUN", "PROPN"}]
-    base_conf = SUBJECT_CONF.get(how, -0.2)
 
-    def emit(relation, obj_heads, extras_src, case, obj_phrase=None):
+    def emit(relation, obj_heads, extras_src, kind: Kind, obj_phrase=None):
         extras = [pp_phrase(p, e) if p.dep[e.i] in {"prep", "agent"}
                   else _clause_body(p, e) if p.dep[e.i] == "ccomp" else noun_phrase(p, e)
                   for e in sorted(extras_src, key=lambda t: t.i)]
@@ -206,19 +204,17 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
         elif obj_heads:
             objs = [noun_phrase(p, o) if o.pos_ in NOUNISH else trim(p.subtree(o, CLAUSAL))
                     for o in obj_heads]
-            named = titled_names(p)
+            named = p.titled
             if obj_heads[0].i in named:
                 # "led by chairman of … Grigory Karasin and adviser to … Sergey Beseda"
                 first, last = obj_heads[0].left_edge.i, obj_heads[-1].right_edge.i
                 objs = [name for i, (name, _, _) in sorted(named.items()) if first <= i <= last]
         else:
             objs = [None]
-        conf = OBJECT_CONF[case] + base_conf
         speaker = attribution(p, verb)
         for s in subj_args:
             for o in objs:
-                yield RawTuple(s, [*inserted, *relation], o, extras, round(conf, 3),
-                               f"{how}:{case}", lemma, speaker)
+                yield RawTuple(s, [*inserted, *relation], o, kind, extras, lemma, speaker, how)
 
     post = [c for c in preps if c.i > cur.i]
     if objects:
@@ -230,8 +226,8 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
             if antecedent is None:
                 return
             heads = [antecedent]
-        said = [ccomp] if ccomp is not None and verb.lemma_ in SAY_LEMMAS else []
-        yield from emit(rel, heads, preps + npadv + said, "obj")
+        said = [ccomp] if ccomp is not None and verb.lemma_ in REPORTING_VERBS else []
+        yield from emit(rel, heads, preps + npadv + said, Kind.OBJ)
         light = None
         if head.dep_ == "dobj" and head.pos_ == "NOUN" and len(heads) == 1:
             light = next((c for c in p.children(head, "prep")
@@ -240,22 +236,19 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
             # "attributed the decline to brisk demand": a noun and its preposition in the relation
             noun = [t for t in noun_phrase(p, head) if t.i < light.i]
             pobj = p.first(light, "pobj")
-            for tup in emit(sorted([*rel, *noun, light], key=lambda t: t.i), conjuncts(p, pobj),
-                            preps + npadv, "obj"):
-                tup.confidence = round(tup.confidence - LIGHT_PENALTY, 3)
-                tup.kind = f"{how}:light"
-                yield tup
+            yield from emit(sorted([*rel, *noun, light], key=lambda t: t.i), conjuncts(p, pobj),
+                            preps + npadv, Kind.LIGHT)
         return
     if ccomp is not None:
         mark = p.first(ccomp, "mark")
-        relation = rel + ([mark] if mark is not None and verb.lemma_ not in SAY_LEMMAS
+        relation = rel + ([mark] if mark is not None and verb.lemma_ not in REPORTING_VERBS
                           and mark.lower_ == "that" else [])
-        yield from emit(sorted(relation, key=lambda t: t.i), [], preps + npadv, "ccomp",
+        yield from emit(sorted(relation, key=lambda t: t.i), [], preps + npadv, Kind.CCOMP,
                         obj_phrase=_clause_body(p, ccomp))
         return
     if antecedent is not None and p.first(verb, *SUBJECTS) is not None:
         # "the gamble which Keibler lost" without an explicit object: the antecedent is it.
-        yield from emit(rel, [antecedent], preps + npadv, "obj")
+        yield from emit(rel, [antecedent], preps + npadv, Kind.OBJ)
         return
     if post:
         agent = next((c for c in post if p.dep[c.i] == "agent"), None)
@@ -267,18 +260,18 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
         rest = [c for c in preps if c is not first] + npadv
         relation = sorted([*rel, first], key=lambda t: t.i)
         if pobj.dep_ == "pcomp":
-            yield from emit(relation, [], rest, "pp", obj_phrase=trim(p.subtree(pobj, CLAUSAL)))
+            yield from emit(relation, [], rest, Kind.PP, obj_phrase=trim(p.subtree(pobj, CLAUSAL)))
         else:
-            yield from emit(relation, heads, rest, "pp")
+            yield from emit(relation, heads, rest, Kind.PP)
         return
     extras = preps + npadv
     if extras:
-        yield from emit(rel, [], extras[1:], "pp",
+        yield from emit(rel, [], extras[1:], Kind.PP,
                         obj_phrase=pp_phrase(p, extras[0]) if extras[0].dep_ == "prep"
                         else noun_phrase(p, extras[0]))
         return
     adv = [c for c in kids if p.dep[c.i] == "advmod" and c.i > cur.i and c.tag_ not in WH_TAGS]
     if adv:
-        yield from emit(rel, [], [], "none", obj_phrase=trim(p.subtree(adv[0], CLAUSAL)))
+        yield from emit(rel, [], [], Kind.NONE, obj_phrase=trim(p.subtree(adv[0], CLAUSAL)))
         return
-    yield from emit(rel, [], [], "none")
+    yield from emit(rel, [], [], Kind.NONE)

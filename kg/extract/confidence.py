@@ -4,23 +4,24 @@ long sentences, long or pronoun subjects, a missing object."""
 
 from __future__ import annotations
 
-from .rules import PRONOUNS, RawTuple
+from .parse import RawTuple
+from .vocabulary import PRONOUN_TAGS
 
 
 def adjust(raw: RawTuple, sentence_length: int) -> float:
     """The tuple's final confidence, in (0, 1)."""
     conf = raw.confidence
-    if ":" in raw.kind:  # verbal clauses: parse quality falls with sentence length
+    if raw.source is not None:  # verbal clauses: parse quality falls with sentence length
         conf -= min(0.15, 0.005 * max(0, sentence_length - 15))
     n_subj = len(raw.subject)
     if n_subj > 10:
         conf -= 0.1
     elif n_subj > 6:
         conf -= 0.05
-    if n_subj == 1 and raw.subject[0].tag_ in PRONOUNS:
+    if n_subj == 1 and raw.subject[0].tag_ in PRONOUN_TAGS:
         conf -= 0.03
     if not raw.object:
         conf -= 0.05
-    if ":" in raw.kind and any(not isinstance(t, str) and t.dep_ == "ROOT" for t in raw.relation):
+    if raw.source is not None and any(not isinstance(t, str) and t.dep_ == "ROOT" for t in raw.relation):
         conf += 0.03  # main clause
     return round(min(0.99, max(0.01, conf)), 4)

@@ -15,16 +15,16 @@ from spacy.tokens import Doc, Token
 
 from ..data import fold, lexicon
 from ..types import Mention
+from .vocabulary import (
+    FEMININE,
+    HONORIFIC_GENDER,
+    MASCULINE,
+    NEUTER,
+    SPEECH_VERBS,
+    THINGS,
+)
+from .vocabulary import NOMINAL_SUBJECTS as SUBJECTS
 
-MASCULINE = frozenset({"he", "him", "his"})
-FEMININE = frozenset({"she", "her", "hers"})
-NEUTER = frozenset({"it", "its"})
-SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-SPEECH = frozenset({"say", "tell", "add", "reveal", "state", "write", "note", "explain", "insist",
-                    "claim", "argue", "warn", "describe", "call", "emphasize", "stress"})
-HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
-                    "miss": "f"}
-THINGS = frozenset({"ORG", "GPE", "LOC", "FAC", "SIDE", "EVENT"})
 WINDOW = 3  # sentences back
 
 
@@ -183,7 +183,7 @@ def _visible(mtok: Token, ptok: Token, quote: list[int], openers: dict[int, Toke
     if qp and not qm:
         opener = openers[qp]
         verb = opener.sent.root
-        if verb.lemma_ in SPEECH:
+        if verb.lemma_ in SPEECH_VERBS:
             for subj in (c for c in verb.children if c.dep_ in SUBJECTS):
                 if subj.left_edge.i <= mtok.i <= subj.i:
                     return False

@@ -7,6 +7,8 @@ from collections.abc import Callable
 from dataclasses import asdict
 
 from ..types import Triple
+from .parse import Kind
+from .vocabulary import COPULAS
 
 
 def _args(t: Triple) -> list[str]:
@@ -23,11 +25,7 @@ def to_jsonl(sentence: str, t: Triple) -> str:
     return json.dumps({**asdict(t), "sentence_text": sentence}, ensure_ascii=False)
 
 
-BE_FORMS = frozenset({"is", "are", "was", "were", "am"})
-
-
-# Implicit relations built around a noun ("is Chair of"); CaRB's gold keeps that noun in arg2.
-NOUN_MEDIATED = frozenset({"appos_of", "title_of"})
+NOUN_MEDIATED = frozenset(k.value for k in Kind if k.noun_mediated)
 
 
 def carb_fields(t: Triple) -> list[str]:
@@ -39,7 +37,7 @@ def carb_fields(t: Triple) -> list[str]:
         real = [w for i, w in enumerate(words) if i not in t.inserted]
         return ["be", args[0], " ".join([*real, args[1]]), *args[2:]]
     for i in t.inserted:
-        if words[i] in BE_FORMS:
+        if words[i] in COPULAS:
             words[i] = "be"
     return [" ".join(words), *args]
 

@@ -7,69 +7,37 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from .rules import CLAUSAL, Parse, RawTuple, conjuncts, noun_phrase, trim
-
-TITLES = frozenset("""
-president vice-president chairman chairwoman chair chief head minister secretary spokesman
-spokeswoman spokesperson adviser advisor director governor senator ambassador envoy general
-commander leader premier chancellor mayor king queen prince judge officer executive ceo founder
-co-founder deputy aide analyst economist lawyer attorney professor representative rep. sen. gov.
-gen. col. lt. capt. manager partner editor correspondent
-""".split())
-HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "sir", "lady", "dame", "mr", "mrs", "ms",
-                        "dr"})
-ORG_ENTS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "from", "on", "of", "for", "with"})
-CONF = {"appos": 0.64, "appos_of": 0.64, "title": 0.55, "title_of": 0.55, "compound": 0.46,
-        "poss": 0.2, "noun_pp": 0.35, "noun_of": 0.22, "amod": 0.3, "such_as": 0.5}
+from .parse import Kind, Parse, RawTuple, conjuncts, noun_phrase, trim
+from .vocabulary import (
+    CLAUSAL,
+    HONORIFICS,
+    LOCATIVE_PREPS,
+    NOMINAL,
+    NOT_PROPERTIES,
+    ORG_ENTS,
+    TITLES,
+)
 
 
-NOT_PROPERTIES = frozenset("""other such many several own same various certain few first last next
-former late much more most less least only main whole entire""".split())
-NOMINAL = frozenset({"NOUN", "PROPN", "NUM"})
-NAME_STOP = frozenset({",", "and", "or", ".", ";", ":", "(", "-LRB-", "--"})
-
-
-def titled_names(p: Parse) -> dict[int, tuple[list[Token], Token | None, list[Token]]]:
-    """Bare titles written before a name: "chairman of the Federation Council Committee Grigory
-    Karasin" → {chairman: ([Grigory, Karasin], of, [the, Federation, Council, Committee])}."""
-    if p.titled is not None:
-        return p.titled
-    found: dict[int, tuple[list[Token], Token | None, list[Token]]] = {}
-    sent = p.sent
-    for tok in p.tokens:
-        if not (tok.lower_ in TITLES and tok.is_lower and tok.pos_ == "NOUN"
-                and p.first(tok, "det", "poss") is None):
-            continue
-        end = tok.i + 1
-        while end < sent.end and end - tok.i < 16 and sent.doc[end].text not in NAME_STOP \
-                and sent.doc[end].pos_ not in {"VERB", "AUX"}:
-            end += 1
-        start = end
-        while start - 1 > tok.i and sent.doc[start - 1].pos_ == "PROPN" \
-                and sent.doc[start - 1].ent_type_ not in ORG_ENTS:
-            start -= 1
-        if end - start < 2 or start <= tok.i + 2:
-            continue
-        prep = sent.doc[tok.i + 1]
-        of = list(sent.doc[tok.i + 2:start]) if prep.pos_ == "ADP" else []
-        found[tok.i] = (list(sent.doc[start:end]), prep if of else None, of)
-    p.titled = found
-    return found
-
-
-def implicit_tuples(p: Parse) -> Iterator[RawTuple]:
-    for i, (name, prep, of) in titled_names(p).items():
+def titled(p: Parse) -> Iterator[RawTuple]:
+    """"chairman of the Federation Council Committee Grigory Karasin" → (Grigory Karasin; is
+    chairman of; the Federation Council Committee)."""
+    for i, (name, prep, of) in p.titled.items():
         title_tok = p.sent.doc[i]
         rel: list[Token | str] = ["is", title_tok, *([prep] if prep is not None else [])]
-        yield RawTuple(name, rel, of or None, confidence=CONF["title_of"], kind="title_of",
-                       lemma="be")
-    by_dep = p.by_dep
-    for tok in by_dep.get("appos", ()):
+        yield RawTuple(name, rel, of or None, Kind.TITLE_OF, lemma="be")
+
+
+def appositions(p: Parse) -> Iterator[RawTuple]:
+    for tok in p.by_dep.get("appos", ()):
         if tok.pos_ in NOMINAL and tok.head.pos_ in NOMINAL:
             yield from apposition(p, tok)
+
+
+def compounds(p: Parse) -> Iterator[RawTuple]:
+    """Names and nouns with compounds before them: a title before a name, a name before a noun."""
     named: set[int] = set()
-    for comp in by_dep.get("compound", ()):
+    for comp in p.by_dep.get("compound", ()):
         name = comp.head
         if name.i not in named and name.pos_ == "PROPN" and name.dep_ != "compound":
             named.add(name.i)
@@ -77,14 +45,22 @@ def implicit_tuples(p: Parse) -> Iterator[RawTuple]:
         elif name.i not in named and name.pos_ == "NOUN" and name.dep_ != "compound":
             named.add(name.i)
             yield from name_compound(p, name)
-    for tok in by_dep.get("poss", ()):
+
+
+def possessives(p: Parse) -> Iterator[RawTuple]:
+    for tok in p.by_dep.get("poss", ()):
         if tok.pos_ in NOMINAL and tok.head.dep_ != "compound":
             yield from possessive(p, tok)
-    for dep, rule in (("prep", noun_pp), ("amod", adjective)):
-        for tok in by_dep.get(dep, ()):
+
+
+def _on_nouns(dep: str, rule):
+    def apply(p: Parse) -> Iterator[RawTuple]:
+        for tok in p.by_dep.get(dep, ()):
             noun = tok.head
             if noun.pos_ in NOMINAL and noun.dep_ not in {"compound", "appos"}:
                 yield from rule(p, noun, tok)
+    apply.__doc__ = rule.__doc__
+    return apply
 
 
 def _be(tok: Token) -> str:
@@ -102,7 +78,7 @@ def _be(tok: Token) -> str:
 
 def apposition(p: Parse, appos: Token) -> Iterator[RawTuple]:
     """"Grigory Karasin, Chair of the Federation Council" → (Karasin; is Chair of; …)."""
-    if appos.head.i in titled_names(p):
+    if appos.head.i in p.titled:
         return
     owners = [c for c in conjuncts(p, appos.head) if c.i < appos.i]  # "Mark and Marisa, the hosts"
     be = "is"
@@ -113,11 +89,10 @@ def apposition(p: Parse, appos: Token) -> Iterator[RawTuple]:
         subject = noun_phrase(p, owner)
         if pobj is not None:
             noun = [t for t in noun_phrase(p, appos) if not (prep.i <= t.i <= prep.right_edge.i)]
-            yield RawTuple(subject, [be, *noun, prep], noun_phrase(p, pobj),
-                           confidence=CONF["appos_of"], kind="appos_of", lemma="be")
+            yield RawTuple(subject, [be, *noun, prep], noun_phrase(p, pobj), Kind.APPOS_OF,
+                           lemma="be")
             continue
-        yield RawTuple(subject, [be], noun_phrase(p, appos), confidence=CONF["appos"],
-                       kind="appos", lemma="be")
+        yield RawTuple(subject, [be], noun_phrase(p, appos), Kind.APPOS, lemma="be")
 
 
 def _names_an_owner(c: Token, title_tok: Token) -> bool:
@@ -161,10 +136,9 @@ def title(p: Parse, name: Token) -> Iterator[RawTuple]:
     words, of = _title_of(p, last)
     be = "is"
     if of:
-        yield RawTuple(name_toks, [be, *words, "of"], of, confidence=CONF["title_of"],
-                       kind="title_of", lemma="be")
+        yield RawTuple(name_toks, [be, *words, "of"], of, Kind.TITLE_OF, lemma="be")
     else:
-        yield RawTuple(name_toks, [be], words, confidence=CONF["title"], kind="title", lemma="be")
+        yield RawTuple(name_toks, [be], words, Kind.TITLE, lemma="be")
 
 
 def name_compound(p: Parse, noun: Token) -> Iterator[RawTuple]:
@@ -177,7 +151,7 @@ def name_compound(p: Parse, noun: Token) -> Iterator[RawTuple]:
         name.extend(p.subtree(c))
     det = p.first(noun, "det")
     yield RawTuple(trim(([det] if det is not None else []) + name), [_be(noun)], [noun],
-                   confidence=CONF["compound"], kind="compound", lemma="be")
+                   Kind.COMPOUND, lemma="be")
 
 
 def possessive(p: Parse, owner: Token) -> Iterator[RawTuple]:
@@ -191,13 +165,12 @@ def possessive(p: Parse, owner: Token) -> Iterator[RawTuple]:
              and not (t.dep_ == "case" and t.head is owner)]
     verb = "had" if _be(owned) == "was" else "has"
     if owner_toks and thing:
-        yield RawTuple(owner_toks, [verb], trim(thing), confidence=CONF["poss"], kind="poss",
-                       lemma="have")
+        yield RawTuple(owner_toks, [verb], trim(thing), Kind.POSS, lemma="have")
 
 
 def noun_pp(p: Parse, noun: Token, prep: Token) -> Iterator[RawTuple]:
     """"Four other countries in Europe" → (Four other countries; are in; Europe)."""
-    if noun.i in titled_names(p):
+    if noun.i in p.titled:
         return
     such = p.first(prep, "amod", "advmod") if prep.lower_ == "as" else None
     if such is not None and such.lower_ != "such":
@@ -212,12 +185,11 @@ def noun_pp(p: Parse, noun: Token, prep: Token) -> Iterator[RawTuple]:
     be = _be_agreeing(noun)
     if such is not None:  # "projects , such as literacy and oceanographic research"
         for item in conjuncts(p, pobj):
-            yield RawTuple(subject, [be, such, prep], noun_phrase(p, item),
-                           confidence=CONF["such_as"], kind="such_as", lemma="be")
+            yield RawTuple(subject, [be, such, prep], noun_phrase(p, item), Kind.SUCH_AS,
+                           lemma="be")
         return
-    kind = "noun_of" if prep.lower_ == "of" else "noun_pp"
-    yield RawTuple(subject, [be, prep], noun_phrase(p, pobj), confidence=CONF[kind], kind=kind,
-                   lemma="be")
+    kind = Kind.NOUN_OF if prep.lower_ == "of" else Kind.NOUN_PP
+    yield RawTuple(subject, [be, prep], noun_phrase(p, pobj), kind, lemma="be")
 
 
 def adjective(p: Parse, noun: Token, amod: Token) -> Iterator[RawTuple]:
@@ -230,10 +202,13 @@ def adjective(p: Parse, noun: Token, amod: Token) -> Iterator[RawTuple]:
             if not (amod.left_edge.i <= t.i <= amod.right_edge.i) and t.dep_ != "poss"
             and not (t.head.dep_ == "poss")]
     if adj and rest:
-        yield RawTuple(trim(rest), [_be_agreeing(noun)], adj, confidence=CONF["amod"],
-                       kind="amod", lemma="be")
+        yield RawTuple(trim(rest), [_be_agreeing(noun)], adj, Kind.AMOD, lemma="be")
 
 
 def _be_agreeing(noun: Token) -> str:
     be = _be(noun)
     return "are" if be == "is" and noun.tag_ in {"NNS", "NNPS"} else be
+
+
+noun_pps = _on_nouns("prep", noun_pp)
+adjectives = _on_nouns("amod", adjective)

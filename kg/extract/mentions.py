@@ -17,18 +17,16 @@ from spacy.tokens import Doc, Token
 from ..data import Lexicon, fold, lexicon
 from ..types import Mention, Title
 from .coref import antecedents
-
-NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
-                         "WORK_OF_ART", "LAW"})
-THIRD_PERSON = frozenset({"he", "him", "his", "she", "her", "hers", "it", "its", "they", "them",
-                          "their", "theirs"})
-ARTICLES = frozenset({"the", "a", "an"})
-LABEL_CLASS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place",
-               "FAC": "Place", "NORP": "Group", "EVENT": "Event", "SIDE": "Group"}
-TITLE_LINKS = frozenset({"of", "to", "the", "at", "for"})
-OF_PREPS = frozenset({"of", "to", "at", "with", "for"})
-NOUNS = frozenset({"NOUN", "PROPN"})
-BULLETS = frozenset({"-", "•", "*", "–", "—"})
+from .vocabulary import (
+    ARTICLES,
+    BULLETS,
+    LABEL_CLASS,
+    NAME_LABELS,
+    NOUNS,
+    OF_PREPS,
+    THIRD_PERSON,
+    TITLE_LINKS,
+)
 
 ANALYSIS = "kg_names"
 WEB_NAME = re.compile(r"\w\.(com|org|net|kz|ru|ua|info|news)$")

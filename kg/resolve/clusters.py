@@ -11,12 +11,11 @@ from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 
-from ..data import Lexicon, fold
+from ..data import Lexicon, fold, label_classes
 from ..types import Extraction, Mention
 from .names import clean_label, defines_acronym, is_junk, name_key, person_name, surname
 
-LABEL_CLASS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place",
-               "FAC": "Place", "NORP": "Group", "EVENT": "Event"}
+LABEL_CLASS = label_classes()
 CLASS_ORDER = ("Person", "Place", "Organization", "Group", "Event")
 CUE_WEIGHT, DATA_WEIGHT = 3, 5
 SHARED_NAMES = 2

@@ -1,27 +1,68 @@
-"""Shared pieces of the clause rules: the raw tuple, per-sentence parse view, argument and
-verb-group expansion, and `clause_tuples`, which runs every construction family over a sentence."""
+"""The one parse view every rule reads: the raw tuple and its typed construction kind, the
+per-sentence `Parse` (children lists, titled names), argument and verb-group expansion."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
+from enum import Enum
+from functools import cached_property
 
 import numpy
 from spacy.attrs import HEAD
 from spacy.tokens import Span, Token
 
-SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
-VERB_GROUP = frozenset({"aux", "auxpass", "neg", "prt"})
-# Children never kept inside an argument: clauses, appositions, coordination at the head.
-CLAUSAL = frozenset({"relcl", "acl", "advcl", "appos", "parataxis", "ccomp", "xcomp", "csubj",
-                     "dep", "mark"})
-HEAD_ONLY_CUT = frozenset({"conj", "cc", "preconj"})
-EDGE_PUNCT = frozenset({",", ".", ":", ";", "-LRB-", "-RRB-", "--", "-", "!", "?"})
-OPEN_QUOTES = frozenset({"``", "“"})
-CLOSE_QUOTES = frozenset({"''", "”"})
-WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
-PRONOUNS = frozenset({"PRP", "PRP$", "WP", "WDT", "EX"})
-BE_FORMS = frozenset({"be", "is", "am", "are", "was", "were", "been", "being", "'s", "'re", "'m"})
+from .vocabulary import (
+    CLAUSAL,
+    CLOSE_QUOTES,
+    EDGE_PUNCT,
+    HEAD_ONLY_CUT,
+    NAME_STOP,
+    OPEN_QUOTES,
+    ORG_ENTS,
+    TITLES,
+    VERB_GROUP,
+    WH_TAGS,
+)
+
+
+class Kind(Enum):
+    """The construction a tuple was built by: what filled arg2 of a verbal clause, or which
+    implicit fact a noun phrase carries. The value is the name written in outputs."""
+
+    OBJ = "obj"
+    CCOMP = "ccomp"
+    PP = "pp"
+    NONE = "none"
+    LIGHT = "light"
+    TITLE = "title"
+    TITLE_OF = "title_of"
+    APPOS = "appos"
+    APPOS_OF = "appos_of"
+    COMPOUND = "compound"
+    POSS = "poss"
+    NOUN_PP = "noun_pp"
+    NOUN_OF = "noun_of"
+    AMOD = "amod"
+    SUCH_AS = "such_as"
+
+    @property
+    def noun_mediated(self) -> bool:
+        """Built around a noun ("is Chair of"); CaRB's gold keeps that noun in arg2."""
+        return self in {Kind.TITLE_OF, Kind.APPOS_OF}
+
+
+class Source(Enum):
+    """How a verbal clause got its subject: its own, or borrowed from a relative clause's
+    antecedent, a conjoined verb, a participle's noun or a controlling verb."""
+
+    OWN = "own"
+    RELCL = "relcl"
+    CONJ = "conj"
+    ACL = "acl"
+    CONTROL = "control"
+
+
+
 @dataclass
 class RawTuple:
     """Tokens of one extraction before they become Phrases; str items in `relation` are words kg
@@ -30,11 +71,17 @@ class RawTuple:
     subject: list[Token]
     relation: list[Token | str]
     object: list[Token] | None
+    kind: Kind
     extras: list[list[Token]] = field(default_factory=list)
-    confidence: float = 0.5
-    kind: str = "svo"
     lemma: str = ""
     attribution: list[Token] | None = None
+    source: Source | None = None  # verbal clauses only
+    confidence: float = 0.5  # set from the rule registry
+
+    @property
+    def name(self) -> str:
+        """The construction as written in outputs: "own:obj" for clauses, "appos" for facts."""
+        return f"{self.source.value}:{self.kind.value}" if self.source else self.kind.value
 
 
 class Parse:
@@ -44,7 +91,6 @@ class Parse:
         self.sent = sent
         self.tokens = list(sent)
         heads = heads if heads is not None else doc_heads(sent.doc)
-        self.titled: dict | None = None  # filled by implicit.titled_names
         self.kids: dict[int, list[Token]] = {t.i: [] for t in self.tokens}
         self.dep = {t.i: t.dep_ for t in self.tokens}
         self.by_dep: dict[str, list[Token]] = {}
@@ -54,6 +100,33 @@ class Parse:
             head = heads[tok.i]
             if head != tok.i and head in self.kids:
                 self.kids[head].append(tok)
+
+    @cached_property
+    def titled(self) -> dict[int, tuple[list[Token], Token | None, list[Token]]]:
+        """Bare titles written before a name: "chairman of the Federation Council Committee
+        Grigory Karasin" → {chairman: ([Grigory, Karasin], of, [the, Federation, Council,
+        Committee])}."""
+        found: dict[int, tuple[list[Token], Token | None, list[Token]]] = {}
+        sent = self.sent
+        doc = sent.doc
+        for tok in self.tokens:
+            if not (tok.lower_ in TITLES and tok.is_lower and tok.pos_ == "NOUN"
+                    and self.first(tok, "det", "poss") is None):
+                continue
+            end = tok.i + 1
+            while end < sent.end and end - tok.i < 16 and doc[end].text not in NAME_STOP \
+                    and doc[end].pos_ not in {"VERB", "AUX"}:
+                end += 1
+            start = end
+            while start - 1 > tok.i and doc[start - 1].pos_ == "PROPN" \
+                    and doc[start - 1].ent_type_ not in ORG_ENTS:
+                start -= 1
+            if end - start < 2 or start <= tok.i + 2:
+                continue
+            prep = doc[tok.i + 1]
+            of = list(doc[tok.i + 2:start]) if prep.pos_ == "ADP" else []
+            found[tok.i] = (list(doc[start:end]), prep if of else None, of)
+        return found
 
     def children(self, tok: Token, *deps: str) -> list[Token]:
         kids = self.kids.get(tok.i, [])
@@ -156,17 +229,3 @@ def doc_heads(doc) -> list[int]:
     """Absolute head index of every token, read from the Doc's arrays in one go."""
     rel = doc.to_array([HEAD]).astype("int64")
     return (numpy.arange(len(rel)) + rel).tolist()
-
-
-def clause_tuples(sent: Span, heads: list[int] | None = None) -> Iterator[RawTuple]:
-    """All tuples of one sentence: verbal clauses, then implicit facts."""
-    from .clauses import verbal_tuples
-    from .implicit import implicit_tuples
-
-    from .confidence import adjust
-
-    p = Parse(sent, heads)
-    n = len(sent)
-    for raw in (*verbal_tuples(p), *implicit_tuples(p)):
-        raw.confidence = adjust(raw, n)
-        yield raw

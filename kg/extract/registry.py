@@ -1,0 +1,55 @@
+"""The extraction rules, declared: each is a function over one sentence's `Parse` with the base
+confidence of every construction it builds (tiered by the rule's precision on CaRB dev).
+Adding a rule is one function and one line in `RULES`; rules run in this order."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from . import clauses, implicit
+from .confidence import adjust
+from .parse import Kind, Parse, RawTuple, Source
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    apply: Callable[[Parse], Iterable[RawTuple]]
+    confidence: Mapping[Kind, float]  # base confidence of each construction the rule builds
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("clause", clauses.verbal_tuples,
+         {Kind.OBJ: 0.76, Kind.CCOMP: 0.75, Kind.PP: 0.79, Kind.NONE: 0.5,
+          Kind.LIGHT: 0.46}),  # the light-verb reading: a second, less likely variant of "obj"
+    Rule("title_before_name", implicit.titled, {Kind.TITLE_OF: 0.55}),
+    Rule("apposition", implicit.appositions, {Kind.APPOS: 0.64, Kind.APPOS_OF: 0.64}),
+    Rule("compound", implicit.compounds,
+         {Kind.TITLE: 0.55, Kind.TITLE_OF: 0.55, Kind.COMPOUND: 0.46}),
+    Rule("possessive", implicit.possessives, {Kind.POSS: 0.2}),
+    Rule("noun_pp", implicit.noun_pps, {Kind.NOUN_PP: 0.35, Kind.NOUN_OF: 0.22, Kind.SUCH_AS: 0.5}),
+    Rule("adjective", implicit.adjectives, {Kind.AMOD: 0.3}),
+)
+
+# A clause's confidence by how it got its subject (borrowed subjects are less reliable).
+SOURCE_CONFIDENCE: Mapping[Source, float] = {
+    Source.OWN: 0.0, Source.RELCL: -0.12, Source.CONJ: -0.02, Source.ACL: -0.12,
+    Source.CONTROL: -0.15}
+
+
+def clause_tuples(sent: Span, heads: list[int] | None = None,
+                  rules: Iterable[Rule] = RULES) -> Iterator[RawTuple]:
+    """All tuples of one sentence, rule by rule, each with its final confidence."""
+    p = Parse(sent, heads)
+    n = len(sent)
+    for rule in rules:
+        for raw in rule.apply(p):
+            base = rule.confidence[raw.kind]
+            if raw.source is not None:
+                base = round(base + SOURCE_CONFIDENCE[raw.source], 3)
+            raw.confidence = base
+            raw.confidence = adjust(raw, n)
+            yield raw

@@ -1,0 +1,63 @@
+"""Every word, tag and dependency set the extractor reads, in one place (after textacy's
+`constants.py`). Word lists that are data live in kg/data/ and are loaded here; the sets below are
+spaCy's own label inventories (dependencies, fine tags, entity types) and English function words."""
+
+from __future__ import annotations
+
+from ..data import label_classes, title_words
+
+# Dependency labels
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
+NOMINAL_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+VERB_GROUP = frozenset({"aux", "auxpass", "neg", "prt"})
+# Children never kept inside an argument: clauses, appositions, coordination at the head.
+CLAUSAL = frozenset({"relcl", "acl", "advcl", "appos", "parataxis", "ccomp", "xcomp", "csubj",
+                     "dep", "mark"})
+HEAD_ONLY_CUT = frozenset({"conj", "cc", "preconj"})
+CORE_OBJECTS = ("dobj", "attr", "oprd", "acomp")
+
+# Fine tags and coarse parts of speech
+WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+PRONOUN_TAGS = frozenset({"PRP", "PRP$", "WP", "WDT", "EX"})
+NOUNISH = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+NOMINAL = frozenset({"NOUN", "PROPN", "NUM"})
+NOUNS = frozenset({"NOUN", "PROPN"})
+PREDICATE_POS = frozenset({"VERB", "AUX"})
+
+# Entity labels
+ORG_ENTS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
+THINGS = frozenset({"ORG", "GPE", "LOC", "FAC", "SIDE", "EVENT"})  # what "it" can stand for
+NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
+                         "WORK_OF_ART", "LAW"})
+LABEL_CLASS = label_classes()  # entity label → ontology class (kg/data/labels.tsv)
+
+# Punctuation
+EDGE_PUNCT = frozenset({",", ".", ":", ";", "-LRB-", "-RRB-", "--", "-", "!", "?"})
+OPEN_QUOTES = frozenset({"``", "“"})
+CLOSE_QUOTES = frozenset({"''", "”"})
+NAME_STOP = frozenset({",", "and", "or", ".", ";", ":", "(", "-LRB-", "--"})
+BULLETS = frozenset({"-", "•", "*", "–", "—"})
+
+# Function words
+COPULAS = frozenset({"is", "are", "was", "were", "am"})  # inserted be-forms CaRB writes as "be"
+ARTICLES = frozenset({"the", "a", "an"})
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "from", "on", "of", "for", "with"})
+TITLE_LINKS = frozenset({"of", "to", "the", "at", "for"})
+OF_PREPS = frozenset({"of", "to", "at", "with", "for"})
+MASCULINE = frozenset({"he", "him", "his"})
+FEMININE = frozenset({"she", "her", "hers"})
+NEUTER = frozenset({"it", "its"})
+THIRD_PERSON = frozenset({"he", "him", "his", "she", "her", "hers", "it", "its", "they", "them",
+                          "their", "theirs"})
+HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
+                    "miss": "f"}
+# Adjectives that do not describe their noun ("other countries", "its own forces").
+NOT_PROPERTIES = frozenset("""other such many several own same various certain few first last next
+former late much more most less least only main whole entire""".split())
+
+# Word lists kept as data (kg/data/titles.tsv, kg/data/speech_verbs.tsv)
+_WORDS = title_words()
+TITLES = _WORDS["title"]            # a bare title noun before a name: "chairman … Karasin"
+HONORIFICS = _WORDS["honorific"]    # never a title: "Mr. Putin"
+REPORTING_VERBS = _WORDS["report"]  # a clause under them is attributed to their subject
+SPEECH_VERBS = _WORDS["speech"]     # their subject is not "he" inside the quotation
