@@ -10,7 +10,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 from .export import PREFIXES
-from .store import open_store
+from .sparql import open_store
 from .view import view_graph
 
 _PREFIX = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())

@@ -5,16 +5,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from spacy.language import Language
-
+from .defaults import DEFAULT_MODEL
 from .errors import InputError, QueryError
-from .export import PREFIXES, prefixes
-from .extract import DEFAULT_MODEL, extract_doc, load_nlp, parse
-from .ingest import ingest
-from .store import QueryResult, open_store, run_query
+from .sparql import QueryResult, open_store, run_query
 from .types import Triple
-from .vocab import DEFAULT_BASE, ontology_file
+from .vocab import DEFAULT_BASE, PREFIXES, ontology_file
+
+if TYPE_CHECKING:  # spaCy loads only for the functions that parse
+    from spacy.language import Language
 
 
 def prefix_declarations(sparql: str, base: str = DEFAULT_BASE) -> str:
@@ -73,6 +73,9 @@ def extract_file(path: str | Path, nlp: Language | None = None, model: str = DEF
 
     With `pretokenized`, each line is one sentence of space-separated tokens, kept as is.
     """
+    from .extract import extract_doc, load_nlp, parse
+    from .ingest import ingest
+
     nlp = nlp or load_nlp(model)
     if pretokenized:
         yield from _extract_lines(nlp, Path(path))
@@ -85,6 +88,8 @@ def extract_file(path: str | Path, nlp: Language | None = None, model: str = DEF
 
 def _extract_lines(nlp: Language, path: Path) -> Iterator[tuple[str, Triple]]:
     from spacy.tokens import Doc
+
+    from .extract import extract_doc
 
     if not path.is_file():
         raise InputError(f"{path} is not a file of one tokenized sentence a line.")
@@ -132,6 +137,8 @@ def shape_violations(graph) -> list[str]:
     import pyshacl
     import rdflib
     from rdflib.namespace import SH
+
+    from .export import prefixes
 
     shapes = rdflib.Graph().parse(ontology_file("shapes.ttl"), format="turtle")
     ontology = rdflib.Graph().parse(ontology_file("kg.ttl"), format="turtle")

@@ -11,28 +11,23 @@ from dataclasses import asdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 from rich.console import Console
-from rich.logging import RichHandler
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-from rich.table import Table
 
-from . import __version__, api
-from .analysis import stats as graph_stats
+from . import __version__
+from .defaults import DEFAULT_CAP, DEFAULT_MODEL, DEFAULT_PORT
 from .errors import KgError, QueryError, SkippedInputs
-from .extract import DEFAULT_MODEL
-from .extract.formats import FORMATS
-from .ingest import parse_fields, skip_summary
-from .pipeline import UpdateReport
-from .pipeline import add as add_documents
-from .pipeline import build as build_graph
-from .pipeline import remove as remove_documents
-from .store import QueryResult
-from .serve import DEFAULT_PORT, run as run_endpoint
-from .view import DEFAULT_CAP, write_view
 from .vocab import DEFAULT_BASE
+
+# Each command imports the stages it runs inside its body: `kg query`, `kg serve`, `kg stats`,
+# `kg view`, `kg validate` and `--help` never load spaCy, trafilatura or Dask (tests/test_imports.py).
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from .pipeline import UpdateReport
+    from .sparql import QueryResult
 
 app = typer.Typer(
     help="kg turns English news articles into an RDF knowledge graph you can query, browse and "
@@ -62,6 +57,8 @@ def main_options(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log details to stderr.")] = False,
 ) -> None:
     """kg: news articles in, knowledge graph out."""
+    from rich.logging import RichHandler
+
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(message)s",
                         handlers=[RichHandler(console=err_console, show_path=False)])
 
@@ -85,6 +82,9 @@ def build(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Build a knowledge graph from articles: store, Turtle, TriG, GraphML and an HTML view."""
+    from .ingest import parse_fields
+    from .pipeline import build as build_graph
+
     try:
         with _progress_bar(quiet) as (advance, set_total):
             report = build_graph(paths, out=out, model=model, base=base, jobs=jobs, strict=strict,
@@ -111,6 +111,8 @@ SHOWN_SKIPS = 50
 def _print_skips(skips) -> None:
     if not skips:
         return
+    from .ingest import skip_summary
+
     kinds = ", ".join(f"{n} {kind}" for kind, n in skip_summary(skips).items())
     count = f"{len(skips)} input" + ("s" if len(skips) != 1 else "")
     err_console.print(f"Skipped {count}: {kinds}", highlight=False, markup=False)
@@ -126,6 +128,8 @@ def _progress_bar(quiet: bool) -> Iterator[tuple[Optional[Callable[[object], Non
     if quiet or not out_console.is_terminal:
         yield None, None
         return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
     columns = (TextColumn("parsing"), BarColumn(), MofNCompleteColumn(),
                TextColumn("{task.fields[rate]}"),
                TimeRemainingColumn())
@@ -151,6 +155,8 @@ def _render(result: QueryResult, fmt: str) -> str | Table:
         writer.writerow(result.columns)
         writer.writerows(["" if v is None else v for v in row] for row in result.rows)
         return buffer.getvalue().rstrip("\n")
+    from rich.table import Table
+
     table = Table(*result.columns, show_lines=False)
     for row in result.rows:
         table.add_row(*("" if v is None else v for v in row))
@@ -175,6 +181,8 @@ def query(
         sparql = file.read_text(encoding="utf-8")
     if not sparql:
         raise QueryError("give a SPARQL query as an argument or with --file.")
+    from . import api
+
     rendered = _render(api.query(out, sparql), fmt)
     if isinstance(rendered, str):
         typer.echo(rendered)
@@ -189,6 +197,8 @@ def serve(
                                       help="Port on 127.0.0.1 to listen on.")] = DEFAULT_PORT,
 ) -> None:
     """Serve the graph as a read-only SPARQL 1.1 endpoint on 127.0.0.1 (Oxigraph's server)."""
+    from .serve import run as run_endpoint
+
     run_endpoint(out, port, on_ready=lambda endpoint: out_console.print(
         f"SPARQL endpoint (read-only): {endpoint.url}  — Ctrl-C to stop", highlight=False))
 
@@ -203,6 +213,8 @@ def view(
     page: Annotated[Optional[Path], typer.Option("--out", "-o", help="HTML file to write.")] = None,
 ) -> None:
     """Write an HTML view of a built graph (offline, one file): the whole graph or one neighbourhood."""
+    from .view import write_view
+
     report = write_view(out, entity=entity, hops=hops, cap=cap, out=page)
     out_console.print(f"wrote {report.path}: {report.note}", highlight=False)
 
@@ -216,6 +228,10 @@ def stats(
     """Counts, central entities (degree, PageRank), communities and relations of a built graph."""
     if fmt not in {"table", "json"}:
         raise KgError(f"unknown format {fmt!r}; use table or json.")
+    from rich.table import Table
+
+    from .analysis import stats as graph_stats
+
     report = graph_stats(out, top)
     if fmt == "json":
         typer.echo(json.dumps(asdict(report), ensure_ascii=False, indent=2))
@@ -248,6 +264,9 @@ def extract(
     model: ModelOpt = DEFAULT_MODEL,
 ) -> None:
     """Print extracted triples on stdout, without building a store."""
+    from . import api
+    from .extract.formats import FORMATS
+
     writer = FORMATS.get(fmt)
     if writer is None:
         raise KgError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}.")
@@ -274,6 +293,8 @@ def add(
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Parsing processes.")] = 1,
 ) -> None:
     """Add documents to a built graph; a known id with new text replaces that document's facts."""
+    from .pipeline import add as add_documents
+
     _print_update(add_documents(out, paths, jobs=jobs))
 
 
@@ -283,12 +304,16 @@ def remove(
     doc_ids: Annotated[list[str], typer.Argument(help="Ids of the documents to remove.")],
 ) -> None:
     """Remove documents from a built graph, with the facts only they supported."""
+    from .pipeline import remove as remove_documents
+
     _print_update(remove_documents(out, doc_ids))
 
 
 @app.command()
 def validate(out: OutDir) -> None:
     """Check that every RDF file in a built graph parses and meets kg's SHACL shapes; exit 1 on any problem."""
+    from . import api
+
     problems = api.validate(out)
     for problem in problems:
         err_console.print(problem, highlight=False, markup=False, emoji=False)

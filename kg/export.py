@@ -14,17 +14,8 @@ import pyoxigraph as ox
 
 from .relations import GENERIC
 from .types import Resolution
-from .vocab import DEFAULT_BASE, KGO_IRI
+from .vocab import DEFAULT_BASE, PREFIXES  # noqa: F401 (PREFIXES re-exported)
 
-PREFIXES = {
-    "kgo": KGO_IRI,
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "prov": "http://www.w3.org/ns/prov#",
-}
 
 RDF_FILES = {
     "graph.ttl": ox.RdfFormat.TURTLE,

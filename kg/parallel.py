@@ -14,7 +14,7 @@ from itertools import islice
 
 from spacy.language import Language
 
-from .extract import DEFAULT_MODEL, extract_doc, load_nlp
+from .extract import DEFAULT_MODEL, extract_doc, load_nlp, parse
 from .types import Document, Extraction
 
 BatchDone = Callable[[list[Document]], None]
@@ -31,10 +31,9 @@ def batched(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
 
 
 def extract_batch(nlp: Language, batch: list[Document], batch_size: int = 64) -> list[Extraction]:
-    """Parse and extract one batch in this process."""
-    texts = ((d.text, d.id) for d in batch)
-    return [extract_doc(doc, doc_id) for doc, doc_id in nlp.pipe(texts, as_tuples=True,
-                                                                  batch_size=batch_size)]
+    """Parse and extract one batch in this process, on the same (chunked) parse path as one job."""
+    return [extract_doc(parsed, document.id)
+            for document, parsed in parse(nlp, batch, batch_size=batch_size)]
 
 
 def _start_worker(nlp: Language | None, model: str) -> None:

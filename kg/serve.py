@@ -17,13 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from .defaults import DEFAULT_PORT  # noqa: F401 (re-exported)
 from .errors import ServeError
-from .store import STORE_DIR
+from .sparql import STORE_DIR
 
 log = logging.getLogger(__name__)
 
 HOST = "127.0.0.1"
-DEFAULT_PORT = 7878
 
 
 def oxigraph_binary() -> str:

@@ -16,12 +16,11 @@ from pathlib import Path
 
 import networkx as nx
 import pyoxigraph as ox
-import pyvis
-from pyvis.network import Network
 
+from .defaults import DEFAULT_CAP
 from .errors import KgError
 from .export import PREFIXES, write_atomic
-from .store import open_store
+from .sparql import open_store
 
 TYPE_COLOURS = {
     "Person": "#e4572e",
@@ -31,11 +30,16 @@ TYPE_COLOURS = {
     "Event": "#8e7dbe",
 }
 OTHER_COLOURS = ("#4c956c", "#b5838d", "#6d6875", "#2a9d8f", "#bc6c25", "#7f5539")
-DEFAULT_CAP = 150
 SENTENCES_PER_ITEM = 8
 NOT_ENTITIES = {"Document", "Statement", "Evidence", "Position", "Role"}
-VIS_JS = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2" / "vis-network.min.js"
 TEMPLATE = Path(__file__).with_name("view_page.html")
+
+
+def vis_js() -> Path:
+    """vis-network as shipped inside pyvis, inlined into every page."""
+    import pyvis
+
+    return Path(pyvis.__file__).parent / "lib" / "vis-9.1.2" / "vis-network.min.js"
 
 _KGO = PREFIXES["kgo"]
 _PREFIX = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
@@ -180,6 +184,8 @@ def page_data(graph: nx.MultiDiGraph) -> dict:
     """Nodes, edges and legend as plain data, laid out by pyvis's Network."""
     types = sorted({d["type"] for _, d in graph.nodes(data=True)})
     colours = _colours(types)
+    from pyvis.network import Network  # only pages need pyvis, not `kg stats`
+
     net = Network(directed=True)
     for node, data in sorted(graph.nodes(data=True)):
         aliases = data.get("aliases") or []
@@ -223,7 +229,7 @@ def render_html(graph: nx.MultiDiGraph, title: str = "kg graph", note: str = "")
         "/*KG:TITLE*/": html.escape(title),
         "/*KG:NOTE*/": html.escape(note),
         "/*KG:DATA*/": _script_json(page_data(graph)),
-        "/*KG:VIS*/": _inline_js(VIS_JS.read_text(encoding="utf-8")),
+        "/*KG:VIS*/": _inline_js(vis_js().read_text(encoding="utf-8")),
     }
     return re.sub("|".join(re.escape(k) for k in parts), lambda m: parts[m[0]], page)
 

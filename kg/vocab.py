@@ -1,14 +1,21 @@
-"""The kg ontology as a closed namespace: a misspelt term fails at once."""
+"""kg's vocabulary: namespace IRIs and prefixes; `KGO`, the ontology as a closed namespace (a misspelt
+term fails at once), is built with rdflib on first use so readers of a store need not load rdflib."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from rdflib.namespace import DefinedNamespace, Namespace
-from rdflib.term import URIRef
-
 KGO_IRI = "https://w3id.org/kg-news/ontology#"
 DEFAULT_BASE = "https://w3id.org/kg-news/id/"
+PREFIXES = {
+    "kgo": KGO_IRI,
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "prov": "http://www.w3.org/ns/prov#",
+}
 
 
 def ontology_file(name: str) -> Path:
@@ -20,56 +27,9 @@ def ontology_file(name: str) -> Path:
     raise FileNotFoundError(f"ontology file {name} is missing from {here.parent / 'ontology'}")
 
 
-class KGO(DefinedNamespace):
-    """Terms of ontology/kg.ttl; tests check that both lists agree."""
+def __getattr__(name: str):
+    if name == "KGO":
+        from .terms import KGO
 
-    _NS = Namespace(KGO_IRI)
-    _fail = True
-
-    # entities
-    Entity: URIRef
-    Person: URIRef
-    Organization: URIRef
-    GovernmentBody: URIRef
-    NewsAgency: URIRef
-    Company: URIRef
-    Place: URIRef
-    Country: URIRef
-    City: URIRef
-    Group: URIRef
-    Event: URIRef
-    Position: URIRef
-    # provenance
-    Document: URIRef
-    Statement: URIRef
-    Evidence: URIRef
-    relationText: URIRef
-    objectText: URIRef
-    evidence: URIRef
-    sentence: URIRef
-    startOffset: URIRef
-    endOffset: URIRef
-    confidence: URIRef
-    extractorVersion: URIRef
-    mentions: URIRef
-    source: URIRef
-    # positions
-    holdsPosition: URIRef
-    title: URIRef
-    positionOf: URIRef
-    # relations between entities
-    relatedTo: URIRef
-    leads: URIRef
-    memberOf: URIRef
-    spokespersonFor: URIRef
-    adviserTo: URIRef
-    represents: URIRef
-    said: URIRef
-    met: URIRef
-    spokeWith: URIRef
-    locatedIn: URIRef
-    visited: URIRef
-    hosted: URIRef
-    agreedTo: URIRef
-    criticized: URIRef
-    accused: URIRef
+        return KGO
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

