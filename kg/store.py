@@ -6,7 +6,7 @@ import hashlib
 import json
 import re
 import shutil
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
@@ -364,3 +364,49 @@ def run_query(store: ox.Store, sparql: str) -> QueryResult:
         return QueryResult(columns, rows)
     rows = tuple((t.subject.value, t.predicate.value, _plain(t.object)) for t in result)
     return QueryResult(("subject", "predicate", "object"), rows)
+
+
+IDENTITY = "identity.json"
+SAME_AS = ox.NamedNode("http://www.w3.org/2002/07/owl#sameAs")
+
+
+def carry_identity(out_dir: Path, resolution: Resolution) -> dict[str, tuple[str, ...]]:
+    """Entity names an earlier build of `out_dir` wrote that this build no longer has, by the
+    entity that now holds most of their mentions: they are kept as owl:sameAs of it.
+
+    The mentions behind every name (and the names it already replaced) are recorded in
+    identity.json beside the manifest, so the record survives any number of rebuilds.
+    """
+    path = out_dir / IDENTITY
+    try:
+        old = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    except (OSError, ValueError) as exc:
+        raise StoreError(f"cannot read {path}: {exc}") from exc
+    holder = {f"{doc}\t{start}": eid for (doc, start), eid in resolution.mentions.items()}
+    names = {e.id for e in resolution.entities}
+    same_as: dict[str, set[str]] = defaultdict(set)
+    for name, record in sorted(old.items()):
+        earlier = set(record.get("sameAs", ()))
+        if name in names:
+            same_as[name] |= earlier
+            continue
+        votes = Counter(holder[m] for m in record.get("mentions", ()) if m in holder)
+        if votes:
+            winner = min(votes, key=lambda eid: (-votes[eid], eid))
+            same_as[winner] |= earlier | {name}
+    mentions: dict[str, list[str]] = defaultdict(list)
+    for key, eid in sorted(holder.items()):
+        mentions[eid].append(key)
+    record = {name: {"mentions": mentions.get(name, []), "sameAs": sorted(same_as.get(name, set()) - {name})}
+              for name in sorted(names)}
+    from .export import write_atomic
+
+    text = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+    write_atomic(path, lambda p: p.write_text(text, encoding="utf-8"))
+    return {name: tuple(sorted(olds - {name})) for name, olds in same_as.items() if olds - {name}}
+
+
+def same_as_quads(same_as: dict[str, tuple[str, ...]], iris: Iris) -> Iterator[ox.Quad]:
+    for name, olds in sorted(same_as.items()):
+        for old in olds:
+            yield ox.Quad(iris.entity(name), SAME_AS, iris.entity(old), DEFAULT)
