@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # spaCy loads only for the functions that parse
 
 def prefix_declarations(sparql: str, base: str = DEFAULT_BASE) -> str:
     """The PREFIX declarations, all on one line, for kg's usual prefixes the query does not declare."""
-    known = {**PREFIXES, "kg": base}
+    known = {**prefixes(base), "kg": base}
     return "".join(f"PREFIX {p}: <{iri}> " for p, iri in known.items()
                    if not re.search(rf"PREFIX\s+{p}:", sparql, re.IGNORECASE))
 

@@ -50,7 +50,10 @@ def write_atomic(target: Path, write: Callable[[Path], None]) -> Path:
 
 
 def prefixes(base: str = DEFAULT_BASE) -> dict[str, str]:
-    return {**PREFIXES, "kg": base}
+    """The prefixes exports declare: one per kind of kg node (docs/iris.md), then the vocabularies."""
+    from .store import NAMESPACES
+
+    return {**{p: base + path for p, path in NAMESPACES.items()}, **PREFIXES}
 
 
 def export_rdf(store: ox.Store, out_dir: Path, base: str = DEFAULT_BASE) -> list[Path]:

@@ -19,8 +19,8 @@ from .export import RDF_FILES, export_graphml, export_quads, to_networkx
 from .extract import DEFAULT_MODEL, EXTRACTOR_VERSION, extract_doc, load_nlp, parse
 from .ingest import ingest, skip_summary
 from .resolve import resolve
-from .store import (MANIFEST, STORE_DIR, DocumentEntry, Iris, Manifest, graph_quads,
-                    read_manifest, write_manifest, write_store)
+from .store import (IDENTITY, MANIFEST, STORE_DIR, DocumentEntry, Iris, Manifest, carry_identity, graph_quads,
+                    read_manifest, same_as_quads, write_manifest, write_store)
 from .types import Document, Extraction, Skip
 from .view import write_view
 from .vocab import DEFAULT_BASE, ontology_file
@@ -207,6 +207,7 @@ def write_outputs(out_dir: Path, manifest: Manifest, extractions: Sequence[Extra
     iris = Iris(manifest.base)
     documents = [entry.document() for entry in manifest.documents]
     quads = list(graph_quads(documents, resolution, iris, manifest.extractor_version))
+    quads.extend(same_as_quads(carry_identity(out_dir, resolution), iris))
     graph = to_networkx(resolution)
     if store_url:
         from .remote import write_remote
@@ -240,7 +241,7 @@ def code_digest() -> str:
 
 def _sweep_temporaries(out_dir: Path) -> None:
     """Delete temporary files a killed run left beside the outputs and in the cache."""
-    names = (*OUTPUT_FILES, MANIFEST)
+    names = (*OUTPUT_FILES, MANIFEST, IDENTITY)
     stale = [p for p in out_dir.iterdir() if p.is_file() and any(p.name.startswith(f".{n}.") for n in names)]
     stale.extend(p for p in (out_dir / CACHE_DIR).glob("*/.*") if p.is_file())
     for path in stale:

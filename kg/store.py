@@ -6,12 +6,11 @@ import hashlib
 import json
 import re
 import shutil
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import quote
 
 import pyoxigraph as ox
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
@@ -19,6 +18,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 from .errors import StoreError
 from .sparql import STORE_DIR, QueryResult, open_store, run_query  # noqa: F401 (re-exported)
 from .relations import GENERIC
+from .resolve.ids import local_name, safe_local_name
 from .types import Document, Entity, Evidence, Resolution, Role
 from .vocab import DEFAULT_BASE, KGO
 
@@ -48,39 +48,45 @@ DEFAULT = ox.DefaultGraph()
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
+NAMESPACES = {"kge": "entity/", "kgd": "doc/", "kgs": "statement/", "kgv": "evidence/", "kgp": "position/"}
+
+
 @dataclass(frozen=True)
 class Iris:
-    """Mints readable, stable IRIs from labels, types and content under one base."""
+    """Mints IRIs under one base: one namespace per kind of node, each with flat local names of
+    ASCII letters, digits, `_` and `-` only, so every IRI is a prefixed name without escapes
+    (docs/iris.md)."""
 
     base: str = DEFAULT_BASE
 
     def entity(self, entity_id: str) -> ox.NamedNode:
-        return ox.NamedNode(self.base + "entity/" + _quote_path(entity_id))
+        return ox.NamedNode(self.base + "entity/" + _safe(entity_id))
 
     def document(self, doc_id: str) -> ox.NamedNode:
-        return ox.NamedNode(self.base + "doc/" + _quote_segment(doc_id))
+        return ox.NamedNode(self.base + "doc/" + _safe(doc_id))
 
     def statement(self, subject: str, predicate: str, obj: str, relation: str = "") -> ox.NamedNode:
         """One statement per plain fact; generic relations are told apart by their text."""
         text = relation if predicate == GENERIC else ""
-        return ox.NamedNode(f"{self.base}statement/{predicate}/{_digest(subject, predicate, obj, text)}")
+        return ox.NamedNode(f"{self.base}statement/{predicate}-{_digest(subject, predicate, obj, text)}")
 
     def evidence(self, statement: ox.NamedNode, ev: Evidence) -> ox.NamedNode:
-        return ox.NamedNode(f"{statement.value}/{_quote_segment(ev.doc_id)}/{ev.start}-{ev.end}")
+        name = statement.value.rsplit("/", 1)[-1]
+        return ox.NamedNode(f"{self.base}evidence/{name}-{_safe(ev.doc_id)}-{ev.start}-{ev.end}")
 
     def position(self, role: Role) -> ox.NamedNode:
-        slug = quote("_".join(role.title.split()), safe="")
-        return ox.NamedNode(self.base + "position/" + slug + ("/" + quote(role.of, safe="/") if role.of else ""))
+        name = local_name(role.title) + ("--" + _safe(role.of) if role.of else "")
+        return ox.NamedNode(self.base + "position/" + name)
 
 
 @lru_cache(maxsize=65536)
-def _quote_path(text: str) -> str:
-    return quote(text, safe="/")
+def _safe(text: str) -> str:
+    return safe_local_name(text)
 
 
-@lru_cache(maxsize=65536)
-def _quote_segment(text: str) -> str:
-    return quote(text, safe="")
+def text_literal(value: str) -> ox.Literal:
+    """English text kg read or wrote: labels, alternative labels, sentences."""
+    return ox.Literal(str(value), language="en")
 
 
 def date_literal(value: str) -> ox.Literal:
@@ -92,10 +98,10 @@ def entity_quads(entity: Entity, iris: Iris) -> Iterator[ox.Quad]:
     yield ox.Quad(node, TYPE, TERM[entity.type], DEFAULT)
     if entity.kind:
         yield ox.Quad(node, TYPE, TERM[entity.kind], DEFAULT)
-    yield ox.Quad(node, LABEL, _lit(entity.label), DEFAULT)
+    yield ox.Quad(node, LABEL, text_literal(entity.label), DEFAULT)
     for alias in entity.aliases:
         if alias != entity.label:
-            yield ox.Quad(node, ALT, _lit(alias), DEFAULT)
+            yield ox.Quad(node, ALT, text_literal(alias), DEFAULT)
 
 
 def document_quads(doc: Document, iris: Iris, mentioned: Iterable[str] = ()) -> Iterator[ox.Quad]:
@@ -144,7 +150,7 @@ def statement_quads(node: ox.NamedNode, st: _Statement, iris: Iris,
     for ev in sorted(st.evidence, key=lambda e: (e.doc_id, e.start, e.end, e.sentence, e.confidence)):
         ev_node = iris.evidence(node, ev)
         triples = [(TYPE, TERM["Evidence"]), (DERIVED, iris.document(ev.doc_id)),
-                   (TERM["sentence"], _lit(ev.sentence)),
+                   (TERM["sentence"], text_literal(ev.sentence)),
                    (TERM["startOffset"], _lit(ev.start, INTEGER)),
                    (TERM["endOffset"], _lit(ev.end, INTEGER)),
                    (TERM["confidence"], _lit(round(ev.confidence, 3), DECIMAL)),
@@ -154,14 +160,15 @@ def statement_quads(node: ox.NamedNode, st: _Statement, iris: Iris,
             yield from (ox.Quad(ev_node, p, o, graph) for p, o in triples)
 
 
-def role_quads(role: Role, iris: Iris) -> Iterator[ox.Quad]:
+def role_quads(role: Role, iris: Iris, labels: dict[str, str] | None = None) -> Iterator[ox.Quad]:
     """The Position node (title, label, positionOf) in the merged and supporting graphs."""
     position = iris.position(role)
-    label = f"{role.title} of {role.of.split('/', 1)[-1].replace('_', ' ')}" if role.of else role.title
+    of = (labels or {}).get(role.of, role.of) if role.of else None
+    label = f"{role.title} of {of}" if of else role.title
     docs = sorted({ev.doc_id for ev in role.evidence})
     for graph in (DEFAULT, *(iris.document(d) for d in docs)):
         yield ox.Quad(position, TYPE, TERM["Position"], graph)
-        yield ox.Quad(position, LABEL, _lit(label), graph)
+        yield ox.Quad(position, LABEL, text_literal(label), graph)
         yield ox.Quad(position, TERM["title"], _lit(role.title), graph)
         if role.of:
             yield ox.Quad(position, TERM["positionOf"], iris.entity(role.of), graph)
@@ -216,10 +223,12 @@ def graph_quads(documents: Iterable[Document], resolution: Resolution, iris: Iri
         mentioned[doc_id].add(entity)
     for doc in documents:
         yield from document_quads(doc, iris, mentioned.get(doc.id, ()))
-    for entity in merge_same_id(resolution.entities):
+    entities = merge_same_id(resolution.entities)
+    for entity in entities:
         yield from entity_quads(entity, iris)
+    labels = {e.id: e.label for e in entities}
     for role in resolution.roles:
-        yield from role_quads(role, iris)
+        yield from role_quads(role, iris, labels)
     for node, st in sorted(_statements(resolution, iris).items(), key=lambda kv: kv[0].value):
         yield from statement_quads(node, st, iris, extractor_version)
 
@@ -311,3 +320,49 @@ def write_manifest(out_dir: Path, manifest: Manifest) -> Path:
 
     text = manifest.to_json()
     return write_atomic(out_dir / MANIFEST, lambda p: p.write_text(text, encoding="utf-8"))
+
+
+IDENTITY = "identity.json"
+SAME_AS = ox.NamedNode("http://www.w3.org/2002/07/owl#sameAs")
+
+
+def carry_identity(out_dir: Path, resolution: Resolution) -> dict[str, tuple[str, ...]]:
+    """Entity names an earlier build of `out_dir` wrote that this build no longer has, by the
+    entity that now holds most of their mentions: they are kept as owl:sameAs of it.
+
+    The mentions behind every name (and the names it already replaced) are recorded in
+    identity.json beside the manifest, so the record survives any number of rebuilds.
+    """
+    path = out_dir / IDENTITY
+    try:
+        old = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    except (OSError, ValueError) as exc:
+        raise StoreError(f"cannot read {path}: {exc}") from exc
+    holder = {f"{doc}\t{start}": eid for (doc, start), eid in resolution.mentions.items()}
+    names = {e.id for e in resolution.entities}
+    same_as: dict[str, set[str]] = defaultdict(set)
+    for name, record in sorted(old.items()):
+        earlier = set(record.get("sameAs", ()))
+        if name in names:
+            same_as[name] |= earlier
+            continue
+        votes = Counter(holder[m] for m in record.get("mentions", ()) if m in holder)
+        if votes:
+            winner = min(votes, key=lambda eid: (-votes[eid], eid))
+            same_as[winner] |= earlier | {name}
+    mentions: dict[str, list[str]] = defaultdict(list)
+    for key, eid in sorted(holder.items()):
+        mentions[eid].append(key)
+    record = {name: {"mentions": mentions.get(name, []), "sameAs": sorted(same_as.get(name, set()) - {name})}
+              for name in sorted(names)}
+    from .export import write_atomic
+
+    text = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+    write_atomic(path, lambda p: p.write_text(text, encoding="utf-8"))
+    return {name: tuple(sorted(olds - {name})) for name, olds in same_as.items() if olds - {name}}
+
+
+def same_as_quads(same_as: dict[str, tuple[str, ...]], iris: Iris) -> Iterator[ox.Quad]:
+    for name, olds in sorted(same_as.items()):
+        for old in olds:
+            yield ox.Quad(iris.entity(name), SAME_AS, iris.entity(old), DEFAULT)

@@ -6,6 +6,10 @@ cd "$(dirname "$0")/.."
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v serdi >/dev/null 2>&1 || need+=(serdi)
+command -v rapper >/dev/null 2>&1 || need+=(raptor2-utils)
+command -v virtuoso-t >/dev/null 2>&1 || need+=(virtuoso-opensource)
+command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
+ls /usr/share/java/jena-arq*.jar >/dev/null 2>&1 || need+=(libapache-jena-java)
 if [ ${#need[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq

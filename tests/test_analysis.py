@@ -20,7 +20,7 @@ runner = CliRunner()
 def fact(subject: str, relation: str, obj: str, doc: str = "d1") -> Fact:
     sentence = f"{subject} {relation} {obj}."
     predicate = "met" if relation == "met" else "relatedTo"
-    return Fact(f"Person/{subject}", predicate, relation, f"Person/{obj}", True,
+    return Fact(f"{subject}", predicate, relation, f"{obj}", True,
                 (Evidence(doc, sentence, 0, len(sentence), 0.9),))
 
 
@@ -28,11 +28,11 @@ def fact(subject: str, relation: str, obj: str, doc: str = "d1") -> Fact:
 def two_triangles() -> ox.Store:
     """Ann–Bob–Cid and Dan–Eve–Fay, each a triangle, joined by Cid → Dan; plus a literal fact."""
     names = ["Ann", "Bob", "Cid", "Dan", "Eve", "Fay"]
-    entities = tuple(Entity(f"Person/{n}", n, "Person") for n in names)
+    entities = tuple(Entity(f"{n}", n, "Person") for n in names)
     facts = (fact("Ann", "met", "Bob"), fact("Bob", "met", "Cid"), fact("Cid", "met", "Ann"),
              fact("Dan", "met", "Eve", "d2"), fact("Eve", "met", "Fay", "d2"),
              fact("Fay", "met", "Dan", "d2"), fact("Cid", "called", "Dan", "d2"),
-             Fact("Person/Ann", "said", "said", "talks went well", False,
+             Fact("Ann", "said", "said", "talks went well", False,
                   (Evidence("d1", "Ann said talks went well.", 0, 25, 0.8),)))
     store = ox.Store()
     docs = [Document("d1", "…"), Document("d2", "…")]
@@ -89,7 +89,7 @@ def test_graphml_loads_back_with_labels_and_types(seed_build):
     assert all(isinstance(d["label"], str) and d["type"] in {"Person", "Organization", "Place",
                                                              "Group", "Event"}
                for _, d in graph.nodes(data=True))
-    lavrov = graph.nodes["Person/Sergey_Lavrov"]
+    lavrov = graph.nodes["Sergey_Lavrov"]
     assert (lavrov["label"], lavrov["type"]) == ("Sergey Lavrov", "Person")
     assert "Lavrov" in lavrov["aliases"].split("; ")
     entity_facts = open_store(seed_build.out).query(

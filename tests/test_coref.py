@@ -36,7 +36,7 @@ def test_fact_with_pronoun_subject_points_at_the_antecedent(nlp):
     ex = extract_doc(nlp("Grigory B. Karasin arrived in Riyadh. He met Marco Rubio."), "t")
     res = resolve([ex])
     assert [(f.subject, f.relation, f.object) for f in res.facts if f.predicate == "met"] == [
-        ("Person/Grigory_B_Karasin", "met", "Person/Marco_Rubio")]
+        ("Grigory_B_Karasin", "met", "Marco_Rubio")]
     assert "He" not in {a for e in res.entities for a in e.aliases}
 
 
@@ -45,4 +45,4 @@ def test_same_fact_in_two_articles_is_one_fact_with_two_sources(nlp):
     b = extract_doc(nlp("Karasin leads the Russian delegation. Talks in Riyadh, Saudi Arabia, ended."), "b")
     [fact] = [f for f in resolve([a, b]).facts if f.predicate == "leads"]
     assert (fact.subject, fact.object, [e.doc_id for e in fact.evidence]) == (
-        "Person/Grigory_B_Karasin", "Group/Russian_delegation", ["a", "b"])
+        "Grigory_B_Karasin", "Russian_delegation", ["a", "b"])

@@ -104,13 +104,13 @@ def test_seed_graph_meets_the_shapes(seed_build):
 
 def test_broken_graph_gives_one_line_per_violation(seed_build):
     graph = rdflib.Graph().parse(seed_build.out / "graph.ttl", format="turtle")
-    karasin = next(graph.subjects(SKOS.altLabel, rdflib.Literal("Grigory Karasin")))
+    karasin = next(graph.subjects(SKOS.altLabel, rdflib.Literal("Grigory Karasin", lang="en")))
     graph.remove((karasin, RDFS.label, None))
     evidence = sorted(graph.subjects(RDF.type, KGO.Evidence))[0]
     graph.set((evidence, KGO.confidence, rdflib.Literal("1.5", datatype=rdflib.XSD.decimal)))
     assert shape_violations(graph) == sorted([
-        f"{karasin.n3()} rdfs:label: an entity needs exactly one non-empty rdfs:label string",
-        f"{evidence.n3()} kgo:confidence: evidence needs exactly one kgo:confidence, a decimal "
+        f"{karasin.n3(graph.namespace_manager)} rdfs:label: an entity needs exactly one non-empty English rdfs:label",
+        f"{evidence.n3(graph.namespace_manager)} kgo:confidence: evidence needs exactly one kgo:confidence, a decimal "
         f"from 0 to 1 (value \"1.5\"^^<http://www.w3.org/2001/XMLSchema#decimal>)",
     ])
 
@@ -124,4 +124,4 @@ def test_cli_validate_exits_1_on_violations(seed_build, tmp_path):
     graph.serialize(tmp_path / "graph.ttl", format="turtle")
     result = CliRunner().invoke(app, ["validate", str(tmp_path)])
     assert result.exit_code == 1
-    assert f"{statement.n3()} kgo:evidence: a statement needs at least one kgo:evidence node" in result.output
+    assert f"{statement.n3(graph.namespace_manager)} kgo:evidence: a statement needs at least one kgo:evidence node" in result.output

@@ -84,7 +84,7 @@ def test_search_focuses_and_describes_the_node(browser, seed_build):
     page = Page(browser, seed_build.out / "graph.html")
     page.page.fill("#search-input", "lavrov")
     page.page.press("#search-input", "Enter")
-    lavrov = "https://w3id.org/kg-news/id/entity/Person/Sergey_Lavrov"
+    lavrov = "https://w3id.org/kg-news/id/entity/Sergey_Lavrov"
     assert page.js("network.getSelectedNodes()") == [lavrov]
     centre = page.js("network.getViewPosition()")
     node = page.js(f"network.getPositions(['{lavrov}'])['{lavrov}']")

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from ..data import Lexicon, fold, lexicon
 from ..relations import canonical_key
 from ..types import Entity, Evidence, Extraction, Fact, Mention, Resolution, Triple
+from .ids import assign_ids
 from .clusters import Cluster, acronym_definitions, local_clusters, merge_clusters
 from .names import clean_label, name_key, normalise_name, person_name
 from .roles import roles_from_titles
@@ -23,6 +24,7 @@ SIDE_RELATION = "side of"
 
 
 def entity_id(type_: str, label: str) -> str:
+    """The resolver's working id; `assign_ids` gives the final, type-free name at the end."""
     slug = re.sub(r"[^\w]+", "_", unicodedata.normalize("NFKC", label)).strip("_")
     return f"{type_}/{slug}"
 
@@ -57,7 +59,7 @@ def resolve(extractions: Iterable[Extraction], lex: Lexicon | None = None) -> Re
     entities = tuple(sorted((dataclasses.replace(e, kind=lex.kind(e.type, e.label))
                              for e in book.entities.values()), key=lambda e: e.id))
     facts = tuple(sorted(facts, key=lambda f: (f.subject, f.predicate, f.relation, f.object)))
-    return Resolution(entities, facts, roles, mentions=dict(book.link))
+    return assign_ids(Resolution(entities, facts, roles, mentions=dict(book.link)))
 
 
 class _Book:
