@@ -25,6 +25,7 @@ from .errors import KgError, QueryError, SkippedInputs
 from .extract import DEFAULT_MODEL
 from .extract.formats import FORMATS
 from .ingest import parse_fields, skip_summary
+from .outdir import DEFAULT_WAIT
 from .pipeline import UpdateReport
 from .pipeline import add as add_documents
 from .pipeline import build as build_graph
@@ -47,6 +48,7 @@ err_console = Console(stderr=True, soft_wrap=True)
 ModelOpt = Annotated[str, typer.Option("--model", "-m",
                                        help="Installed spaCy pipeline name or path to one.")]
 OutDir = Annotated[Path, typer.Argument(help="Output folder of a previous `kg build`.")]
+WaitOpt = Annotated[float, typer.Option("--wait", min=0, help="Seconds to wait for another kg writing the same folder (0: fail at once).")]
 
 
 def _version(value: bool) -> None:
@@ -83,6 +85,7 @@ def build(
     batch_size: Annotated[int, typer.Option("--batch-size", min=1,
                                             help="Documents sent to a parser at a time.")] = 64,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    wait: WaitOpt = DEFAULT_WAIT,
 ) -> None:
     """Build a knowledge graph from articles: store, Turtle, TriG, GraphML and an HTML view."""
     try:
@@ -90,7 +93,7 @@ def build(
             report = build_graph(paths, out=out, model=model, base=base, jobs=jobs, strict=strict,
                                  fields=parse_fields(field or []), scheduler=scheduler,
                                  batch_size=batch_size, store_url=store, progress=advance,
-                                 on_total=set_total)
+                                 on_total=set_total, wait=wait)
     except SkippedInputs as exc:
         _print_skips(exc.skips)
         raise
@@ -272,18 +275,20 @@ def add(
     out: OutDir,
     paths: Annotated[list[Path], typer.Argument(help="Files (.txt, .md, .html, .jsonl) or folders to add.")],
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Parsing processes.")] = 1,
+    wait: WaitOpt = DEFAULT_WAIT,
 ) -> None:
     """Add documents to a built graph; a known id with new text replaces that document's facts."""
-    _print_update(add_documents(out, paths, jobs=jobs))
+    _print_update(add_documents(out, paths, jobs=jobs, wait=wait))
 
 
 @app.command()
 def remove(
     out: OutDir,
     doc_ids: Annotated[list[str], typer.Argument(help="Ids of the documents to remove.")],
+    wait: WaitOpt = DEFAULT_WAIT,
 ) -> None:
-    """Remove documents from a built graph, with the facts only they supported."""
-    _print_update(remove_documents(out, doc_ids))
+    """Remove documents from a built graph, with the facts only they supported; rerun it to finish one that was interrupted."""
+    _print_update(remove_documents(out, doc_ids, wait=wait))
 
 
 @app.command()
