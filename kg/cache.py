@@ -119,6 +119,10 @@ class ExtractionCache:
         return cache_key(text, self.extractor_version, self.model)
 
     def path(self, key: str) -> Path:
+        from .outdir import is_cache_key
+
+        if not is_cache_key(key):
+            raise ValueError(f"{key!r} is not a cache key")
         return self.folder / key[:2] / f"{key}.json.gz"
 
     def get(self, key: str, doc_id: str) -> Extraction | None:
@@ -130,7 +134,11 @@ class ExtractionCache:
         except (OSError, ValueError, EOFError) as exc:
             log.warning("ignoring unreadable cache entry %s: %s", path, exc)
             return None
-        return _restamp(_decoder(Extraction)(data), doc_id)
+        try:
+            return _restamp(_decoder(Extraction)(data), doc_id)
+        except (TypeError, ValueError, KeyError, AttributeError, IndexError) as exc:
+            log.warning("ignoring cache entry of the wrong shape %s (%s); it is parsed again", path, exc)
+            return None
 
     def put(self, key: str, extraction: Extraction) -> Path:
         from .export import write_atomic

@@ -19,6 +19,7 @@ from rich.console import Console
 from . import __version__
 from .defaults import DEFAULT_CAP, DEFAULT_MODEL, DEFAULT_PORT
 from .errors import KgError, QueryError, SkippedInputs
+from .outdir import DEFAULT_WAIT
 from .vocab import DEFAULT_BASE
 
 # Each command imports the stages it runs inside its body: `kg query`, `kg serve`, `kg stats`,
@@ -42,6 +43,7 @@ err_console = Console(stderr=True, soft_wrap=True)
 ModelOpt = Annotated[str, typer.Option("--model", "-m",
                                        help="Installed spaCy pipeline name or path to one.")]
 OutDir = Annotated[Path, typer.Argument(help="Output folder of a previous `kg build`.")]
+WaitOpt = Annotated[float, typer.Option("--wait", min=0, help="Seconds to wait for another kg writing the same folder (0: fail at once).")]
 
 
 def _version(value: bool) -> None:
@@ -80,6 +82,7 @@ def build(
     batch_size: Annotated[int, typer.Option("--batch-size", min=1,
                                             help="Documents sent to a parser at a time.")] = 64,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    wait: WaitOpt = DEFAULT_WAIT,
 ) -> None:
     """Build a knowledge graph from articles: store, Turtle, TriG, GraphML and an HTML view."""
     from .ingest import parse_fields
@@ -90,7 +93,7 @@ def build(
             report = build_graph(paths, out=out, model=model, base=base, jobs=jobs, strict=strict,
                                  fields=parse_fields(field or []), scheduler=scheduler,
                                  batch_size=batch_size, store_url=store, progress=advance,
-                                 on_total=set_total)
+                                 on_total=set_total, wait=wait)
     except SkippedInputs as exc:
         _print_skips(exc.skips)
         raise
@@ -291,22 +294,24 @@ def add(
     out: OutDir,
     paths: Annotated[list[Path], typer.Argument(help="Files (.txt, .md, .html, .jsonl) or folders to add.")],
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Parsing processes.")] = 1,
+    wait: WaitOpt = DEFAULT_WAIT,
 ) -> None:
     """Add documents to a built graph; a known id with new text replaces that document's facts."""
     from .pipeline import add as add_documents
 
-    _print_update(add_documents(out, paths, jobs=jobs))
+    _print_update(add_documents(out, paths, jobs=jobs, wait=wait))
 
 
 @app.command()
 def remove(
     out: OutDir,
     doc_ids: Annotated[list[str], typer.Argument(help="Ids of the documents to remove.")],
+    wait: WaitOpt = DEFAULT_WAIT,
 ) -> None:
-    """Remove documents from a built graph, with the facts only they supported."""
+    """Remove documents from a built graph, with the facts only they supported; rerun it to finish one that was interrupted."""
     from .pipeline import remove as remove_documents
 
-    _print_update(remove_documents(out, doc_ids))
+    _print_update(remove_documents(out, doc_ids, wait=wait))
 
 
 @app.command()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import logging
+import re
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from .errors import SkippedInputs, StoreError
 from .export import RDF_FILES, export_graphml, export_quads, to_networkx
 from .extract import DEFAULT_MODEL, EXTRACTOR_VERSION, extract_doc, load_nlp, parse
 from .ingest import ingest, skip_summary
+from .outdir import DEFAULT_WAIT, claim, clear_journal, read_journal, require, write_journal, writer_lock
 from .resolve import resolve
 from .store import (IDENTITY, MANIFEST, STORE_DIR, DocumentEntry, Iris, Manifest, carry_identity, graph_quads,
                     read_manifest, same_as_quads, write_manifest, write_store)
@@ -100,7 +102,7 @@ def build(paths: Sequence[str | Path], out: str | Path = "kg-out", model: str = 
           progress: Progress | None = None, strict: bool = False,
           fields: Mapping[str, str] | None = None, scheduler: str | None = None,
           batch_size: int = 64, store_url: str | None = None,
-          on_total: Callable[[int], None] | None = None) -> BuildReport:
+          on_total: Callable[[int], None] | None = None, wait: float = DEFAULT_WAIT) -> BuildReport:
     """Build the knowledge graph of the articles under `paths` into the folder `out`.
 
     Extractions are cached in `out`, so a rebuild parses only new or changed documents; the
@@ -108,28 +110,31 @@ def build(paths: Sequence[str | Path], out: str | Path = "kg-out", model: str = 
     stops the build before anything is written. `fields` maps JSON Lines field names,
     e.g. {"text": "body"}. `jobs` parsing processes, or the Dask cluster at `scheduler`; with
     `store_url`, the graph goes to that SPARQL store's Graph Store Protocol endpoint instead of
-    the embedded store. `on_total` hears the number of documents once it is known.
+    the embedded store. `on_total` hears the number of documents once it is known. The folder
+    must be new, empty or kg's own (kg.outdir); another writer is waited for up to `wait` s.
     """
     started = time.perf_counter()
+    check_base(base)
     skips: list[Skip] = []
     documents = list(ingest(paths, on_skip=skips.append, fields=fields))
     check_inputs(documents, skips, strict)
-    out_dir = _output_folder(out)
-    cache = ExtractionCache(out_dir / CACHE_DIR, EXTRACTOR_VERSION, model_id(nlp or model))
-    keys = {doc.id: cache.key(doc.text) for doc in documents}
-    manifest = Manifest(base, model, cache.model, EXTRACTOR_VERSION,
-                        tuple(sorted((DocumentEntry.of(d, keys[d.id]) for d in documents),
-                                     key=lambda e: e.id)), code=code_digest())
-    if on_total:
-        on_total(len(documents))
-    previous = None if store_url else _up_to_date(out_dir, manifest)
-    if previous is not None:
-        parsed, files = 0, []
-        manifest = previous
-    else:
-        parse_stage = ParseStage(lambda: nlp or load_nlp(model), model, jobs, scheduler, batch_size)
-        extractions, parsed = _extract_cached(documents, keys, cache, parse_stage, progress)
-        manifest, files = write_outputs(out_dir, manifest, extractions, store_url)
+    out_dir = claim(out)
+    with writer_lock(out_dir, wait):
+        cache = ExtractionCache(out_dir / CACHE_DIR, EXTRACTOR_VERSION, model_id(nlp or model))
+        keys = {doc.id: cache.key(doc.text) for doc in documents}
+        manifest = Manifest(base, model, cache.model, EXTRACTOR_VERSION,
+                            tuple(sorted((DocumentEntry.of(d, keys[d.id]) for d in documents),
+                                         key=lambda e: e.id)), code=code_digest())
+        if on_total:
+            on_total(len(documents))
+        previous = None if store_url else _up_to_date(out_dir, manifest)
+        if previous is not None:
+            parsed, files = 0, []
+            manifest = previous
+        else:
+            parse_stage = ParseStage(lambda: nlp or load_nlp(model), model, jobs, scheduler, batch_size)
+            extractions, parsed = _extract_cached(documents, keys, cache, parse_stage, progress)
+            manifest, files = write_outputs(out_dir, manifest, extractions, store_url)
     return BuildReport(
         out=out_dir,
         documents=len(documents),
@@ -145,50 +150,62 @@ def build(paths: Sequence[str | Path], out: str | Path = "kg-out", model: str = 
 
 
 def add(out: str | Path, paths: Sequence[str | Path], nlp: Language | None = None, jobs: int = 1,
-        progress: Progress | None = None) -> UpdateReport:
+        progress: Progress | None = None, wait: float = DEFAULT_WAIT) -> UpdateReport:
     """Add documents to a built folder; a known id with new content replaces that document.
 
     Re-adding unchanged documents writes nothing.
     """
     started = time.perf_counter()
-    out_dir = Path(out)
-    manifest = read_manifest(out_dir)
-    skips: list[Skip] = []
-    documents = list(ingest(paths, on_skip=skips.append))
-    cache = _manifest_cache(out_dir, manifest, nlp)
-    keys = {doc.id: cache.key(doc.text) for doc in documents}
-    stage = ParseStage(lambda: nlp or load_nlp(manifest.model), manifest.model, jobs)
-    extractions, parsed = _extract_cached(documents, keys, cache, stage, progress)
-    entries = manifest.by_id()
-    added, replaced, unchanged = [], [], []
-    for doc in documents:
-        entry, old = DocumentEntry.of(doc, keys[doc.id]), entries.get(doc.id)
-        if old is None:
-            added.append(doc.id)
-        elif old != dataclasses.replace(entry, path=old.path):
-            replaced.append(doc.id)
-        else:
-            unchanged.append(doc.id)
-            continue
-        entries[doc.id] = entry
-    changed = _update(out_dir, manifest, entries, cache, extractions)
+    out_dir = require(out)
+    with writer_lock(out_dir, wait):
+        manifest = read_manifest(out_dir)
+        skips: list[Skip] = []
+        documents = list(ingest(paths, on_skip=skips.append))
+        cache = _manifest_cache(out_dir, manifest, nlp)
+        keys = {doc.id: cache.key(doc.text) for doc in documents}
+        stage = ParseStage(lambda: nlp or load_nlp(manifest.model), manifest.model, jobs)
+        extractions, parsed = _extract_cached(documents, keys, cache, stage, progress)
+        entries = manifest.by_id()
+        added, replaced, unchanged = [], [], []
+        for doc in documents:
+            entry, old = DocumentEntry.of(doc, keys[doc.id]), entries.get(doc.id)
+            if old is None:
+                added.append(doc.id)
+            elif old != dataclasses.replace(entry, path=old.path):
+                replaced.append(doc.id)
+            else:
+                unchanged.append(doc.id)
+                continue
+            entries[doc.id] = entry
+        changed = _update(out_dir, manifest, entries, cache, extractions)
     return _update_report(out_dir, started, changed, added, replaced, unchanged, [], parsed, skips)
 
 
-def remove(out: str | Path, doc_ids: Sequence[str]) -> UpdateReport:
-    """Remove documents, and the facts only they supported, from a built folder."""
+def remove(out: str | Path, doc_ids: Sequence[str], wait: float = DEFAULT_WAIT) -> UpdateReport:
+    """Remove documents, and the facts only they supported, from a built folder.
+
+    A transaction: the ids and their cache keys are journalled first, so after an interruption
+    the same command finishes the removal (ids already gone from the manifest are not unknown).
+    """
     started = time.perf_counter()
-    out_dir = Path(out)
-    manifest = read_manifest(out_dir)
-    entries = manifest.by_id()
-    unknown = [d for d in doc_ids if d not in entries]
-    if unknown:
-        raise StoreError(f"{out_dir} holds no document {', '.join(map(repr, unknown))}; "
-                         f"list them with `kg query {out_dir} 'SELECT ?id {{ ?d dcterms:identifier ?id }}'`.")
-    for doc_id in doc_ids:
-        del entries[doc_id]
-    cache = ExtractionCache(out_dir / CACHE_DIR, manifest.extractor_version, manifest.model_id)
-    changed = _update(out_dir, manifest, entries, cache, [])
+    out_dir = require(out)
+    with writer_lock(out_dir, wait):
+        manifest = read_manifest(out_dir)
+        entries = manifest.by_id()
+        pending = read_journal(out_dir, "remove")
+        unknown = [d for d in doc_ids if d not in entries and d not in pending]
+        if unknown:
+            raise StoreError(f"{out_dir} holds no document {', '.join(map(repr, unknown))}; list them with "
+                             f"`kg query {out_dir} 'SELECT ?id {{ ?d dcterms:identifier ?id }}'`.")
+        keys = {**pending, **{d: entries[d].key for d in doc_ids if d in entries}}
+        write_journal(out_dir, "remove", keys)
+        for doc_id in doc_ids:
+            entries.pop(doc_id, None)
+        cache = ExtractionCache(out_dir / CACHE_DIR, manifest.extractor_version, manifest.model_id)
+        changed = _update(out_dir, manifest, entries, cache, [])
+        kept = {e.key for e in changed[0].documents}
+        cache.discard(set(keys.values()) - kept)
+        clear_journal(out_dir, "remove")
     return _update_report(out_dir, started, changed, [], [], [], list(doc_ids), 0, [])
 
 
@@ -241,9 +258,10 @@ def code_digest() -> str:
 
 def _sweep_temporaries(out_dir: Path) -> None:
     """Delete temporary files a killed run left beside the outputs and in the cache."""
-    names = (*OUTPUT_FILES, MANIFEST, IDENTITY)
-    stale = [p for p in out_dir.iterdir() if p.is_file() and any(p.name.startswith(f".{n}.") for n in names)]
-    stale.extend(p for p in (out_dir / CACHE_DIR).glob("*/.*") if p.is_file())
+    names = "|".join(re.escape(n) for n in (*OUTPUT_FILES, MANIFEST, IDENTITY, ".kg-remove.json"))
+    ours = re.compile(rf"\.(?:{names}|[0-9a-f]{{64}}\.json\.gz)\.[a-z0-9_]{{8}}")  # mkstemp's names
+    stale = [p for p in out_dir.iterdir() if p.is_file() and ours.fullmatch(p.name)]
+    stale.extend(p for p in (out_dir / CACHE_DIR).glob("*/.*") if p.is_file() and ours.fullmatch(p.name))
     for path in stale:
         path.unlink(missing_ok=True)
 
@@ -258,6 +276,16 @@ def _up_to_date(out_dir: Path, manifest: Manifest) -> Manifest | None:
     if previous == manifest and previous.complete and all((out_dir / n).exists() for n in outputs):
         return previous
     return None
+
+
+def check_base(base: str) -> None:
+    """A StoreError, before anything is read or written, unless `base` makes valid IRIs."""
+    import pyoxigraph as ox
+
+    try:
+        ox.NamedNode(base + "entity/x")
+    except ValueError as exc:
+        raise StoreError(f"--base {base!r} is not an IRI ({exc}); give one like {DEFAULT_BASE}") from None
 
 
 def check_inputs(documents: Sequence[Document], skips: Sequence[Skip], strict: bool) -> None:
@@ -275,15 +303,6 @@ def check_inputs(documents: Sequence[Document], skips: Sequence[Skip], strict: b
 
 def _inputs(count: int) -> str:
     return f"{count} input" if count == 1 else f"{count} inputs"
-
-
-def _output_folder(out: str | Path) -> Path:
-    out_dir = Path(out)
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise StoreError(f"cannot create output folder {out_dir}: {exc}") from exc
-    return out_dir
 
 
 @dataclass(frozen=True)

@@ -298,10 +298,18 @@ class Manifest:
 
     @classmethod
     def from_json(cls, text: str) -> Manifest:
+        from .outdir import is_cache_key
+
         data = json.loads(text)
-        if data.pop("format", None) != MANIFEST_FORMAT:
-            raise ValueError("unknown manifest format")
-        data["documents"] = tuple(DocumentEntry(**d) for d in data["documents"])
+        if not isinstance(data, dict) or data.pop("format", None) != MANIFEST_FORMAT:
+            raise ValueError("not a kg manifest")
+        documents = data["documents"]
+        if not isinstance(documents, list) or not all(isinstance(d, dict) for d in documents):
+            raise ValueError("documents is not a list of entries")
+        data["documents"] = tuple(DocumentEntry(**d) for d in documents)
+        bad = [d.key for d in data["documents"] if not is_cache_key(d.key)]
+        if bad:
+            raise ValueError(f"cache key {bad[0]!r} is not a hash")
         return cls(**data)
 
 
@@ -311,7 +319,7 @@ def read_manifest(out_dir: str | Path) -> Manifest:
         raise StoreError(f"{out_dir} holds no kg manifest; run `kg build PATH --out {out_dir}` first.")
     try:
         return Manifest.from_json(path.read_text(encoding="utf-8"))
-    except (ValueError, TypeError, KeyError) as exc:
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
         raise StoreError(f"{path} is unreadable ({exc}); run `kg build PATH --out {out_dir}` again.") from exc
 
 

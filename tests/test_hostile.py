@@ -130,7 +130,7 @@ def test_hostile_graph_is_valid_turtle_with_safe_document_iris(hostile_build):
         "https://w3id.org/kg-news/ontology#source")) == rdflib.Literal("Reuters")
     assert not (out.parent.parent / "etc").exists()
     assert sorted(p.name for p in out.iterdir()) == [
-        "cache", "graph.graphml", "graph.html", "graph.jsonld", "graph.nq", "graph.trig",
+        ".kg-lock", ".kg-output", "cache", "graph.graphml", "graph.html", "graph.jsonld", "graph.nq", "graph.trig",
         "graph.ttl", "manifest.json", "store"]
 
 

@@ -7,6 +7,7 @@ registry `READERS` maps a file suffix to its reader.
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import os
 import re
@@ -21,6 +22,7 @@ import trafilatura
 from trafilatura.settings import use_config
 
 from ..errors import InputError
+from ..outdir import OUTPUT_MARKER
 from ..types import Skip
 from .encodings import NotText, decode
 from .metadata import Metadata, clean_value, date_value
@@ -71,7 +73,8 @@ def read_paths(paths: Iterable[str | Path], fields: Mapping[str, str],
 def _read_folder(folder: Path, fields: Mapping[str, str]) -> Iterator[Item]:
     files = []
     for root, dirs, names in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        dirs[:] = [d for d in dirs if not d.startswith(".")
+                   and not (Path(root) / d / OUTPUT_MARKER).exists()]
         files.extend(Path(root) / name for name in names if not name.startswith("."))
     if not files:
         yield Skip(str(folder), "empty folder")
@@ -350,9 +353,13 @@ def _read_stdin(stdin: BinaryIO | None, fields: Mapping[str, str]) -> Iterator[I
         return
     if data.startswith(GZIP_MAGIC):
         try:
-            data = gzip.decompress(data)
+            with gzip.GzipFile(fileobj=io.BytesIO(data)) as unzipped:
+                data = unzipped.read(MAX_BYTES + 1)
         except (OSError, EOFError, zlib.error) as exc:
             yield Skip(where, _io_reason(exc))
+            return
+        if len(data) > MAX_BYTES:
+            yield Skip(where, f"input too large (over {MAX_BYTES // 2**20} MiB decompressed)")
             return
     yield from READERS[sniff(data)](data, "stdin", where, fields)
 
