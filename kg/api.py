@@ -11,7 +11,7 @@ from .defaults import DEFAULT_MODEL
 from .errors import InputError, QueryError
 from .sparql import QueryResult, open_store, run_query
 from .types import Triple
-from .vocab import DEFAULT_BASE, PREFIXES, ontology_file
+from .vocab import DEFAULT_BASE, PREFIXES, ontology_file, prefixes
 
 if TYPE_CHECKING:  # spaCy loads only for the functions that parse
     from spacy.language import Language
@@ -138,7 +138,6 @@ def shape_violations(graph) -> list[str]:
     import rdflib
     from rdflib.namespace import SH
 
-    from .export import prefixes
 
     shapes = rdflib.Graph().parse(ontology_file("shapes.ttl"), format="turtle")
     ontology = rdflib.Graph().parse(ontology_file("kg.ttl"), format="turtle")

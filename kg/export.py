@@ -14,7 +14,7 @@ import pyoxigraph as ox
 
 from .relations import GENERIC
 from .types import Resolution
-from .vocab import DEFAULT_BASE, PREFIXES  # noqa: F401 (PREFIXES re-exported)
+from .vocab import DEFAULT_BASE, PREFIXES, prefixes  # noqa: F401 (re-exported)
 
 
 RDF_FILES = {
@@ -47,13 +47,6 @@ def write_atomic(target: Path, write: Callable[[Path], None]) -> Path:
     with atomic_path(target) as tmp:
         write(tmp)
     return target
-
-
-def prefixes(base: str = DEFAULT_BASE) -> dict[str, str]:
-    """The prefixes exports declare: one per kind of kg node (docs/iris.md), then the vocabularies."""
-    from .store import NAMESPACES
-
-    return {**{p: base + path for p, path in NAMESPACES.items()}, **PREFIXES}
 
 
 def export_rdf(store: ox.Store, out_dir: Path, base: str = DEFAULT_BASE) -> list[Path]:

@@ -48,7 +48,6 @@ DEFAULT = ox.DefaultGraph()
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-NAMESPACES = {"kge": "entity/", "kgd": "doc/", "kgs": "statement/", "kgv": "evidence/", "kgp": "position/"}
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,14 @@ PREFIXES = {
 }
 
 
+NAMESPACES = {"kge": "entity/", "kgd": "doc/", "kgs": "statement/", "kgv": "evidence/", "kgp": "position/"}
+
+
+def prefixes(base: str = DEFAULT_BASE) -> dict[str, str]:
+    """The prefixes exports declare: one per kind of kg node (docs/iris.md), then the vocabularies."""
+    return {**{p: base + path for p, path in NAMESPACES.items()}, **PREFIXES}
+
+
 def ontology_file(name: str) -> Path:
     """Path of a file in ontology/ (source tree) or kg/ontology (installed wheel)."""
     here = Path(__file__).resolve().parent
