@@ -16,7 +16,7 @@ from spacy.language import Language
 from .cache import CACHE_DIR, ExtractionCache, model_id
 from .errors import SkippedInputs, StoreError
 from .export import RDF_FILES, export_graphml, export_quads, to_networkx
-from .extract import DEFAULT_MODEL, EXTRACTOR_VERSION, extract_doc, load_nlp, parse
+from .extract import DEFAULT_MODEL, extract_doc, extractor_version, load_nlp, parse
 from .ingest import ingest, skip_summary
 from .resolve import resolve
 from .store import (MANIFEST, STORE_DIR, DocumentEntry, Iris, Manifest, graph_quads,
@@ -115,9 +115,10 @@ def build(paths: Sequence[str | Path], out: str | Path = "kg-out", model: str = 
     documents = list(ingest(paths, on_skip=skips.append, fields=fields))
     check_inputs(documents, skips, strict)
     out_dir = _output_folder(out)
-    cache = ExtractionCache(out_dir / CACHE_DIR, EXTRACTOR_VERSION, model_id(nlp or model))
+    model_name = model_id(nlp or model)
+    cache = ExtractionCache(out_dir / CACHE_DIR, extractor_version(model_name), model_name)
     keys = {doc.id: cache.key(doc.text) for doc in documents}
-    manifest = Manifest(base, model, cache.model, EXTRACTOR_VERSION,
+    manifest = Manifest(base, model, cache.model, cache.extractor_version,
                         tuple(sorted((DocumentEntry.of(d, keys[d.id]) for d in documents),
                                      key=lambda e: e.id)), code=code_digest())
     if on_total:
@@ -326,7 +327,8 @@ def _extract_cached(documents: Sequence[Document], keys: dict[str, str], cache: 
 
 
 def _manifest_cache(out_dir: Path, manifest: Manifest, nlp: Language | None) -> ExtractionCache:
-    cache = ExtractionCache(out_dir / CACHE_DIR, EXTRACTOR_VERSION, model_id(nlp or manifest.model))
+    model_name = model_id(nlp or manifest.model)
+    cache = ExtractionCache(out_dir / CACHE_DIR, extractor_version(model_name), model_name)
     if (cache.model, cache.extractor_version) != (manifest.model_id, manifest.extractor_version):
         raise StoreError(f"{out_dir} was built with {manifest.model_id} and extractor "
                          f"{manifest.extractor_version}, not {cache.model} and {cache.extractor_version}; "
