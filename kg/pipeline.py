@@ -17,7 +17,7 @@ from spacy.language import Language
 from .cache import CACHE_DIR, ExtractionCache, model_id
 from .errors import SkippedInputs, StoreError
 from .export import RDF_FILES, export_graphml, export_quads, to_networkx
-from .extract import DEFAULT_MODEL, EXTRACTOR_VERSION, extract_doc, load_nlp, parse
+from .extract import DEFAULT_MODEL, extract_doc, extractor_version, load_nlp, parse
 from .ingest import ingest, skip_summary
 from .outdir import DEFAULT_WAIT, claim, clear_journal, read_journal, require, write_journal, writer_lock
 from .resolve import resolve
@@ -120,9 +120,10 @@ def build(paths: Sequence[str | Path], out: str | Path = "kg-out", model: str = 
     check_inputs(documents, skips, strict)
     out_dir = claim(out)
     with writer_lock(out_dir, wait):
-        cache = ExtractionCache(out_dir / CACHE_DIR, EXTRACTOR_VERSION, model_id(nlp or model))
+        model_name = model_id(nlp or model)
+        cache = ExtractionCache(out_dir / CACHE_DIR, extractor_version(model_name), model_name)
         keys = {doc.id: cache.key(doc.text) for doc in documents}
-        manifest = Manifest(base, model, cache.model, EXTRACTOR_VERSION,
+        manifest = Manifest(base, model, cache.model, cache.extractor_version,
                             tuple(sorted((DocumentEntry.of(d, keys[d.id]) for d in documents),
                                          key=lambda e: e.id)), code=code_digest())
         if on_total:
@@ -346,7 +347,8 @@ def _extract_cached(documents: Sequence[Document], keys: dict[str, str], cache: 
 
 
 def _manifest_cache(out_dir: Path, manifest: Manifest, nlp: Language | None) -> ExtractionCache:
-    cache = ExtractionCache(out_dir / CACHE_DIR, EXTRACTOR_VERSION, model_id(nlp or manifest.model))
+    model_name = model_id(nlp or manifest.model)
+    cache = ExtractionCache(out_dir / CACHE_DIR, extractor_version(model_name), model_name)
     if (cache.model, cache.extractor_version) != (manifest.model_id, manifest.extractor_version):
         raise StoreError(f"{out_dir} was built with {manifest.model_id} and extractor "
                          f"{manifest.extractor_version}, not {cache.model} and {cache.extractor_version}; "

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .errors import KgError
 from .vocab import KGO
 
 GENERIC = "relatedTo"
@@ -34,10 +35,17 @@ def relation_table(path: Path = TABLE) -> dict[tuple[str, str], Canonical]:
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
-        lemma, tail, prop, direction = line.split("\t")
+        row = line.split("\t")
+        if len(row) != 4 or not all(f.strip() for f in row):
+            raise KgError(f"{path}:{number}: expected 4 non-empty tab-separated fields, "
+                          f"got {len(row)}: {line!r}")
+        lemma, tail, prop, direction = row
         if direction not in {"forward", "inverse"}:
-            raise ValueError(f"{path}:{number}: direction must be forward or inverse, not {direction!r}")
-        KGO[prop]  # a property missing from the ontology fails here
+            raise KgError(f"{path}:{number}: direction must be forward or inverse, not {direction!r}")
+        try:
+            KGO[prop]
+        except AttributeError:
+            raise KgError(f"{path}:{number}: {prop!r} is not a property of the ontology") from None
         table[(lemma, tail)] = Canonical(prop, direction == "inverse")
     return table
 

@@ -13,6 +13,21 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 
 
+def pytest_addoption(parser):
+    parser.addoption("--slow", action="store_true", default=False, help="also run slow tests")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked slow (subprocesses, Dask, servers, Chromium, notebooks) run only with --slow,
+    as in spaCy's own suite."""
+    if config.getoption("--slow"):
+        return
+    skip = pytest.mark.skip(reason="slow test: run with --slow")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
+
+
 @pytest.fixture(scope="session")
 def nlp():
     """The pinned model; a missing model fails the run rather than skipping."""

