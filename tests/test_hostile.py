@@ -131,7 +131,7 @@ def test_hostile_graph_is_valid_turtle_with_safe_document_iris(hostile_build):
     assert not (out.parent.parent / "etc").exists()
     assert sorted(p.name for p in out.iterdir()) == [
         "cache", "graph.graphml", "graph.html", "graph.jsonld", "graph.nq", "graph.trig",
-        "graph.ttl", "manifest.json", "store"]
+        "graph.ttl", "identity.json", "manifest.json", "store"]
 
 
 def test_hostile_texts_are_decoded_and_repaired(hostile_build):
