@@ -50,3 +50,63 @@ def test_rapper_counts_what_oxigraph_reads(seed_build, name, syntax, fmt):
                           capture_output=True, text=True, check=True)
     count = int(re.search(r"returned (\d+) (?:triples|statements)", done.stderr).group(1))
     assert count == len(_loaded(seed_build.out / name, fmt))
+
+
+VIRTUOSO_INI = """[Database]
+DatabaseFile = {d}/v.db
+ErrorLogFile = {d}/v.log
+LockFile = {d}/v.lck
+TransactionFile = {d}/v.trx
+xa_persistent_file = {d}/v.pxa
+[TempDatabase]
+DatabaseFile = {d}/v-temp.db
+TransactionFile = {d}/v-temp.trx
+[Parameters]
+ServerPort = 127.0.0.1:{port}
+DirsAllowed = ., {out}
+NumberOfBuffers = 10000
+MaxDirtyBuffers = 6000
+[HTTPServer]
+ServerPort = 127.0.0.1:{http}
+"""
+
+
+@pytest.mark.skipif(shutil.which("virtuoso-t") is None, reason="needs Debian virtuoso-opensource")
+def test_virtuoso_turtle_loader_and_bulk_loader_give_kg_query_rows(seed_build, tmp_path):
+    import csv
+    import io
+    import time
+    import urllib.parse
+    import urllib.request
+
+    from .test_serve import free_port
+
+    port, http = free_port(), free_port()
+    (tmp_path / "v.ini").write_text(VIRTUOSO_INI.format(d=tmp_path, port=port, http=http, out=seed_build.out))
+    server = subprocess.Popen(["virtuoso-t", "+configfile", str(tmp_path / "v.ini"), "+foreground"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=tmp_path)
+    try:
+        def isql(sql: str, check: bool = True) -> str:
+            return subprocess.run(["isql-vt", str(port), "dba", "dba"], input=sql, capture_output=True,
+                                  text=True, timeout=300, check=check).stdout
+
+        for _ in range(120):
+            if "READY" in isql("SELECT 'READY';", check=False):
+                break
+            time.sleep(0.5)
+        out = seed_build.out
+        isql(f"DB.DBA.TTLP_MT(file_to_string_output('{out}/graph.ttl'), '', 'urn:kg:ttl', 0);\n"
+             f"ld_dir('{out}', 'graph.nq', 'urn:kg:default');\nrdf_loader_run();\ncheckpoint;\n")
+        for graph in ("urn:kg:ttl", "urn:kg:default"):
+            for q in QUERIES:
+                sparql = q.read_text(encoding="utf-8")
+                data = urllib.parse.urlencode({"query": sparql, "default-graph-uri": graph}).encode()
+                request = urllib.request.Request(f"http://127.0.0.1:{http}/sparql", data=data,
+                                                 headers={"Accept": "text/csv"})
+                with urllib.request.urlopen(request, timeout=60) as response:
+                    rows = [tuple(r) for r in list(csv.reader(io.StringIO(response.read().decode())))[1:]]
+                expected = [tuple("" if v is None else v for v in r) for r in query(out, sparql).rows]
+                assert rows == expected, (graph, q.name)
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
