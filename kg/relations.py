@@ -1,11 +1,15 @@
-"""Canonical relations: map an open relation (text + verb lemma) onto an ontology property.
+"""Canonical relations: map a relation's normal form onto an ontology property, or mint one.
 
-The table is data (kg/data/relations.tsv): verb lemma and the relation's last word select a
-property and a direction; passive "is led by" is `leads` with subject and object swapped.
+The table is data (kg/data/relations.tsv): the normal form ("be lead by", see
+kg.extract.objects.relation_norm) selects a property, a direction and the class the object
+must have (`locatedIn` only to a Place, `memberOf` only to an Organization). Any other relation
+gets a property of its own, minted from its normal form under the `kgr:` namespace and declared
+`rdfs:subPropertyOf kgo:relatedTo` (`kgo:relatedValue` for a typed value) in the output.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -14,10 +18,11 @@ from .errors import KgError
 from .vocab import KGO
 
 GENERIC = "relatedTo"
+MINTED = "kgr:"  # prefix of minted property names in Fact.predicate
+VALUE_SUFFIX = "-value"
 TABLE = Path(__file__).with_name("data") / "relations.tsv"
-NEGATIONS = frozenset({"not", "n't", "never", "no", "cannot", "nor"})
-TAILS = frozenset({"about", "against", "at", "by", "for", "from", "in", "into", "of", "on",
-                   "over", "to", "with"})
+OBJECT_CLASSES = frozenset({"Place", "Organization", "Person", "Entity", "Node", "Any"})
+_PASSIVE_BY = re.compile(r"be (.+) by")
 
 
 @dataclass(frozen=True)
@@ -29,8 +34,9 @@ class Canonical:
 
 
 @lru_cache(maxsize=1)
-def relation_table(path: Path = TABLE) -> dict[tuple[str, str], Canonical]:
-    """(lemma, tail) → Canonical, read from the TSV; every property must be an ontology term."""
+def relation_table(path: Path = TABLE) -> dict[str, tuple[Canonical, str]]:
+    """normal form → (Canonical, object class), read from the TSV; every property must be an
+    ontology term."""
     table = {}
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
@@ -39,39 +45,54 @@ def relation_table(path: Path = TABLE) -> dict[tuple[str, str], Canonical]:
         if len(row) != 4 or not all(f.strip() for f in row):
             raise KgError(f"{path}:{number}: expected 4 non-empty tab-separated fields, "
                           f"got {len(row)}: {line!r}")
-        lemma, tail, prop, direction = row
+        relation, prop, direction, object_class = row
         if direction not in {"forward", "inverse"}:
             raise KgError(f"{path}:{number}: direction must be forward or inverse, not {direction!r}")
+        if object_class not in OBJECT_CLASSES:
+            raise KgError(f"{path}:{number}: object class must be one of "
+                          f"{', '.join(sorted(OBJECT_CLASSES))}, not {object_class!r}")
         try:
             KGO[prop]
         except AttributeError:
             raise KgError(f"{path}:{number}: {prop!r} is not a property of the ontology") from None
-        table[(lemma, tail)] = Canonical(prop, direction == "inverse")
+        table[relation] = (Canonical(prop, direction == "inverse"), object_class)
     return table
 
 
-def relation_tail(relation: str) -> str:
-    """The relation's last word if it is a preposition ("met with" → "with"), else "-"."""
-    words = relation.casefold().split()
-    return words[-1] if len(words) > 1 and words[-1] in TAILS else "-"
+def canonical_relation(norm: str, object_classes: frozenset[str] | set[str]) -> Canonical | None:
+    """The ontology property of a relation's normal form, if the object has the class it needs."""
+    found = relation_table().get(norm)
+    if found is None or found[1] not in object_classes:
+        return None
+    return found[0]
 
 
-def canonical_relation(relation: str, lemma: str) -> Canonical:
-    """The property for a relation and whether it reads backwards; the generic one if none fits.
+def minted_relation(norm: str, node_object: bool, reversible: bool = False) -> Canonical:
+    """A property of its own for a relation outside the canonical set: "kgr:meet_at"; with a
+    `reversible` (entity) object, a passive with its agent ("be praise by") reads backwards, as
+    the active verb. A value's property ends in "-value" (a datatype property)."""
+    passive = _PASSIVE_BY.fullmatch(norm)
+    if passive and reversible:
+        return Canonical(MINTED + property_name(passive.group(1)), inverse=True)
+    if node_object:
+        return Canonical(MINTED + property_name(norm))
+    return Canonical(MINTED + property_name(norm) + VALUE_SUFFIX)
 
-    A negated relation ("will never accept", "did not meet") stays generic: it states no fact.
-    """
-    if NEGATIONS & set(relation.casefold().replace("n't", " n't").split()):
-        return Canonical(GENERIC)
-    return relation_table().get((lemma.casefold(), relation_tail(relation)), Canonical(GENERIC))
+
+def property_name(norm: str) -> str:
+    """The flat local name of a minted property: ASCII words joined by `_`, lower case."""
+    from .resolve.ids import local_name
+
+    return local_name(norm.casefold()) or "related"
 
 
-def canonical_key(subject: str, relation: str, lemma: str, obj: str,
-                  object_is_entity: bool) -> tuple[str, str, str, str]:
-    """(subject, predicate, relation text, object) of a fact, swapped for an inverse relation."""
-    canonical = canonical_relation(relation, lemma)
-    if not canonical.inverse:
-        return subject, canonical.predicate, relation, obj
-    if object_is_entity:
-        return obj, canonical.predicate, relation, subject
-    return subject, GENERIC, relation, obj
+def is_minted(predicate: str) -> bool:
+    return predicate.startswith(MINTED)
+
+
+def minted_label(predicate: str) -> str:
+    """The English label of a minted property: its words ("meet at"), "… (value)" for values."""
+    name = predicate[len(MINTED):]
+    value = name.endswith(VALUE_SUFFIX)
+    words = name[: -len(VALUE_SUFFIX)] if value else name
+    return words.replace("_", " ") + (" (value)" if value else "")

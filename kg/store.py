@@ -17,9 +17,9 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from .errors import StoreError
 from .sparql import STORE_DIR, QueryResult, open_store, run_query  # noqa: F401 (re-exported)
-from .relations import GENERIC
+from .relations import GENERIC, MINTED, VALUE_SUFFIX, is_minted, minted_label
 from .resolve.ids import local_name, safe_local_name
-from .types import Document, Entity, Evidence, Resolution, Role
+from .types import Document, Entity, Evidence, Fact, Node, Resolution, Role
 from .vocab import DEFAULT_BASE, KGO
 
 MANIFEST = "manifest.json"
@@ -44,6 +44,9 @@ RDF_PREDICATE, RDF_OBJECT = _n(RDF.predicate), _n(RDF.object)
 INTEGER, DECIMAL = _n(XSD.integer), _n(XSD.decimal)
 TERM = {name: _n(KGO[name]) for name in KGO.__annotations__}  # rdflib's namespace lookup is slow
 DERIVED = _n(PROV.wasDerivedFrom)
+OWL_OBJECT = ox.NamedNode("http://www.w3.org/2002/07/owl#ObjectProperty")
+OWL_DATATYPE = ox.NamedNode("http://www.w3.org/2002/07/owl#DatatypeProperty")
+SUB_PROPERTY = _n(RDFS.subPropertyOf)
 DEFAULT = ox.DefaultGraph()
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -64,10 +67,26 @@ class Iris:
     def document(self, doc_id: str) -> ox.NamedNode:
         return ox.NamedNode(self.base + "doc/" + _safe(doc_id))
 
-    def statement(self, subject: str, predicate: str, obj: str, relation: str = "") -> ox.NamedNode:
-        """One statement per plain fact; generic relations are told apart by their text."""
+    def statement(self, subject: str, predicate: str, obj: str, relation: str = "",
+                  frame: str = "") -> ox.NamedNode:
+        """One statement per fact; generic relations are told apart by their text, attributed or
+        negated, hypothetical, demanded readings by their `frame` (speaker and modality)."""
         text = relation if predicate == GENERIC else ""
-        return ox.NamedNode(f"{self.base}statement/{predicate}-{_digest(subject, predicate, obj, text)}")
+        parts = (subject, predicate, obj, text) + ((frame,) if frame else ())
+        name = predicate[len(MINTED):] if is_minted(predicate) else predicate
+        return ox.NamedNode(f"{self.base}statement/{name}-{_digest(*parts)}")
+
+    def property(self, predicate: str) -> ox.NamedNode:
+        """An ontology property ("leads") or one minted from a relation ("kgr:meet_at")."""
+        if is_minted(predicate):
+            return ox.NamedNode(self.base + "relation/" + predicate[len(MINTED):])
+        return TERM[predicate]
+
+    def node(self, node: Node | str, kind: str = "") -> ox.NamedNode:
+        """A thing (kgt:) or claim (kgc:) node."""
+        if isinstance(node, Node):
+            node, kind = node.id, node.kind
+        return ox.NamedNode(self.base + ("claim/" if kind in {"Claim", "claim"} else "thing/") + node)
 
     def evidence(self, statement: ox.NamedNode, ev: Evidence) -> ox.NamedNode:
         name = statement.value.rsplit("/", 1)[-1]
@@ -126,6 +145,16 @@ class _Statement:
     object_is_entity: bool
     relations: set[str] = field(default_factory=set)
     evidence: set[Evidence] = field(default_factory=set)
+    attributed_to: ox.NamedNode | None = None
+    modality: str = ""
+    object_texts: set[str] = field(default_factory=set)
+
+    @property
+    def plain(self) -> bool:
+        """The graph asserts it: a node or typed value, neither attributed nor modal."""
+        return self.attributed_to is None and not self.modality and (
+            self.object_is_entity or not (isinstance(self.object, ox.Literal)
+                                          and self.object.datatype == _n(XSD.string)))
 
 
 def statement_quads(node: ox.NamedNode, st: _Statement, iris: Iris,
@@ -139,11 +168,15 @@ def statement_quads(node: ox.NamedNode, st: _Statement, iris: Iris,
     core = [(TYPE, RDF_STATEMENT), (TYPE, TERM["Statement"]), (RDF_SUBJECT, st.subject),
             (RDF_PREDICATE, st.predicate), (RDF_OBJECT, st.object)]
     core.extend((TERM["relationText"], _lit(r)) for r in sorted(st.relations))
-    if not st.object_is_entity:
-        core.append((TERM["objectText"], st.object))
+    if st.object_texts:
+        core.append((TERM["objectText"], _lit(min(st.object_texts, key=lambda t: (len(t), t)))))
+    if st.attributed_to is not None:
+        core.append((TERM["attributedTo"], st.attributed_to))
+    if st.modality:
+        core.append((TERM["modality"], _lit(st.modality)))
     core.extend((DERIVED, iris.document(d)) for d in docs)
     for graph in (DEFAULT, *(iris.document(d) for d in docs)):
-        if st.object_is_entity:
+        if st.plain:
             yield ox.Quad(st.subject, st.predicate, st.object, graph)
         yield from (ox.Quad(node, p, o, graph) for p, o in core)
     for ev in sorted(st.evidence, key=lambda e: (e.doc_id, e.start, e.end, e.sentence, e.confidence)):
@@ -173,27 +206,69 @@ def role_quads(role: Role, iris: Iris, labels: dict[str, str] | None = None) -> 
             yield ox.Quad(position, TERM["positionOf"], iris.entity(role.of), graph)
 
 
+def fact_object(fact: Fact, iris: Iris) -> ox.NamedNode | ox.Literal:
+    """The object term of a fact: an entity, thing or claim node, a typed value or text."""
+    if fact.object_is_entity:
+        return iris.entity(fact.object)
+    if fact.object_kind in {"thing", "claim"}:
+        return iris.node(fact.object, fact.object_kind)
+    if fact.object_kind == "value":
+        return _lit(fact.object, _n(XSD[fact.datatype]))
+    return _lit(fact.object)
+
+
 def _statements(resolution: Resolution, iris: Iris) -> dict[ox.NamedNode, _Statement]:
-    """Facts and roles grouped into statements: one per plain fact, however many sources."""
+    """Facts and roles grouped into statements: one per fact (and speaker, and modality),
+    however many sources."""
     statements: dict[ox.NamedNode, _Statement] = {}
 
     def add(subject: str, predicate: str, obj, object_is_entity: bool, relation: str,
-            evidence: Iterable[Evidence]) -> None:
-        key = ("<" + obj.value + ">") if object_is_entity else obj.value
-        node = iris.statement(subject, predicate, key, relation)
+            evidence: Iterable[Evidence], fact: Fact | None = None) -> None:
+        key = ("<" + obj.value + ">") if isinstance(obj, ox.NamedNode) else str(obj)
+        speaker = fact.attributed_to if fact else None
+        modality = fact.modality if fact else ""
+        frame = f"{speaker or ''}|{modality}" if speaker or modality else ""
+        node = iris.statement(subject, predicate, key, relation, frame)
         st = statements.get(node)
         if st is None:
-            st = statements[node] = _Statement(iris.entity(subject), TERM[predicate], obj,
-                                               object_is_entity)
+            st = statements[node] = _Statement(
+                iris.entity(subject), iris.property(predicate), obj, object_is_entity,
+                attributed_to=iris.entity(speaker) if speaker else None, modality=modality)
         st.relations.add(relation)
         st.evidence.update(evidence)
+        if fact is not None and not fact.object_is_entity and fact.object_text:
+            st.object_texts.add(fact.object_text)
 
     for fact in resolution.facts:
-        obj = iris.entity(fact.object) if fact.object_is_entity else _lit(fact.object)
-        add(fact.subject, fact.predicate, obj, fact.object_is_entity, fact.relation, fact.evidence)
+        add(fact.subject, fact.predicate, fact_object(fact, iris), fact.object_is_entity,
+            fact.relation, fact.evidence, fact)
     for role in resolution.roles:
         add(role.person, "holdsPosition", iris.position(role), True, role.title, role.evidence)
     return statements
+
+
+def node_quads(node: Node, iris: Iris) -> Iterator[ox.Quad]:
+    """A thing or claim node (type, label, the entities it involves, its speaker and document),
+    in the merged graph and its document's graph."""
+    iri = iris.node(node)
+    triples = [(TYPE, TERM[node.kind]), (LABEL, text_literal(node.label)),
+               (DERIVED, iris.document(node.doc_id))]
+    triples.extend((TERM["involves"], iris.entity(e)) for e in node.involves)
+    if node.attributed_to:
+        triples.append((TERM["attributedTo"], iris.entity(node.attributed_to)))
+    for graph in (DEFAULT, iris.document(node.doc_id)):
+        yield from (ox.Quad(iri, p, o, graph) for p, o in triples)
+
+
+def minted_property_quads(predicates: Iterable[str], iris: Iris) -> Iterator[ox.Quad]:
+    """Declarations of the properties minted for relations outside the canonical set:
+    an object property under kgo:relatedTo, or a datatype property under kgo:relatedValue."""
+    for predicate in sorted(set(predicates)):
+        prop = iris.property(predicate)
+        value = predicate.endswith(VALUE_SUFFIX)
+        yield ox.Quad(prop, TYPE, OWL_DATATYPE if value else OWL_OBJECT, DEFAULT)
+        yield ox.Quad(prop, SUB_PROPERTY, TERM["relatedValue" if value else "relatedTo"], DEFAULT)
+        yield ox.Quad(prop, LABEL, text_literal(minted_label(predicate)), DEFAULT)
 
 
 def merge_same_id(entities: Iterable[Entity]) -> list[Entity]:
@@ -228,6 +303,9 @@ def graph_quads(documents: Iterable[Document], resolution: Resolution, iris: Iri
     labels = {e.id: e.label for e in entities}
     for role in resolution.roles:
         yield from role_quads(role, iris, labels)
+    for node in resolution.nodes:
+        yield from node_quads(node, iris)
+    yield from minted_property_quads((f.predicate for f in resolution.facts if is_minted(f.predicate)), iris)
     for node, st in sorted(_statements(resolution, iris).items(), key=lambda kv: kv[0].value):
         yield from statement_quads(node, st, iris, extractor_version)
 

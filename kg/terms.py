@@ -27,6 +27,9 @@ class KGO(DefinedNamespace):
     Group: URIRef
     Event: URIRef
     Position: URIRef
+    Thing: URIRef
+    Claim: URIRef
+    involves: URIRef
     # provenance
     Document: URIRef
     Statement: URIRef
@@ -34,6 +37,8 @@ class KGO(DefinedNamespace):
     relationText: URIRef
     objectText: URIRef
     evidence: URIRef
+    attributedTo: URIRef
+    modality: URIRef
     sentence: URIRef
     startOffset: URIRef
     endOffset: URIRef
@@ -47,6 +52,7 @@ class KGO(DefinedNamespace):
     positionOf: URIRef
     # relations between entities
     relatedTo: URIRef
+    relatedValue: URIRef
     leads: URIRef
     memberOf: URIRef
     spokespersonFor: URIRef
@@ -61,3 +67,24 @@ class KGO(DefinedNamespace):
     agreedTo: URIRef
     criticized: URIRef
     accused: URIRef
+    signed: URIRef
+    supported: URIRef
+    opposed: URIRef
+    arrested: URIRef
+    charged: URIRef
+    convicted: URIRef
+    sentenced: URIRef
+    killed: URIRef
+    attacked: URIRef
+    sued: URIRef
+    elected: URIRef
+    appointed: URIRef
+    fired: URIRef
+    resignedFrom: URIRef
+    acquired: URIRef
+    mergedWith: URIRef
+    founded: URIRef
+    withdrewFrom: URIRef
+    bornIn: URIRef
+    diedIn: URIRef
+    married: URIRef

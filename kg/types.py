@@ -63,6 +63,10 @@ class Triple:
     lemma: str = ""
     inserted: tuple[int, ...] = ()  # positions in relation.text.split() of words kg inserted ("is")
     attribution: Phrase | None = None  # who reported it: "Karasin" in "Karasin said the talks …"
+    modality: str = ""  # "" (asserted), negated, hypothetical or demanded (kg.extract.modality)
+    object_form: str = ""  # the object head's value label (DATE, MONEY…) or part of speech
+    object_core: Phrase | None = None  # the object's head phrase, or the value's entity span
+    relation_norm: str = ""  # content words, verbs lemmatised: "have been holding talks in" → "hold talks in"
 
 
 @dataclass(frozen=True)
@@ -136,7 +140,13 @@ class Evidence:
 
 @dataclass(frozen=True)
 class Fact:
-    """A triple between resolved entities (or an entity and a literal), with its sources."""
+    """A reading between resolved nodes (kg.facts): subject, property, object and its sources.
+
+    `predicate` is an ontology property ("leads") or a minted one ("kgr:meet_at");
+    `object_kind` says what `object` is: an entity id, a thing or claim id (`Node`), a typed
+    value (`datatype`, an XSD local name) or text. An `attributed_to` speaker or a `modality`
+    keeps the reading out of the plain fact layer.
+    """
 
     subject: str
     predicate: str
@@ -144,6 +154,24 @@ class Fact:
     object: str
     object_is_entity: bool
     evidence: tuple[Evidence, ...] = field(default=())
+    object_kind: str = "text"
+    datatype: str = ""
+    attributed_to: str | None = None
+    modality: str = ""
+    object_text: str = ""
+
+
+@dataclass(frozen=True)
+class Node:
+    """A node for something the text names without a proper name: a thing ("the ceasefire") or
+    a claim (what a speaker said). One per document and normalised phrase (docs/facts.md)."""
+
+    id: str
+    label: str
+    kind: str  # "Thing" or "Claim"
+    doc_id: str
+    involves: tuple[str, ...] = ()  # entity ids named inside the phrase
+    attributed_to: str | None = None
 
 
 @dataclass(frozen=True)
@@ -166,4 +194,5 @@ class Resolution:
     entities: tuple[Entity, ...]
     facts: tuple[Fact, ...]
     roles: tuple[Role, ...] = ()
+    nodes: tuple[Node, ...] = ()
     mentions: dict[tuple[str, int], str] = field(default_factory=dict, hash=False, compare=False)

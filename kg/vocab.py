@@ -19,7 +19,8 @@ PREFIXES = {
 }
 
 
-NAMESPACES = {"kge": "entity/", "kgd": "doc/", "kgs": "statement/", "kgv": "evidence/", "kgp": "position/"}
+NAMESPACES = {"kge": "entity/", "kgd": "doc/", "kgs": "statement/", "kgv": "evidence/", "kgp": "position/",
+              "kgt": "thing/", "kgc": "claim/", "kgr": "relation/"}
 
 
 def prefixes(base: str = DEFAULT_BASE) -> dict[str, str]:

@@ -168,6 +168,22 @@ def title_words() -> dict[str, frozenset[str]]:
     return {role: frozenset(words) for role, words in found.items()}
 
 
+MODALITIES = ("negated", "hypothetical", "demanded")
+
+
+@cache
+def modality_words() -> dict[str, str]:
+    """Verbs and subordinators that take the clause they govern out of the facts
+    (kg/data/modality.tsv): word → negated, hypothetical or demanded."""
+    found = {}
+    for word, modality in _rows("modality.tsv"):
+        if modality not in MODALITIES:
+            raise _bad("modality.tsv", _line_of("modality.tsv", word, modality),
+                       f"unknown modality {modality!r} (one of {', '.join(MODALITIES)})")
+        found[word] = modality
+    return found
+
+
 @cache
 def label_classes() -> dict[str, str]:
     """spaCy entity label → ontology class of a name with that label (kg/data/labels.tsv)."""

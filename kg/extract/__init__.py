@@ -18,6 +18,8 @@ from ..types import Document, Extraction, Phrase, Sentence, Triple
 from .chunks import pipe_chunked
 from .components import fast_attribute_ruler
 from .mentions import mentions, titles
+from .modality import modality
+from .objects import object_form, relation_norm
 from .parse import RawTuple, doc_heads
 from .registry import clause_tuples
 from .segment import LINE_BREAKS
@@ -169,6 +171,7 @@ def inserted_positions(tokens: list[Token | str], text: str) -> tuple[int, ...]:
 def _to_triple(raw: RawTuple, doc_id: str, sentence: int, text: str | None = None,
                heads: list[int] | None = None) -> Triple:
     relation = phrase(raw.relation, text, heads)
+    form, core = object_form(raw)
     return Triple(
         doc_id=doc_id,
         sentence=sentence,
@@ -181,4 +184,8 @@ def _to_triple(raw: RawTuple, doc_id: str, sentence: int, text: str | None = Non
         lemma=raw.lemma,
         inserted=inserted_positions(raw.relation, relation.text),
         attribution=phrase(raw.attribution, text, heads) if raw.attribution else None,
+        modality=modality(raw),
+        object_form=form,
+        object_core=phrase(core, text, heads) if core else None,
+        relation_norm=relation_norm(raw),
     )

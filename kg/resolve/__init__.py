@@ -11,12 +11,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from ..data import Lexicon, fold, lexicon
-from ..relations import canonical_key
-from ..types import Entity, Evidence, Extraction, Fact, Mention, Resolution, Triple
+from ..types import Entity, Evidence, Extraction, Fact, Mention, Resolution
 from .ids import assign_ids
 from .clusters import Cluster, acronym_definitions, local_clusters, merge_clusters
 from .names import clean_label, name_key, normalise_name, person_name
 from .roles import roles_from_titles
+from ..facts import fact_layer
 
 __all__ = ["clean_label", "entity_id", "normalise_name", "resolve"]
 
@@ -55,11 +55,13 @@ def resolve(extractions: Iterable[Extraction], lex: Lexicon | None = None) -> Re
                     book.spans[m.doc_id].append((m.start, m.end, target))
     roles = roles_from_titles(extractions, book.link, book.entities, lex)
     book.add_titles(extractions)
-    facts = _facts(extractions, book) + tuple(book.side_facts())
-    entities = tuple(sorted((dataclasses.replace(e, kind=lex.kind(e.type, e.label))
-                             for e in book.entities.values()), key=lambda e: e.id))
-    facts = tuple(sorted(facts, key=lambda f: (f.subject, f.predicate, f.relation, f.object)))
-    return assign_ids(Resolution(entities, facts, roles, mentions=dict(book.link)))
+    kinds = {eid: dataclasses.replace(e, kind=lex.kind(e.type, e.label)) for eid, e in book.entities.items()}
+    read, nodes = fact_layer(extractions, book.entity_at, kinds, book.within)
+    facts = read + tuple(book.side_facts())
+    entities = tuple(sorted(kinds.values(), key=lambda e: e.id))
+    facts = tuple(sorted(facts, key=lambda f: (f.subject, f.predicate, f.relation, f.object,
+                                               f.object_kind, f.attributed_to or "", f.modality)))
+    return assign_ids(Resolution(entities, facts, roles, nodes, mentions=dict(book.link)))
 
 
 class _Book:
@@ -146,7 +148,7 @@ class _Book:
         for key, (eid, evidence) in sorted(self.sides.items()):
             country_id = key.split(":")[1]
             yield Fact(eid, "relatedTo", SIDE_RELATION, country_id, True,
-                       tuple(sorted(set(evidence), key=lambda e: (e.doc_id, e.start))))
+                       tuple(sorted(set(evidence), key=lambda e: (e.doc_id, e.start))), "entity")
 
     def add_titles(self, extractions: list[Extraction]) -> None:
         """A title before or beside a name stands for its holder when a triple's head falls on it:
@@ -156,6 +158,10 @@ class _Book:
                 person = self.link.get((ex.doc_id, t.person))
                 if person is not None and self.entities[person].type == "Person":
                     self.title_spans[ex.doc_id].append((t.start, t.end, person))
+
+    def within(self, doc_id: str, start: int, end: int) -> list[tuple[int, int, str]]:
+        """(start, end, entity) of the mentions lying inside [start, end) of a document."""
+        return [span for span in self.spans.get(doc_id, ()) if start <= span[0] and span[1] <= end]
 
     def entity_at(self, doc_id: str, offset: int) -> str | None:
         """The entity of the mention covering `offset`, else of the title covering it."""
@@ -202,35 +208,3 @@ def _fullest(forms: Counter, type_: str, lex: Lexicon) -> str:
             return (len(form.split()), bool(name and name.middle), len(form), forms[form], form)
         return max(forms, key=fullness)
     return max(forms, key=lambda f: (len(f.split()), len(f), forms[f], f))
-
-
-def _facts(extractions: list[Extraction], book: _Book) -> tuple[Fact, ...]:
-    merged: dict[tuple[str, str, str, str], list[Evidence]] = defaultdict(list)
-    kinds: dict[tuple[str, str, str, str], bool] = {}
-    for ex in extractions:
-        sentences = {s.index: s for s in ex.sentences}
-        for t in ex.triples:
-            subj = book.entity_at(ex.doc_id, t.subject.head)
-            if subj is None or t.object is None:
-                continue
-            obj = book.entity_at(ex.doc_id, t.object.head)
-            if obj == subj:
-                continue
-            obj_value = obj or t.object.text
-            key = canonical_key(subj, t.relation.text, t.lemma, obj_value, obj is not None)
-            kinds[key] = obj is not None
-            s = sentences[t.sentence]
-            merged[key].append(Evidence(ex.doc_id, s.text, _start(t), _end(t), t.confidence))
-    return tuple(
-        Fact(s, p, r, o, kinds[(s, p, r, o)],
-             tuple(sorted(set(ev), key=lambda e: (e.doc_id, e.start))))
-        for (s, p, r, o), ev in sorted(merged.items())
-    )
-
-
-def _start(t: Triple) -> int:
-    return min(p.start for p in (t.subject, t.relation, t.object) if p is not None and p.start >= 0)
-
-
-def _end(t: Triple) -> int:
-    return max(p.end for p in (t.subject, t.relation, t.object) if p is not None)

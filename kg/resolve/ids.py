@@ -57,9 +57,14 @@ def assign_ids(res: Resolution) -> Resolution:
     new = rename.__getitem__
     entities = tuple(sorted((dataclasses.replace(e, id=new(e.id)) for e in res.entities), key=lambda e: e.id))
     facts = tuple(sorted((dataclasses.replace(f, subject=new(f.subject),
-                                              object=new(f.object) if f.object_is_entity else f.object)
-                          for f in res.facts), key=lambda f: (f.subject, f.predicate, f.relation, f.object)))
+                                              object=new(f.object) if f.object_is_entity else f.object,
+                                              attributed_to=new(f.attributed_to) if f.attributed_to else None)
+                          for f in res.facts), key=lambda f: (f.subject, f.predicate, f.relation, f.object,
+                                                               f.object_kind, f.attributed_to or "", f.modality)))
     roles = tuple(sorted((dataclasses.replace(r, person=new(r.person), of=new(r.of) if r.of else None)
                         for r in res.roles), key=lambda r: (r.person, r.title, r.of or "")))
+    nodes = tuple(dataclasses.replace(n, involves=tuple(sorted(map(new, n.involves))),
+                                      attributed_to=new(n.attributed_to) if n.attributed_to else None)
+                  for n in res.nodes)
     links = {key: new(eid) for key, eid in res.mentions.items()}
-    return Resolution(entities, facts, roles, mentions=links)
+    return Resolution(entities, facts, roles, nodes, mentions=links)

@@ -1,0 +1,77 @@
+"""What a tuple's parts are, for the graph's fact layer: the object's form (a value, a common
+noun, a clause…) and its head phrase, and the relation's normal form."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .parse import RawTuple
+from .vocabulary import PREDICATE_POS
+
+# spaCy entity labels of values: they become typed literals (kg.facts)
+VALUE_LABELS = frozenset({"DATE", "TIME", "MONEY", "CARDINAL", "PERCENT", "QUANTITY", "ORDINAL"})
+CORE_LEFT = frozenset({"det", "predet", "poss", "amod", "compound", "nummod", "nmod", "quantmod",
+                       "case", "npadvmod"})
+DROPPED = frozenset({"aux", "neg", "advmod", "npadvmod", "det", "punct", "poss", "predet",
+                     "nummod", "quantmod", "cc", "intj", "dep", "mark"})
+INSERTED = {"is": "be", "are": "be", "was": "be", "were": "be", "am": "be", "has": "have",
+            "had": "have", "have": "have"}
+
+
+def _head(tokens: list[Token]) -> Token:
+    inside = {t.i for t in tokens}
+    return next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
+
+
+def object_form(raw: RawTuple) -> tuple[str, list[Token]]:
+    """The object head's value label (DATE, MONEY…) with the value's tokens, or its part of
+    speech with, for a common noun, its head phrase ("the exclusion of Ukraine" of "the
+    exclusion of Ukraine from the talks"); ("", []) without an object."""
+    tokens = [t for t in raw.object or () if not isinstance(t, str)]
+    if not tokens:
+        return "", []
+    inside = {t.i for t in tokens}
+    head = _head(tokens)
+    if head.ent_type_ in VALUE_LABELS:
+        span = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+        value = [t for t in span if t.i in inside] if span is not None else [head]
+        return head.ent_type_, value
+    if head.pos_ == "NOUN":
+        return "NOUN", _core(head, inside, of_phrases=1)
+    return head.pos_, []
+
+
+def _core(head: Token, inside: set[int], of_phrases: int) -> list[Token]:
+    """The head with its determiners, possessor and modifiers, and one "of" phrase after it."""
+    core = [head]
+    for left in head.lefts:
+        if left.dep_ in CORE_LEFT:
+            core.extend(t for t in left.subtree if t.i in inside)
+    if of_phrases:
+        for prep in head.rights:
+            if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i in inside:
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if pobj is not None and pobj.i in inside:
+                    core.append(prep)
+                    core.extend(_core(pobj, inside, of_phrases - 1))
+                break
+    return sorted(set(core), key=lambda t: t.i)
+
+
+def relation_norm(raw: RawTuple) -> str:
+    """The relation's content words, verbs lemmatised, without auxiliaries, negation, adverbs and
+    determiners; a passive keeps its "be": "has been involved in" → "be involve in",
+    "spoke separately with" → "speak with", "is Chair of" (inserted "is") → "be chair of"."""
+    words = []
+    for t in raw.relation:
+        if isinstance(t, str):
+            words.append(INSERTED.get(t.lower(), t.lower()))
+        elif t.dep_ == "auxpass":
+            words.append("be")
+        elif t.dep_ in DROPPED or t.tag_ == "MD" or t.is_punct:
+            continue
+        elif t.pos_ in PREDICATE_POS:
+            words.append((t.lemma_ or t.lower_).lower())
+        else:
+            words.append(t.lower_)
+    return " ".join(words)
