@@ -11,7 +11,7 @@ with a subject that is an entity and an object that is a node or a value:
 - what a speaker said (a reporting verb with a clause): a `Node` of kind Claim.
 
 Its property is the canonical one (kg.relations) or one minted from the relation's normal form.
-A reading attributed to a speaker, or negated, hypothetical or demanded, is kept as a statement
+A reading attributed to a speaker (other than a news agency reporting the news), or negated, hypothetical or demanded, is kept as a statement
 only (`attributed_to`, `modality`): it never becomes a plain triple. n-ary extras with a
 canonical reading ("arrived … in Kyiv": arrive in → visited) are readings too.
 """
@@ -33,6 +33,7 @@ from .types import Entity, Evidence, Extraction, Fact, Node, Phrase, Triple
 EntityAt = Callable[[str, int], "str | None"]
 Within = Callable[[str, int, int], "list[tuple[int, int, str]]"]
 
+NEWS_AGENCY = "NewsAgency"
 VALUE_LABELS = frozenset({"DATE", "MONEY", "CARDINAL", "PERCENT", "QUANTITY"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 PRONOUN_OWNERS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
@@ -79,6 +80,8 @@ class _Layer:
             speaker = self.entity_at(doc, t.attribution.head)
             if speaker is None:
                 return  # a claim kg cannot attribute to an entity
+            if self.entities[speaker].kind == NEWS_AGENCY:
+                speaker = None  # "…, TASS reported": an agency's report is the news itself
         evidence = Evidence(doc, sentence, _start(t), _end(t), t.confidence)
         obj = self.object(t, subject)
         if obj is not None:

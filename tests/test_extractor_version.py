@@ -89,14 +89,15 @@ def test_unknown_word_role_is_rejected_with_file_and_line(tmp_path):
             data.title_words.cache_clear()
 
 
-@pytest.mark.parametrize("row, why", [("meet\t-\tmet", "expected 4"),
-                                      ("meet\t-\tmet\tsideways", "direction must be"),
-                                      ("meet\t-\tmeetsWith\tforward", "'meetsWith' is not a property")])
+@pytest.mark.parametrize("row, why", [("meet\tmet\tforward", "expected 4"),
+                                      ("meet\tmet\tsideways\tNode", "direction must be"),
+                                      ("meet\tmet\tforward\tCity", "object class must be"),
+                                      ("meet\tmeetsWith\tforward\tNode", "'meetsWith' is not a property")])
 def test_relation_table_rejects_a_malformed_row_with_file_and_line(tmp_path, row, why):
     from kg.relations import relation_table
 
     table = tmp_path / "relations.tsv"
-    table.write_text(f"# lemma\ttail\tproperty\tdirection\nmeet\t-\tmet\tforward\n{row}\n")
+    table.write_text(f"# relation\tproperty\tdirection\tobject\nmeet\tmet\tforward\tNode\n{row}\n")
     with pytest.raises(KgError, match=rf"relations.tsv:3: {why}"):
         relation_table(table)
 

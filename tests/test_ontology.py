@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from kg.api import shape_violations, validate
 from kg.cli import app
-from kg.relations import Canonical, canonical_key, canonical_relation, relation_table
+from kg.relations import Canonical, canonical_relation, minted_relation, relation_table
 from kg.vocab import KGO, KGO_IRI, ontology_file
 
 ONTOLOGY = rdflib.Graph().parse(ontology_file("kg.ttl"), format="turtle")
@@ -62,40 +62,63 @@ def test_alignment_with_schema_foaf_prov():
     assert (KGO.leads, RDFS.subPropertyOf, KGO.relatedTo) in ONTOLOGY
 
 
-@pytest.mark.parametrize("relation, lemma, expected", [
-    ("leads", "lead", Canonical("leads")),
-    ("is led by", "lead", Canonical("leads", inverse=True)),
-    ("are led by", "lead", Canonical("leads", inverse=True)),
-    ("met with", "meet", Canonical("met")),
-    ("met", "meet", Canonical("met")),
-    ("met in", "meet", Canonical("relatedTo")),
-    ("said", "say", Canonical("said")),
-    ("told", "tell", Canonical("said")),
-    ("spoke with", "speak", Canonical("spokeWith")),
-    ("agreed to", "agree", Canonical("agreedTo")),
-    ("was held in", "hold", Canonical("locatedIn")),
-    ("is represented by", "represent", Canonical("represents", inverse=True)),
-    ("condemned", "condemn", Canonical("criticized")),
-    ("praised", "praise", Canonical("relatedTo")),
-    ("will never accept", "accept", Canonical("relatedTo")),
-    ("did not meet", "meet", Canonical("relatedTo")),
-    ("didn't meet", "meet", Canonical("relatedTo")),
-    ("never joins", "join", Canonical("relatedTo")),
+PLACE = frozenset({"Place", "City", "Entity", "Node", "Any"})
+PERSON = frozenset({"Person", "Entity", "Node", "Any"})
+ORG = frozenset({"Organization", "Company", "Entity", "Node", "Any"})
+THING = frozenset({"Node", "Any"})
+
+
+@pytest.mark.parametrize("norm, classes, expected", [
+    ("lead", ORG, Canonical("leads")),
+    ("be lead by", PERSON, Canonical("leads", inverse=True)),
+    ("be lead by", THING, None),  # an inverse needs an entity, which becomes the subject
+    ("meet with", PERSON, Canonical("met")),
+    ("meet", THING, Canonical("met")),
+    ("meet in", PLACE, None),
+    ("say", frozenset({"Any"}), Canonical("said")),
+    ("tell", ORG, Canonical("said")),
+    ("speak with", PERSON, Canonical("spokeWith")),
+    ("agree to", THING, Canonical("agreedTo")),
+    ("be hold in", PLACE, Canonical("locatedIn")),
+    ("be represent by", PERSON, Canonical("represents", inverse=True)),
+    ("condemn", THING, Canonical("criticized")),
+    ("be arrest by", ORG, Canonical("arrested", inverse=True)),
+    ("arrive in", PLACE, Canonical("visited")),
+    ("be bear in", PLACE, Canonical("bornIn")),
+    ("praise", PERSON, None),
 ])
-def test_canonical_relation(relation, lemma, expected):
-    assert canonical_relation(relation, lemma) == expected
+def test_canonical_relation(norm, classes, expected):
+    assert canonical_relation(norm, classes) == expected
 
 
-def test_passive_led_by_swaps_subject_and_object():
-    assert canonical_key("Group/Russian_delegation", "is led by", "lead", "Person/Grigory_Karasin", True) == (
-        "Person/Grigory_Karasin", "leads", "is led by", "Group/Russian_delegation")
-    assert canonical_key("Group/Russian_delegation", "is led by", "lead", "a diplomat", False) == (
-        "Group/Russian_delegation", "relatedTo", "is led by", "a diplomat")
+@pytest.mark.parametrize("norm, classes", [
+    ("be in", THING),            # "was in favor of": locatedIn only to a Place
+    ("be in", PERSON),
+    ("join", THING),             # "joined the fray": memberOf only to an Organization
+    ("join", PLACE),
+    ("fire", THING),             # "fired tear gas"
+])
+def test_prepositions_and_verbs_need_the_right_object_class(norm, classes):
+    assert canonical_relation(norm, classes) is None
+
+
+def test_minted_relations_read_passives_backwards_only_between_entities():
+    assert minted_relation("meet at", node_object=True) == Canonical("kgr:meet_at")
+    assert minted_relation("be praise by", node_object=True, reversible=True) == Canonical("kgr:praise", True)
+    assert minted_relation("be praise by", node_object=True) == Canonical("kgr:be_praise_by")
+    assert minted_relation("rise to", node_object=False) == Canonical("kgr:rise_to-value")
 
 
 def test_relation_table_uses_only_ontology_properties():
     object_properties = {str(s)[len(KGO_IRI):] for s in ONTOLOGY.subjects(RDF.type, OWL.ObjectProperty)}
-    assert {c.predicate for c in relation_table().values()} <= object_properties
+    assert {c.predicate for c, _ in relation_table().values()} <= object_properties
+
+
+def test_new_canonical_relations_are_aligned_where_wikidata_or_schema_has_them():
+    for local, match in [("bornIn", "http://www.wikidata.org/entity/P19"), ("diedIn", "http://www.wikidata.org/entity/P20"),
+                         ("married", "http://www.wikidata.org/entity/P26"), ("memberOf", "http://www.wikidata.org/entity/P463")]:
+        assert (KGO[local], SKOS.exactMatch, rdflib.URIRef(match)) in ONTOLOGY
+    assert (KGO.founded, SKOS.relatedMatch, rdflib.URIRef("http://www.wikidata.org/entity/P112")) in ONTOLOGY
 
 
 def test_seed_graph_meets_the_shapes(seed_build):

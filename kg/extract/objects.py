@@ -13,7 +13,7 @@ VALUE_LABELS = frozenset({"DATE", "TIME", "MONEY", "CARDINAL", "PERCENT", "QUANT
 CORE_LEFT = frozenset({"det", "predet", "poss", "amod", "compound", "nummod", "nmod", "quantmod",
                        "case", "npadvmod"})
 DROPPED = frozenset({"aux", "neg", "advmod", "npadvmod", "det", "punct", "poss", "predet",
-                     "nummod", "quantmod", "cc", "intj", "dep", "mark"})
+                     "nummod", "quantmod", "cc", "intj", "dep", "mark", "amod"})
 INSERTED = {"is": "be", "are": "be", "was": "be", "were": "be", "am": "be", "has": "have",
             "had": "have", "have": "have"}
 
@@ -68,6 +68,8 @@ def relation_norm(raw: RawTuple) -> str:
             words.append(INSERTED.get(t.lower(), t.lower()))
         elif t.dep_ == "auxpass":
             words.append("be")
+        elif t.tag_ == "TO" and words:  # "agreed to appoint" keeps its "to"; a bare "to visit" not
+            words.append("to")
         elif t.dep_ in DROPPED or t.tag_ == "MD" or t.is_punct:
             continue
         elif t.pos_ in PREDICATE_POS:
