@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -88,7 +90,7 @@ def analyse(store: ox.Store, top: int = 10) -> GraphStats:
         weight = directed.get_edge_data(u, v, {"weight": 0})["weight"]
         directed.add_edge(u, v, weight=weight + 1)
     pagerank = nx.pagerank(directed, weight="weight") if len(directed) else {}
-    relations = Counter(row["p"].value.rsplit("#", 1)[-1] for row in store.query(_PREDICATES))
+    relations = Counter(re.split("[#/]", row["p"].value)[-1] for row in store.query(_PREDICATES))
     types = Counter(d["type"] for _, d in graph.nodes(data=True))
     return GraphStats(
         documents=int(counts["documents"].value),

@@ -86,7 +86,7 @@ class _Layer:
         obj = self.object(t, subject)
         if obj is not None:
             obj_id, kind, datatype, classes = obj
-            self.reading(subject, t.relation_norm or t.relation.text.casefold(), t.relation.text,
+            self.reading(subject, normal_form(t), t.relation.text,
                          obj_id, kind, datatype, classes, speaker, t.modality, t.object.text, evidence)
         for extra in t.extras:
             place = self.extra_entity(doc, extra)
@@ -179,6 +179,15 @@ class _Layer:
         facts.sort(key=lambda f: (f.subject, f.predicate, f.relation, f.object, f.object_kind,
                                   f.attributed_to or "", f.modality))
         return tuple(facts), tuple(sorted(self.nodes.values(), key=lambda n: n.id))
+
+
+def normal_form(t: Triple) -> str:
+    """The relation's normal form as the extractor wrote it; for a record without one, its text
+    (a one-word relation as its lemma)."""
+    if t.relation_norm:
+        return t.relation_norm
+    words = t.relation.text.casefold().split()
+    return t.lemma if len(words) == 1 and t.lemma else " ".join(words)
 
 
 def extra_text_between(extra: Phrase, start: int, end: int) -> str:

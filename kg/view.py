@@ -31,7 +31,7 @@ TYPE_COLOURS = {
 }
 OTHER_COLOURS = ("#4c956c", "#b5838d", "#6d6875", "#2a9d8f", "#bc6c25", "#7f5539")
 SENTENCES_PER_ITEM = 8
-NOT_ENTITIES = {"Document", "Statement", "Evidence", "Position", "Role"}
+NOT_ENTITIES = {"Document", "Statement", "Evidence", "Position", "Role", "Claim"}
 TEMPLATE = Path(__file__).with_name("view_page.html")
 
 
@@ -53,6 +53,7 @@ _ALIASES = _PREFIX + "SELECT ?e ?alias WHERE { ?e skos:altLabel ?alias }"
 _STATEMENTS = _PREFIX + """
 SELECT ?st ?s ?p ?o ?relation ?sentence ?doc ?docId ?title WHERE {
   ?st a kgo:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kgo:relationText ?relation .
+  FILTER NOT EXISTS { ?st kgo:attributedTo|kgo:modality ?frame }
   OPTIONAL {
     ?st kgo:evidence ?ev . ?ev kgo:sentence ?sentence ; prov:wasDerivedFrom ?doc .
     OPTIONAL { ?doc dcterms:identifier ?docId }
@@ -99,7 +100,7 @@ def view_graph(store: ox.Store) -> nx.MultiDiGraph:
         if subject in graph and obj in graph:
             edge = edges.setdefault(row["st"].value, {
                 "ends": (subject, obj), "relation": row["relation"].value,
-                "predicate": row["p"].value.rsplit("#", 1)[-1], "sentences": {}})
+                "predicate": re.split("[#/]", row["p"].value)[-1], "sentences": {}})
             if source[0]:
                 edge["sentences"][source] = None
     for edge in sorted(edges.values(), key=lambda e: (e["ends"], e["relation"])):

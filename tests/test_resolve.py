@@ -33,7 +33,8 @@ def test_same_name_across_documents_is_one_entity_and_dates_are_not_entities():
 def test_fact_between_entities_keeps_relation_and_sources():
     text = "Karasin leads Russia."
     sent = Sentence(0, text, 0, len(text))
-    triple = Triple("d", 0, Phrase("Karasin", 0, 7, 0), Phrase("leads", 8, 13, 8), Phrase("Russia", 14, 20, 14))
+    triple = Triple("d", 0, Phrase("Karasin", 0, 7, 0), Phrase("leads", 8, 13, 8), Phrase("Russia", 14, 20, 14),
+                    confidence=0.8, relation_norm="lead")
     ex = Extraction("d", (sent,), (_mention("d", 0, "Karasin"), _mention("d", 14, "Russia", "GPE")), (triple,))
     [fact] = resolve([ex]).facts
     assert (fact.subject, fact.relation, fact.object, fact.object_is_entity) == (
@@ -115,7 +116,7 @@ def test_pronouns_unresolved_are_dropped_and_resolved_ones_carry_facts():
     ms = (Mention("d", 0, "Karasin", 0, 7, "PERSON"), Mention("d", 0, "He", 17, 19, "PRON", antecedent=0),
           Mention("d", 0, "Rubio", 24, 29, "PERSON"), Mention("d", 0, "They", 31, 35, "PRON"))
     triple = Triple("d", 0, Phrase("He", 17, 19, 17), Phrase("met", 20, 23, 20), Phrase("Rubio", 24, 29, 24),
-                    lemma="meet")
+                    lemma="meet", confidence=0.8, relation_norm="meet")
     res = resolve([Extraction("d", (Sentence(0, text, 0, len(text)),), ms, (triple,))])
     assert [e.label for e in res.entities] == ["Karasin", "Rubio"]
     assert [(f.subject, f.predicate, f.object) for f in res.facts] == [("Karasin", "met", "Rubio")]

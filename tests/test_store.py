@@ -119,7 +119,7 @@ def test_iris_are_readable_and_follow_the_base():
     assert "http://news.test/doc/a" in subjects
     statements = [s for s in subjects if "/statement/" in s]
     assert len(statements) == 1 and statements[0].startswith("http://news.test/statement/met-")
-    local = re.compile(r"http://news\.test/(entity|doc|statement|evidence|position)/[A-Za-z0-9][A-Za-z0-9_-]*")
+    local = re.compile(r"http://news\.test/(entity|doc|statement|evidence|position|thing|claim|relation)/[A-Za-z0-9][A-Za-z0-9_-]*")
     assert all(local.fullmatch(s) for s in subjects), sorted(s for s in subjects if not local.fullmatch(s))
     assert all(s.startswith("http://news.test/") for s in subjects)
 

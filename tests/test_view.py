@@ -70,9 +70,10 @@ def test_seed_page_draws_every_entity_offline(browser, seed_build):
     assert not re.search(r"https?://", text)
     graph = view_graph(open_store(seed_build.out))
     page = Page(browser, path)
-    assert page.js("network.body.data.nodes.length") == graph.number_of_nodes() == seed_build.entities
+    things = sum(1 for _, d in graph.nodes(data=True) if d["type"] == "Thing")  # nodes without a proper name
+    assert page.js("network.body.data.nodes.length") == graph.number_of_nodes() == seed_build.entities + things
     assert page.js("network.body.data.edges.length") == graph.number_of_edges()
-    assert page.page.inner_text("#note").startswith(f"Showing all {seed_build.entities} entities")
+    assert page.page.inner_text("#note").startswith(f"Showing all {seed_build.entities + things} entities")
     legend = page.page.inner_text("#legend")
     assert "Person (" in legend and "Place (" in legend
     page.page.screenshot(path=str(seed_build.out / "graph.png"))
@@ -116,7 +117,8 @@ def test_cap_keeps_the_best_connected_and_says_so(browser, seed_build, tmp_path)
     page = Page(browser, report.path)
     assert page.js("network.body.data.nodes.length") == 5
     assert page.page.inner_text("#note").startswith(
-        f"Showing 5 of {seed_build.entities} entities, the best connected first (cap 5).")
+        f"Showing 5 of {view_graph(open_store(seed_build.out)).number_of_nodes()} entities, "
+        f"the best connected first (cap 5).")
     graph = view_graph(open_store(seed_build.out))
     shown = set(page.js("network.body.data.nodes.getIds()"))
     fifth = sorted((d for _, d in graph.degree()), reverse=True)[4]
