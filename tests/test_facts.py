@@ -99,7 +99,24 @@ TINY = {
              "Vladimir Putin met Donald Trump in Helsinki on July 16, 2018. "
              "Acme Corp bought 15 pct of Widget Inc for 10 mln dlrs.\n",
     "b.txt": "Residents called for Joe Biden to visit Ohio. Joe Biden did not visit Ohio.\n",
+    "c.txt": "Keith Kellogg arrived in Kyiv on Wednesday for talks with Volodymyr Zelenskyy. "
+             "John Smith appeared in a wheelchair. John Smith was in favor of the plan. "
+             "Acme Corp was acquired by Widget Inc. Mary Jones was born in Paris.\n",
 }
+
+
+@pytest.mark.parametrize("predicate, subject, obj, words", [
+    ("kgo:visited", "Kellogg", "Kyiv", "arrived in Kyiv"),        # an n-ary extra: arrive in → visited
+    ("kgo:acquired", "Widget", "Acme", "was acquired by"),         # a passive reads backwards
+    ("kgo:bornIn", "Mary Jones", "Paris", "born in"),
+])
+def test_canonical_facts_from_extras_and_passives(tiny, predicate, subject, obj, words):
+    assert held(tiny.out, predicate, subject, obj, words)
+
+
+def test_prepositions_give_no_location_without_a_place(tiny):
+    located = _store(tiny.out).query(PREFIX + "SELECT ?o WHERE { ?s kgo:locatedIn ?o }")
+    assert list(located) == []
 
 
 @pytest.fixture(scope="module")
