@@ -142,6 +142,15 @@ def test_reported_negated_and_demanded_readings_are_statements_only(tiny):
     assert biden and all(v[2] == "false" and v[1] in {"negated", "demanded"} for v in biden.values())
 
 
+def test_amounts_in_digits_are_values_not_things(nlp):
+    from kg.extract import extract_doc
+
+    [reading] = [t for t in extract_doc(nlp("Anacomp earned 4,073,000 dlrs."), "d").triples
+                 if t.relation_norm == "earn"]
+    assert (reading.object_form, typed_value(reading.object_form, reading.object_core.text)) == (
+        "QUANTITY", ("4073000.0", "decimal"))
+
+
 def test_meeting_place_and_values(tiny):
     assert held(tiny.out, "kgo:met", "Putin", "Trump", "met Donald Trump")
     rows = _store(tiny.out).query(PREFIX + """SELECT ?o WHERE { ?s ?p ?o FILTER(isLiteral(?o) && DATATYPE(?o) = xsd:date) }""",

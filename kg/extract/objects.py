@@ -37,8 +37,23 @@ def object_form(raw: RawTuple) -> tuple[str, list[Token]]:
         value = [t for t in span if t.i in inside] if span is not None else [head]
         return head.ent_type_, value
     if head.pos_ == "NOUN":
+        amount = _amount(head, inside)
+        if amount:  # "4,073,000 dlrs", "13 cts", "1,616,101 quintales": spaCy often leaves them untagged
+            return "QUANTITY", amount
         return "NOUN", _core(head, inside, of_phrases=1)
     return head.pos_, []
+
+
+def _amount(head: Token, inside: set[int]) -> list[Token]:
+    """A number written in digits and its unit noun, when nothing else modifies the unit."""
+    lefts = [c for c in head.lefts if c.i in inside and not c.is_punct]
+    numbers = [c for c in lefts if c.dep_ == "nummod" and any(ch.isdigit() for t in c.subtree for ch in t.text)]
+    if not numbers or any(c.dep_ not in {"nummod", "quantmod", "compound"} for c in lefts):
+        return []
+    tokens = [t for c in lefts for t in c.subtree if t.i in inside]
+    if any(t.is_alpha and t.dep_ == "compound" and not t.like_num for t in tokens):
+        return []
+    return sorted({*tokens, head}, key=lambda t: t.i)
 
 
 def _core(head: Token, inside: set[int], of_phrases: int) -> list[Token]:

@@ -16,7 +16,6 @@ from .ids import assign_ids
 from .clusters import Cluster, acronym_definitions, local_clusters, merge_clusters
 from .names import clean_label, name_key, normalise_name, person_name
 from .roles import roles_from_titles
-from ..facts import fact_layer
 
 __all__ = ["clean_label", "entity_id", "normalise_name", "resolve"]
 
@@ -55,6 +54,8 @@ def resolve(extractions: Iterable[Extraction], lex: Lexicon | None = None) -> Re
                     book.spans[m.doc_id].append((m.start, m.end, target))
     roles = roles_from_titles(extractions, book.link, book.entities, lex)
     book.add_titles(extractions)
+    from ..facts import fact_layer  # kg.facts reads kg.resolve.ids: imported here, not at the top
+
     kinds = {eid: dataclasses.replace(e, kind=lex.kind(e.type, e.label)) for eid, e in book.entities.items()}
     read, nodes = fact_layer(extractions, book.entity_at, kinds, book.within)
     facts = read + tuple(book.side_facts())
