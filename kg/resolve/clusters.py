@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 
 from ..data import Lexicon, fold, label_classes
 from ..types import Extraction, Mention
-from .names import clean_label, defines_acronym, is_junk, name_key, person_name, surname
+from .names import (clean_label, defines_acronym, is_junk, legal_base, name_key, org_key,
+                    person_name, surname)
+from .variants import link_variants, nickname_links
 
 LABEL_CLASS = label_classes()
 CLASS_ORDER = ("Person", "Place", "Organization", "Group", "Event")
@@ -85,8 +87,39 @@ def votes_for(m: Mention, lex: Lexicon) -> Counter:
     return votes
 
 
-def local_clusters(ex: Extraction, lex: Lexicon) -> list[Cluster]:
+@dataclass(frozen=True)
+class CorpusNames:
+    """What the whole corpus says about a name, read in one pass before clustering: the tagger's
+    labels of each form, and the first words of organisations' names ("ford" of "Ford Motor Co.")."""
+
+    labels: dict[str, Counter] = field(default_factory=dict)
+    org_heads: frozenset[str] = frozenset()
+
+    def company_word(self, form: str) -> bool:
+        """A lone word that starts an organisation's name and is not mostly tagged a person."""
+        key = fold(form)
+        labels = self.labels.get(key, Counter())
+        return key in self.org_heads and labels["PERSON"] * 2 <= sum(labels.values())
+
+
+def corpus_names(extractions: Iterable[Extraction]) -> CorpusNames:
+    labels: dict[str, Counter] = defaultdict(Counter)
+    heads: set[str] = set()
+    for ex in extractions:
+        for m in ex.mentions:
+            if m.label in NOT_NAMES:
+                continue
+            form = clean_label(m.text)
+            labels[fold(form)][m.label] += 1
+            words = legal_base(form).split()
+            if m.label == "ORG" and len(words) >= 2:
+                heads.add(fold(words[0]))
+    return CorpusNames(dict(labels), frozenset(heads))
+
+
+def local_clusters(ex: Extraction, lex: Lexicon, corpus: CorpusNames | None = None) -> list[Cluster]:
     """Clusters of one document: same key, surname after full name, acronym after its long form."""
+    corpus = corpus or CorpusNames()
     names = sorted((m for m in ex.mentions if m.label not in NOT_NAMES
                     and not is_junk(clean_label(m.text))), key=lambda m: m.start)
     uf = UnionFind()
@@ -116,7 +149,8 @@ def local_clusters(ex: Extraction, lex: Lexicon) -> list[Cluster]:
     linked: set[int] = set()
     for i, m in enumerate(names):
         words = clean_label(m.text).split()
-        if len(words) != 1 or _data_class(m, lex) or m.cue in {"Place", "Organization"}:
+        if (len(words) != 1 or _data_class(m, lex) or m.cue in {"Place", "Organization"}
+                or corpus.company_word(words[0])):
             continue
         keys = full.get(surname(m.text, lex), set())
         if len(keys) == 1:
@@ -138,6 +172,12 @@ def _personish(m: Mention, lex: Lexicon) -> bool:
     return (m.label == "PERSON" or m.cue == "Person") and not _data_class(m, lex)
 
 
+def _gazetteer_place(m: Mention, lex: Lexicon) -> bool:
+    """A word the tagger reads as a place and a gazetteer lists as a city or country: not a surname."""
+    form = fold(clean_label(m.text))
+    return m.label in PLACE_GUESSES and (form in lex.cities or form in lex.countries)
+
+
 def _data_class(m: Mention, lex: Lexicon) -> bool:
     form = fold(clean_label(m.text))
     return form in lex.places or form in lex.aliases and lex.aliases[form][1] != "Person"
@@ -157,9 +197,11 @@ def acronym_definitions(extractions: Iterable[Extraction], lex: Lexicon) -> dict
     return defs
 
 
-def merge_clusters(clusters: list[Cluster], lex: Lexicon, acronyms: dict[str, set[str]]
-                   ) -> list[Cluster]:
-    """Merge document clusters across the corpus by shared keys; people by first name + surname."""
+def merge_clusters(clusters: list[Cluster], lex: Lexicon, acronyms: dict[str, set[str]],
+                   corpus: CorpusNames | None = None) -> list[Cluster]:
+    """Merge document clusters across the corpus by shared keys; people by first name + surname;
+    then name variants (kg.resolve.variants)."""
+    corpus = corpus or CorpusNames()
     uf = UnionFind()
     ambiguous = {a for a, keys in acronyms.items() if len(keys) > 1}
     person_keys: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
@@ -179,7 +221,7 @@ def merge_clusters(clusters: list[Cluster], lex: Lexicon, acronyms: dict[str, se
         else:
             for m in c.mentions:
                 if m.text not in ambiguous:
-                    name_keys[name_key(m.text, lex)].append(i)
+                    name_keys[org_key(m.text, lex)].append(i)
     for members in [*name_keys.values(), *bare_keys.values()]:
         for i in members[1:]:
             uf.union(members[0], i)
@@ -193,6 +235,8 @@ def merge_clusters(clusters: list[Cluster], lex: Lexicon, acronyms: dict[str, se
                 same = [i for i, m in members if m == mid]
                 for i in same[1:]:
                     uf.union(same[0], i)
+    for a, b in nickname_links(person_keys):
+        uf.union(person_keys[a][0][0], person_keys[b][0][0])
     context: dict[str, set[str]] = defaultdict(set)
     for c in clusters:
         for m in c.mentions:
@@ -202,18 +246,21 @@ def merge_clusters(clusters: list[Cluster], lex: Lexicon, acronyms: dict[str, se
         by_surname[key[1]].add(key)
     for i, c in enumerate(clusters):
         forms = {f for f in c.forms}
-        if any(len(f.split()) > 1 for f in forms) or any(_data_class(m, lex) for m in c.mentions):
+        if (any(len(f.split()) > 1 for f in forms) or any(_data_class(m, lex) for m in c.mentions)
+                or any(corpus.company_word(f) or _gazetteer_place(m, lex)
+                       for f in forms for m in c.mentions)):
             continue
         if not _may_be_surname(c):
             continue
         keys = set().union(*(by_surname.get(surname(f, lex), set()) for f in forms))
-        if len(keys) == 1:
-            (key,) = keys
-            targets = person_keys[key]
+        targets = [t for key in sorted(keys) for t in person_keys[key]]
+        if len({uf.find(t) for t, _ in targets}) == 1:
             people = [clusters[t] for t, _ in targets]
             one_middle = len({mid for _, mid in targets if mid}) <= 1
             if one_middle and _share_context(c, people, context, lex):
                 uf.union(targets[0][0], i)
+    personal = {uf.find(i) for i, c in enumerate(clusters) if c.surname_linked or c.klass() == "Person"}
+    link_variants(clusters, uf, lex)
     merged = []
     for members in uf.groups().values():
         c = Cluster()
@@ -221,7 +268,7 @@ def merge_clusters(clusters: list[Cluster], lex: Lexicon, acronyms: dict[str, se
             c.mentions.extend(clusters[i].mentions)
             c.votes.update(clusters[i].votes)
             c.surname_linked |= clusters[i].surname_linked
-        if c.surname_linked or any(clusters[i].klass() == "Person" for i in members):
+        if c.surname_linked or personal.intersection(members):
             c.votes["Person"] += CUE_WEIGHT
         merged.append(c)
     return sorted(merged, key=_sort_key)
