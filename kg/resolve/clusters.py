@@ -95,6 +95,15 @@ class CorpusNames:
     labels: dict[str, Counter] = field(default_factory=dict)
     org_heads: frozenset[str] = frozenset()
 
+    def company_led(self, form: str, lex: Lexicon) -> bool:
+        """'Lockheed Martin' tagged a person: its first word is no first name and stands alone
+        for an organisation elsewhere in the corpus."""
+        words = clean_label(form).split()
+        if len(words) < 2 or fold(words[0]) in lex.first_names:
+            return False
+        labels = self.labels.get(fold(words[0]), Counter())
+        return labels["ORG"] > labels["PERSON"]
+
     def company_word(self, form: str) -> bool:
         """A lone word that starts an organisation's name and is not mostly tagged a person."""
         key = fold(form)
@@ -143,7 +152,8 @@ def local_clusters(ex: Extraction, lex: Lexicon, corpus: CorpusNames | None = No
     full_index: dict[tuple[str, str], int] = {}
     for i, m in enumerate(names):
         pn = person_name(m.text, lex)
-        if pn is not None and _personish(m, lex):
+        if (pn is not None and _personish(m, lex)
+                and not (m.label == "PERSON" and corpus.company_led(m.text, lex))):
             full[pn.last].add(pn.key)
             full_index.setdefault(pn.key, i)
     linked: set[int] = set()
@@ -161,6 +171,8 @@ def local_clusters(ex: Extraction, lex: Lexicon, corpus: CorpusNames | None = No
         c = Cluster([names[i] for i in sorted(members)])
         for i in members:
             c.votes.update(votes_for(names[i], lex))
+            if names[i].label == "PERSON" and corpus.company_led(names[i].text, lex):
+                c.votes["Organization"] += CUE_WEIGHT
         if linked.intersection(members):
             c.surname_linked = True
             c.votes["Person"] += CUE_WEIGHT

@@ -88,7 +88,8 @@ def _organisational(g: Group) -> bool:
 
 
 def qualifier_claims(groups: dict[int, Group], lex: Lexicon) -> dict[int, set[int]]:
-    """'Federal Reserve' joins 'US Federal Reserve' when no other country's Federal Reserve is named."""
+    """'Federal Reserve' joins 'US Federal Reserve' when no other country's Federal Reserve is named
+    in the corpus, or when its own documents name only the US one."""
     by_core: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
     bare: dict[int, set[str]] = defaultdict(set)
     for root, g in groups.items():
@@ -103,9 +104,10 @@ def qualifier_claims(groups: dict[int, Group], lex: Lexicon) -> dict[int, set[in
     claims: dict[int, set[int]] = {}
     for root, cores in bare.items():
         found = [by_core[c] for c in cores if c in by_core]
-        countries = {country for f in found for country in f}
-        if len(countries) == 1:
-            claims[root] = {g for f in found for gs in f.values() for g in gs} - {root}
+        claimants = {g for f in found for gs in f.values() for g in gs} - {root}
+        one_country = len({country for f in found for country in f}) == 1
+        claims[root] = _story_claim(groups[root], claimants, groups, corpus_wide=one_country,
+                                    before=False)
     return {r: c for r, c in claims.items() if c}
 
 
@@ -128,6 +130,13 @@ def _story_claim(short: Group, claimants: set[int], groups: dict[int, Group], *,
     return set(claimants) if corpus_wide else set()
 
 
+def _place_words(words: list[str], lex: Lexicon) -> bool:
+    """'Ford Australia', 'EADS North America': a branch in a place, not the full name."""
+    text = " ".join(words)
+    return (text in lex.places or text in lex.countries or text in lex.cities
+            or lex.country_of(text) is not None)
+
+
 def _not_a_short_form(form: str, lex: Lexicon) -> bool:
     key = fold(form)
     return (key in lex.places or key in lex.countries or key in lex.country_codes
@@ -138,12 +147,13 @@ def short_form_claims(groups: dict[int, Group], lex: Lexicon) -> dict[int, set[i
     """'Lockheed' joins 'Lockheed Martin', 'China Eastern' joins 'China Eastern Airlines'."""
     by_prefix: dict[str, set[int]] = defaultdict(set)
     for root, g in groups.items():
-        if not _organisational(g):
+        if g.klass != "Organization" or g.person:
             continue
         for key in g.keys:
             words = key.split()
             for n in range(1, len(words)):
-                if not SUBUNIT_HEADS.intersection(words[n:]):
+                rest = words[n:]
+                if not SUBUNIT_HEADS.intersection(rest) and not _place_words(rest, lex):
                     by_prefix[" ".join(words[:n])].add(root)
     claims: dict[int, set[int]] = {}
     for root, g in groups.items():
@@ -165,7 +175,7 @@ def acronym_claims(groups: dict[int, Group], lex: Lexicon) -> dict[int, set[int]
     America': the initials of one name in the corpus, and of no other."""
     by_initials: dict[str, set[int]] = defaultdict(set)
     for root, g in groups.items():
-        if not _organisational(g):
+        if g.klass != "Organization" or g.person:
             continue
         for f in g.forms:
             for letters in initials(f, lex):
@@ -189,7 +199,7 @@ def clipping_claims(groups: dict[int, Group], lex: Lexicon) -> dict[int, set[int
     """'Fed' joins 'Federal Reserve' when a document names the Federal Reserve before the Fed."""
     by_clip: dict[str, set[int]] = defaultdict(set)
     for root, g in groups.items():
-        if not _organisational(g):
+        if g.klass != "Organization" or g.person:
             continue
         for key in g.keys:
             words = key.split()
