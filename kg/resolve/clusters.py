@@ -7,6 +7,7 @@ any document order and the cost grows with the number of mentions.
 from __future__ import annotations
 
 import itertools
+import re
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ LABEL_CLASS = label_classes()
 CLASS_ORDER = ("Person", "Place", "Organization", "Group", "Event")
 CUE_WEIGHT, DATA_WEIGHT = 3, 5
 SHARED_NAMES = 2
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z]+(?![\w-])")
 PLACE_GUESSES = frozenset({"GPE", "LOC", "FAC", "NORP"})
 NOT_NAMES = frozenset({"PRON", "NAT", "SIDE"})
 
@@ -94,6 +96,15 @@ class CorpusNames:
 
     labels: dict[str, Counter] = field(default_factory=dict)
     org_heads: frozenset[str] = frozenset()
+    lowercase: Counter = field(default_factory=Counter)  # words written in lower case in the text
+
+    def common_word(self, form: str) -> bool:
+        """'Sorghum', 'Mail': one word the corpus writes in lower case at least as often as it
+        names it (table headers and headlines capitalise common nouns)."""
+        if " " in form or not form[1:].islower():
+            return False
+        key = fold(form)
+        return self.lowercase[key] >= max(2, sum(self.labels.get(key, Counter()).values()))
 
     def company_led(self, form: str, lex: Lexicon) -> bool:
         """'Lockheed Martin' tagged a person: its first word is no first name and stands alone
@@ -114,7 +125,10 @@ class CorpusNames:
 def corpus_names(extractions: Iterable[Extraction]) -> CorpusNames:
     labels: dict[str, Counter] = defaultdict(Counter)
     heads: set[str] = set()
+    lowercase: Counter = Counter()
     for ex in extractions:
+        for s in ex.sentences:
+            lowercase.update(w for w in _LOWER_WORD.findall(s.text))
         for m in ex.mentions:
             if m.label in NOT_NAMES:
                 continue
@@ -123,14 +137,15 @@ def corpus_names(extractions: Iterable[Extraction]) -> CorpusNames:
             words = legal_base(form).split()
             if m.label == "ORG" and len(words) >= 2:
                 heads.add(fold(words[0]))
-    return CorpusNames(dict(labels), frozenset(heads))
+    return CorpusNames(dict(labels), frozenset(heads), lowercase)
 
 
 def local_clusters(ex: Extraction, lex: Lexicon, corpus: CorpusNames | None = None) -> list[Cluster]:
     """Clusters of one document: same key, surname after full name, acronym after its long form."""
     corpus = corpus or CorpusNames()
     names = sorted((m for m in ex.mentions if m.label not in NOT_NAMES
-                    and not is_junk(clean_label(m.text), lex)), key=lambda m: m.start)
+                    and not is_junk(clean_label(m.text), lex)
+                    and not corpus.common_word(clean_label(m.text))), key=lambda m: m.start)
     uf = UnionFind()
     by_key: dict[str, int] = {}
     for i, m in enumerate(names):
@@ -218,7 +233,6 @@ def merge_clusters(clusters: list[Cluster], lex: Lexicon, acronyms: dict[str, se
     ambiguous = {a for a, keys in acronyms.items() if len(keys) > 1}
     person_keys: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
     name_keys: dict[str, list[int]] = defaultdict(list)
-    bare_keys: dict[str, list[int]] = defaultdict(list)
     order = sorted(range(len(clusters)), key=lambda i: _sort_key(clusters[i]))
     clusters = [clusters[i] for i in order]
     for i, c in enumerate(clusters):
@@ -227,14 +241,14 @@ def merge_clusters(clusters: list[Cluster], lex: Lexicon, acronyms: dict[str, se
             full = [pn for m in c.mentions if (pn := person_name(m.text, lex)) is not None]
             for pn in full:
                 person_keys[pn.key].append((i, pn.middle))
-            if not full:
+            if not full:  # a lone name: one thing with the same name elsewhere, typed by all its mentions
                 for m in c.mentions:
-                    bare_keys[name_key(m.text, lex)].append(i)
+                    name_keys[org_key(m.text, lex)].append(i)
         else:
             for m in c.mentions:
                 if m.text not in ambiguous:
                     name_keys[org_key(m.text, lex)].append(i)
-    for members in [*name_keys.values(), *bare_keys.values()]:
+    for members in name_keys.values():
         for i in members[1:]:
             uf.union(members[0], i)
     for members in person_keys.values():

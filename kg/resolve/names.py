@@ -88,7 +88,9 @@ def is_junk(form: str, lex: Lexicon | None = None) -> bool:
     if lex is None:
         return False
     key = fold(form).rstrip(".")
-    return (key in lex.not_names or key.split()[0] in lex.not_names and len(key.split()) <= 2
+    words = re.split(r"[\s/-]+", key)
+    return (key in lex.not_names or words[0] in lex.not_names and len(words) <= 2
+            or sum(w in lex.not_names for w in words) >= 2
             or not legal_base(form) or lex.is_title_word(key) or key in lex.honorifics)
 
 
@@ -164,7 +166,13 @@ def _core(words: list[str]) -> str:
     return " ".join(_spell(w) for w in folded)
 
 
+_SHORT_WORDS = {"bros": "brother", "intl": "international", "natl": "national", "assn": "association",
+                "mfg": "manufacturing", "mgmt": "management", "dept": "department", "cos": "company",
+                "svcs": "service", "tech": "technology", "ctr": "center", "univ": "university"}
+
+
 def _spell(word: str) -> str:
+    word = _SHORT_WORDS.get(word, word)
     for pattern, repl in _SPELLING:
         word = pattern.sub(repl, word)
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
