@@ -112,3 +112,13 @@ def test_variants_do_not_depend_on_document_order():
             _doc("c", ("Lockheed Martin", "ORG"), ("Lockheed", "ORG")), _doc("d", ("GAO", "ORG")),
             _doc("e", ("Government Accountability Office", "ORG"))]
     assert _nodes(resolve(docs)) == _nodes(resolve(docs[::-1]))
+
+
+def test_types_follow_evidence_a_legal_form_or_a_country_gazetteer():
+    res = resolve([_doc("a", ("Husky Oil Ltd", "PERSON"), ("Mali", "PERSON"))])
+    assert sorted((e.label, e.type) for e in res.entities) == [("Husky Oil Ltd", "Organization"), ("Mali", "Place")]
+
+
+def test_a_lone_name_tagged_differently_in_two_documents_is_one_node_typed_by_all():
+    res = resolve([_doc("a", ("Citibank", "PERSON")), _doc("b", ("Citibank", "ORG")), _doc("c", ("Citibank", "ORG"))])
+    assert [(e.label, e.type) for e in res.entities] == [("Citibank", "Organization")]

@@ -82,10 +82,12 @@ def votes_for(m: Mention, lex: Lexicon) -> Counter:
         votes[LABEL_CLASS[m.label]] += 1
     if m.cue:
         votes[m.cue] += CUE_WEIGHT
-    if fold(form) in lex.places:
+    if fold(form) in lex.places or fold(form) in lex.countries:
         votes["Place"] += DATA_WEIGHT
     elif (alias := lex.aliases.get(fold(form))) is not None:
         votes[alias[1]] += DATA_WEIGHT
+    elif len(form.split()) > 1 and legal_base(form) != form:
+        votes["Organization"] += DATA_WEIGHT  # "Husky Oil Ltd": a legal form names a company
     return votes
 
 
@@ -285,7 +287,8 @@ def merge_clusters(clusters: list[Cluster], lex: Lexicon, acronyms: dict[str, se
             one_middle = len({mid for _, mid in targets if mid}) <= 1
             if one_middle and _share_context(c, people, context, lex):
                 uf.union(targets[0][0], i)
-    personal = {uf.find(i) for i, c in enumerate(clusters) if c.surname_linked or c.klass() == "Person"}
+    personal = {uf.find(i) for i, c in enumerate(clusters) if c.surname_linked or c.klass() == "Person"
+                and any(person_name(f, lex) is not None for f in c.forms)}
     link_variants(clusters, uf, lex)
     merged = []
     for members in uf.groups().values():
