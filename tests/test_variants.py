@@ -122,3 +122,13 @@ def test_types_follow_evidence_a_legal_form_or_a_country_gazetteer():
 def test_a_lone_name_tagged_differently_in_two_documents_is_one_node_typed_by_all():
     res = resolve([_doc("a", ("Citibank", "PERSON")), _doc("b", ("Citibank", "ORG")), _doc("c", ("Citibank", "ORG"))])
     assert [(e.label, e.type) for e in res.entities] == [("Citibank", "Organization")]
+
+
+def test_a_position_without_its_office_is_never_shared_by_two_holders():
+    from kg.store import Iris
+    from kg.types import Role
+    iris = Iris()
+    assert iris.position(Role("Hosni_Mubarak", "President")) != iris.position(Role("Vladimir_Putin", "President"))
+    assert (iris.position(Role("A", "President", "United_States"))
+            != iris.position(Role("B", "President", "Egypt")))
+    assert iris.position(Role("A", "President", "Egypt")) == iris.position(Role("B", "President", "Egypt"))
