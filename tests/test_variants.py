@@ -132,3 +132,11 @@ def test_a_position_without_its_office_is_never_shared_by_two_holders():
     assert (iris.position(Role("A", "President", "United_States"))
             != iris.position(Role("B", "President", "Egypt")))
     assert iris.position(Role("A", "President", "Egypt")) == iris.position(Role("B", "President", "Egypt"))
+
+
+def test_a_common_word_the_corpus_writes_in_lower_case_is_no_name():
+    text = "sorghum and systems and sorghum and systems"
+    ex = Extraction("a", (Sentence(0, text, 0, len(text)),),
+                    (Mention("a", 0, "Sorghum", 0, 7, "GPE"), Mention("a", 0, "Systems Inc", 20, 31, "ORG"),
+                     Mention("a", 0, "Varitronic Systems Inc", 40, 62, "ORG")), ())
+    assert [e.label for e in resolve([ex]).entities] == ["Varitronic Systems Inc"]

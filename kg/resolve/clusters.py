@@ -101,8 +101,9 @@ class CorpusNames:
     lowercase: Counter = field(default_factory=Counter)  # words written in lower case in the text
 
     def common_word(self, form: str) -> bool:
-        """'Sorghum', 'Mail': one word the corpus writes in lower case at least as often as it
-        names it (table headers and headlines capitalise common nouns)."""
+        """'Sorghum', 'Mail', the 'Systems' of 'Systems Inc': one word the corpus writes in lower
+        case at least as often as it names it (table headers and headlines capitalise common
+        nouns; a tagger's cut leaves a legal form on a common word)."""
         if " " in form or not form[1:].islower():
             return False
         key = fold(form)
@@ -147,7 +148,7 @@ def local_clusters(ex: Extraction, lex: Lexicon, corpus: CorpusNames | None = No
     corpus = corpus or CorpusNames()
     names = sorted((m for m in ex.mentions if m.label not in NOT_NAMES
                     and not is_junk(clean_label(m.text), lex)
-                    and not corpus.common_word(clean_label(m.text))), key=lambda m: m.start)
+                    and not corpus.common_word(legal_base(clean_label(m.text)))), key=lambda m: m.start)
     uf = UnionFind()
     by_key: dict[str, int] = {}
     for i, m in enumerate(names):
