@@ -93,7 +93,8 @@ class Iris:
         return ox.NamedNode(f"{self.base}evidence/{name}-{_safe(ev.doc_id)}-{ev.start}-{ev.end}")
 
     def position(self, role: Role) -> ox.NamedNode:
-        name = local_name(role.title) + ("--" + _safe(role.of) if role.of else "")
+        # a position without its organisation or country belongs to its holder alone
+        name = local_name(role.title) + "--" + _safe(role.of or role.person)
         return ox.NamedNode(self.base + "position/" + name)
 
 

@@ -51,3 +51,9 @@ def test_untagged_proper_noun_chunk_with_first_name_is_a_person(nlp):
     ex = extract_doc(nlp(text), "t")
     assert [(m.text, m.cue) for m in ex.mentions if m.text == "Kirill Dmitriev"] == [("Kirill Dmitriev", "Person")]
     assert titles(nlp, text) == [("Kirill Dmitriev", "Head", "Russian Direct Investment Fund")]
+
+
+def test_a_leading_verb_or_preposition_is_not_part_of_a_name(nlp):
+    text = "Following Boeing Co. the airline said it would buy jets."
+    assert nlp(text).ents[0].text == "Following Boeing Co."  # the tagger's span, which kg trims
+    assert names(nlp, text)[0] == ("Boeing Co.", "ORG")

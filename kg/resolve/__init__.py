@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from ..data import Lexicon, fold, lexicon
 from ..types import Entity, Evidence, Extraction, Fact, Mention, Resolution
 from .ids import assign_ids
-from .clusters import Cluster, acronym_definitions, local_clusters, merge_clusters
+from .clusters import Cluster, acronym_definitions, corpus_names, local_clusters, merge_clusters
 from .names import clean_label, name_key, normalise_name, person_name
 from .roles import roles_from_titles
 
@@ -33,8 +33,9 @@ def resolve(extractions: Iterable[Extraction], lex: Lexicon | None = None) -> Re
     lex = lex or lexicon()
     extractions = sorted(extractions, key=lambda e: e.doc_id)
     acronyms = acronym_definitions(extractions, lex)
-    local = [c for ex in extractions for c in local_clusters(ex, lex)]
-    clusters = merge_clusters(local, lex, acronyms)
+    corpus = corpus_names(extractions)
+    local = [c for ex in extractions for c in local_clusters(ex, lex, corpus)]
+    clusters = merge_clusters(local, lex, acronyms, corpus)
     book = _Book(lex)
     for c in clusters:
         book.add_cluster(c)

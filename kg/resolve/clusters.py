@@ -7,18 +7,22 @@ any document order and the cost grows with the number of mentions.
 from __future__ import annotations
 
 import itertools
+import re
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 
 from ..data import Lexicon, fold, label_classes
 from ..types import Extraction, Mention
-from .names import clean_label, defines_acronym, is_junk, name_key, person_name, surname
+from .names import (clean_label, defines_acronym, is_junk, legal_base, name_key, org_key,
+                    person_name, surname)
+from .variants import link_variants, nickname_links
 
 LABEL_CLASS = label_classes()
 CLASS_ORDER = ("Person", "Place", "Organization", "Group", "Event")
 CUE_WEIGHT, DATA_WEIGHT = 3, 5
 SHARED_NAMES = 2
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z]+(?![\w-])")
 PLACE_GUESSES = frozenset({"GPE", "LOC", "FAC", "NORP"})
 NOT_NAMES = frozenset({"PRON", "NAT", "SIDE"})
 
@@ -78,17 +82,73 @@ def votes_for(m: Mention, lex: Lexicon) -> Counter:
         votes[LABEL_CLASS[m.label]] += 1
     if m.cue:
         votes[m.cue] += CUE_WEIGHT
-    if fold(form) in lex.places:
+    if fold(form) in lex.places or fold(form) in lex.countries:
         votes["Place"] += DATA_WEIGHT
     elif (alias := lex.aliases.get(fold(form))) is not None:
         votes[alias[1]] += DATA_WEIGHT
+    elif len(form.split()) > 1 and legal_base(form) != form:
+        votes["Organization"] += DATA_WEIGHT  # "Husky Oil Ltd": a legal form names a company
     return votes
 
 
-def local_clusters(ex: Extraction, lex: Lexicon) -> list[Cluster]:
+@dataclass(frozen=True)
+class CorpusNames:
+    """What the whole corpus says about a name, read in one pass before clustering: the tagger's
+    labels of each form, and the first words of organisations' names ("ford" of "Ford Motor Co.")."""
+
+    labels: dict[str, Counter] = field(default_factory=dict)
+    org_heads: frozenset[str] = frozenset()
+    lowercase: Counter = field(default_factory=Counter)  # words written in lower case in the text
+
+    def common_word(self, form: str) -> bool:
+        """'Sorghum', 'Mail', the 'Systems' of 'Systems Inc': one word the corpus writes in lower
+        case at least as often as it names it (table headers and headlines capitalise common
+        nouns; a tagger's cut leaves a legal form on a common word)."""
+        if " " in form or not form[1:].islower():
+            return False
+        key = fold(form)
+        return self.lowercase[key] >= max(2, sum(self.labels.get(key, Counter()).values()))
+
+    def company_led(self, form: str, lex: Lexicon) -> bool:
+        """'Lockheed Martin' tagged a person: its first word is no first name and stands alone
+        for an organisation elsewhere in the corpus."""
+        words = clean_label(form).split()
+        if len(words) < 2 or fold(words[0]) in lex.first_names:
+            return False
+        labels = self.labels.get(fold(words[0]), Counter())
+        return labels["ORG"] > labels["PERSON"]
+
+    def company_word(self, form: str) -> bool:
+        """A lone word that starts an organisation's name and is not mostly tagged a person."""
+        key = fold(form)
+        labels = self.labels.get(key, Counter())
+        return key in self.org_heads and labels["PERSON"] * 2 <= sum(labels.values())
+
+
+def corpus_names(extractions: Iterable[Extraction]) -> CorpusNames:
+    labels: dict[str, Counter] = defaultdict(Counter)
+    heads: set[str] = set()
+    lowercase: Counter = Counter()
+    for ex in extractions:
+        for s in ex.sentences:
+            lowercase.update(w for w in _LOWER_WORD.findall(s.text))
+        for m in ex.mentions:
+            if m.label in NOT_NAMES:
+                continue
+            form = clean_label(m.text)
+            labels[fold(form)][m.label] += 1
+            words = legal_base(form).split()
+            if m.label == "ORG" and len(words) >= 2:
+                heads.add(fold(words[0]))
+    return CorpusNames(dict(labels), frozenset(heads), lowercase)
+
+
+def local_clusters(ex: Extraction, lex: Lexicon, corpus: CorpusNames | None = None) -> list[Cluster]:
     """Clusters of one document: same key, surname after full name, acronym after its long form."""
+    corpus = corpus or CorpusNames()
     names = sorted((m for m in ex.mentions if m.label not in NOT_NAMES
-                    and not is_junk(clean_label(m.text))), key=lambda m: m.start)
+                    and not is_junk(clean_label(m.text), lex)
+                    and not corpus.common_word(legal_base(clean_label(m.text)))), key=lambda m: m.start)
     uf = UnionFind()
     by_key: dict[str, int] = {}
     for i, m in enumerate(names):
@@ -110,13 +170,15 @@ def local_clusters(ex: Extraction, lex: Lexicon) -> list[Cluster]:
     full_index: dict[tuple[str, str], int] = {}
     for i, m in enumerate(names):
         pn = person_name(m.text, lex)
-        if pn is not None and _personish(m, lex):
+        if (pn is not None and _personish(m, lex)
+                and not (m.label == "PERSON" and corpus.company_led(m.text, lex))):
             full[pn.last].add(pn.key)
             full_index.setdefault(pn.key, i)
     linked: set[int] = set()
     for i, m in enumerate(names):
         words = clean_label(m.text).split()
-        if len(words) != 1 or _data_class(m, lex) or m.cue in {"Place", "Organization"}:
+        if (len(words) != 1 or _data_class(m, lex) or m.cue in {"Place", "Organization"}
+                or corpus.company_word(words[0])):
             continue
         keys = full.get(surname(m.text, lex), set())
         if len(keys) == 1:
@@ -127,6 +189,8 @@ def local_clusters(ex: Extraction, lex: Lexicon) -> list[Cluster]:
         c = Cluster([names[i] for i in sorted(members)])
         for i in members:
             c.votes.update(votes_for(names[i], lex))
+            if names[i].label == "PERSON" and corpus.company_led(names[i].text, lex):
+                c.votes["Organization"] += CUE_WEIGHT
         if linked.intersection(members):
             c.surname_linked = True
             c.votes["Person"] += CUE_WEIGHT
@@ -136,6 +200,12 @@ def local_clusters(ex: Extraction, lex: Lexicon) -> list[Cluster]:
 
 def _personish(m: Mention, lex: Lexicon) -> bool:
     return (m.label == "PERSON" or m.cue == "Person") and not _data_class(m, lex)
+
+
+def _gazetteer_place(m: Mention, lex: Lexicon) -> bool:
+    """A word the tagger reads as a place and a gazetteer lists as a city or country: not a surname."""
+    form = fold(clean_label(m.text))
+    return m.label in PLACE_GUESSES and (form in lex.cities or form in lex.countries)
 
 
 def _data_class(m: Mention, lex: Lexicon) -> bool:
@@ -157,14 +227,15 @@ def acronym_definitions(extractions: Iterable[Extraction], lex: Lexicon) -> dict
     return defs
 
 
-def merge_clusters(clusters: list[Cluster], lex: Lexicon, acronyms: dict[str, set[str]]
-                   ) -> list[Cluster]:
-    """Merge document clusters across the corpus by shared keys; people by first name + surname."""
+def merge_clusters(clusters: list[Cluster], lex: Lexicon, acronyms: dict[str, set[str]],
+                   corpus: CorpusNames | None = None) -> list[Cluster]:
+    """Merge document clusters across the corpus by shared keys; people by first name + surname;
+    then name variants (kg.resolve.variants)."""
+    corpus = corpus or CorpusNames()
     uf = UnionFind()
     ambiguous = {a for a, keys in acronyms.items() if len(keys) > 1}
     person_keys: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
     name_keys: dict[str, list[int]] = defaultdict(list)
-    bare_keys: dict[str, list[int]] = defaultdict(list)
     order = sorted(range(len(clusters)), key=lambda i: _sort_key(clusters[i]))
     clusters = [clusters[i] for i in order]
     for i, c in enumerate(clusters):
@@ -173,14 +244,14 @@ def merge_clusters(clusters: list[Cluster], lex: Lexicon, acronyms: dict[str, se
             full = [pn for m in c.mentions if (pn := person_name(m.text, lex)) is not None]
             for pn in full:
                 person_keys[pn.key].append((i, pn.middle))
-            if not full:
+            if not full:  # a lone name: one thing with the same name elsewhere, typed by all its mentions
                 for m in c.mentions:
-                    bare_keys[name_key(m.text, lex)].append(i)
+                    name_keys[org_key(m.text, lex)].append(i)
         else:
             for m in c.mentions:
                 if m.text not in ambiguous:
-                    name_keys[name_key(m.text, lex)].append(i)
-    for members in [*name_keys.values(), *bare_keys.values()]:
+                    name_keys[org_key(m.text, lex)].append(i)
+    for members in name_keys.values():
         for i in members[1:]:
             uf.union(members[0], i)
     for members in person_keys.values():
@@ -193,6 +264,8 @@ def merge_clusters(clusters: list[Cluster], lex: Lexicon, acronyms: dict[str, se
                 same = [i for i, m in members if m == mid]
                 for i in same[1:]:
                     uf.union(same[0], i)
+    for a, b in nickname_links(person_keys):
+        uf.union(person_keys[a][0][0], person_keys[b][0][0])
     context: dict[str, set[str]] = defaultdict(set)
     for c in clusters:
         for m in c.mentions:
@@ -202,18 +275,22 @@ def merge_clusters(clusters: list[Cluster], lex: Lexicon, acronyms: dict[str, se
         by_surname[key[1]].add(key)
     for i, c in enumerate(clusters):
         forms = {f for f in c.forms}
-        if any(len(f.split()) > 1 for f in forms) or any(_data_class(m, lex) for m in c.mentions):
+        if (any(len(f.split()) > 1 for f in forms) or any(_data_class(m, lex) for m in c.mentions)
+                or any(corpus.company_word(f) or _gazetteer_place(m, lex)
+                       for f in forms for m in c.mentions)):
             continue
         if not _may_be_surname(c):
             continue
         keys = set().union(*(by_surname.get(surname(f, lex), set()) for f in forms))
-        if len(keys) == 1:
-            (key,) = keys
-            targets = person_keys[key]
+        targets = [t for key in sorted(keys) for t in person_keys[key]]
+        if len({uf.find(t) for t, _ in targets}) == 1:
             people = [clusters[t] for t, _ in targets]
             one_middle = len({mid for _, mid in targets if mid}) <= 1
             if one_middle and _share_context(c, people, context, lex):
                 uf.union(targets[0][0], i)
+    personal = {uf.find(i) for i, c in enumerate(clusters) if c.surname_linked or c.klass() == "Person"
+                and any(person_name(f, lex) is not None for f in c.forms)}
+    link_variants(clusters, uf, lex)
     merged = []
     for members in uf.groups().values():
         c = Cluster()
@@ -221,7 +298,7 @@ def merge_clusters(clusters: list[Cluster], lex: Lexicon, acronyms: dict[str, se
             c.mentions.extend(clusters[i].mentions)
             c.votes.update(clusters[i].votes)
             c.surname_linked |= clusters[i].surname_linked
-        if c.surname_linked or any(clusters[i].klass() == "Person" for i in members):
+        if c.surname_linked or personal.intersection(members):
             c.votes["Person"] += CUE_WEIGHT
         merged.append(c)
     return sorted(merged, key=_sort_key)

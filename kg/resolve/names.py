@@ -77,9 +77,135 @@ def defines_acronym(long_form: str, gap: str, acronym: str) -> bool:
     return len(words) >= 2 and words[0][0].upper() == acronym[0]
 
 
-def is_junk(form: str) -> bool:
-    """Forms that never name a thing: empty, lowercase, digits, one character, a bare suffix."""
+def is_junk(form: str, lex: Lexicon | None = None) -> bool:
+    """Forms that never name a thing: empty, lowercase, digits, one character, a bare suffix or
+    legal form ("Co", "Inc"), a table header, time zone or abbreviated title (kg/data/not_names.tsv)."""
     letters = [c for c in form if c.isalpha()]
-    return (len(letters) < 2 or not form[0].isupper() and not form[0].isdigit() or form.isdigit()
+    if (len(letters) < 2 or not form[0].isupper() and not form[0].isdigit() or form.isdigit()
             or fold(form).strip(".") in SUFFIXES or "<" in form or ">" in form
-            or bool(_DECIMAL.search(form)))
+            or bool(_DECIMAL.search(form))):
+        return True
+    if lex is None:
+        return False
+    key = fold(form).rstrip(".")
+    words = re.split(r"[\s/-]+", key)
+    return (key in lex.not_names or words[0] in lex.not_names and len(words) <= 2
+            or sum(w in lex.not_names for w in words) >= 2
+            or not legal_base(form) or lex.is_title_word(key) or key in lex.honorifics)
+
+
+_GROUP_SUFFIXES = frozenset({"group", "holding", "holdings"})
+_ORG_HEADS = frozenset({"department", "ministry", "office", "agency", "bureau", "commission",
+                        "committee", "council", "board", "authority", "service", "institute"})
+_SPELLING = ((re.compile(r"(?<=\w{3})our$"), "or"), (re.compile(r"(?<=\w{3})isation$"), "ization"),
+             (re.compile(r"^(def|off|lic)ence$"), r"\1ense"), (re.compile(r"^(cent|theat|met|fib)re$"), r"\1er"))
+_WORD = re.compile(r"[^\W_]+(?:[.&'][^\W_]+)*\.?|&")
+_MIXED_ACRONYM = re.compile(r"^[A-Z](?:[a-z]?[A-Z]){1,4}$")
+
+
+def legal_base(label: str) -> str:
+    """A company name without its legal form ("Bank of America Corp." → "Bank of America",
+    "Aer Lingus Group PLC" → "Aer Lingus"), by cleanco's table of suffixes across countries; "" when
+    nothing but a legal form is left ("Co", "Inc")."""
+    base = label
+    for _ in range(3):
+        stripped = _cleanco_base(base)
+        words = stripped.split()
+        if len(words) > 1 and fold(words[-1]) in _GROUP_SUFFIXES:
+            stripped = " ".join(words[:-1])
+        if stripped == base:
+            break
+        base = stripped
+    return base.strip(" ,.")
+
+
+def _cleanco_base(label: str) -> str:
+    from cleanco import basename
+    if len(label.split()) == 1 and fold(label).strip(".") not in _LEGAL_WORDS:
+        return label
+    return basename(label).strip(" ,")
+
+
+_LEGAL_WORDS = frozenset({"co", "inc", "corp", "ltd", "plc", "llc", "ag", "sa", "nv", "gmbh",
+                          "corporation", "company", "limited", "incorporated", "lp", "llp", "bv"})
+
+
+def qualified(text: str, lex: Lexicon) -> tuple[str, str]:
+    """(country, core) of a name whose first words name a country: "U.S. Department of Labor" →
+    ("united states", "labor department"); ("", core) when no country leads."""
+    words = _words(legal_base(clean_label(text)))
+    for n in range(min(4, len(words) - 1), 0, -1):
+        lead = " ".join(words[:n])
+        country = lex.canonical(lead)
+        if lex.places.get(fold(country)) == "country" or fold(country) in lex.countries:
+            return fold(country), _core(words[n:])
+    return "", _core(words)
+
+
+def org_key(text: str, lex: Lexicon) -> str:
+    """The key under which two spellings of one organisation or place count as one name: legal form
+    dropped, country qualifier in one spelling, "Department of X" as "X department", plurals,
+    British spellings and hyphens folded."""
+    label = lex.canonical(clean_label(text))
+    whole = normalise_name(label)
+    if whole in lex.places or whole in lex.countries:
+        return whole
+    country, core = qualified(label, lex)
+    return f"{country} {core}".strip() or whole
+
+
+def _words(label: str) -> list[str]:
+    return [w for w in _WORD.findall(label.replace("-", " ").replace("/", " "))]
+
+
+def _core(words: list[str]) -> str:
+    folded = [fold(w).rstrip(".") for w in words]
+    folded = [w for w in folded if w not in {"the"}] or folded
+    if len(folded) >= 3 and folded[0] in _ORG_HEADS and folded[1] == "of":
+        folded = [*folded[2:], folded[0]]
+    return " ".join(_spell(w) for w in folded)
+
+
+_SHORT_WORDS = {"bros": "brother", "intl": "international", "natl": "national", "assn": "association",
+                "mfg": "manufacturing", "mgmt": "management", "dept": "department", "cos": "company",
+                "svcs": "service", "tech": "technology", "ctr": "center", "univ": "university"}
+
+
+def _spell(word: str) -> str:
+    word = _SHORT_WORDS.get(word, word)
+    for pattern, repl in _SPELLING:
+        word = pattern.sub(repl, word)
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    return word
+
+
+def is_acronym_form(text: str) -> bool:
+    """An upper-case acronym ("GAO", "USAF") or a mixed-case one ("BoA")."""
+    return is_acronym(text) or bool(_MIXED_ACRONYM.match(text))
+
+
+def initials(text: str, lex: Lexicon) -> set[str]:
+    """The acronyms a long name can have: first letters of every word or of its content words, with
+    a leading country in any of its spellings ("U.S. Air Force" → usaf)."""
+    label = legal_base(clean_label(text))
+    words = _words(label)
+    if len(words) < 2:
+        return set()
+    found = set()
+    spellings = [words]
+    country, _ = qualified(label, lex)
+    if country:
+        for n in range(1, min(4, len(words) - 1) + 1):
+            lead = " ".join(words[:n])
+            if fold(lex.canonical(lead)) == country or fold(lead) == country:
+                spellings.append([*country.split(), *words[n:]])
+                spellings.append([*fold(lead).replace(".", " ").split(), *words[n:]])
+                break
+    for ws in spellings:
+        letters = [w for w in ws if w[0].isalnum()]
+        found.add("".join(w[0] for w in letters).casefold())
+        content = [w for w in letters if fold(w) not in _STOP]
+        if len(content) >= 2:
+            found.add("".join(w[0] for w in content).casefold())
+    return {f for f in found if len(f) >= 2}

@@ -1,0 +1,266 @@
+"""Name variants across a corpus: a name without its country ("Federal Reserve" / "US Federal
+Reserve"), a short form ("Lockheed" / "Lockheed Martin"), an acronym of the initials ("GAO",
+"BoA"), a clipping ("Fed"), a nickname ("Bill" / "William").
+
+A variant joins a longer name only when exactly one thing in the corpus claims it; a claimant named
+in the variant's own document (before it) outranks the rest of the corpus. Every index is a dict
+over keys, so the cost grows with the number of names and the result does not depend on order.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+from ..data import Lexicon, fold
+from .names import initials, is_acronym_form, org_key, person_name, qualified
+
+MIN_CLIPPING = 3
+# words that make a longer name a part of the shorter one, not its full form:
+# "White House National Security Council" is not the White House
+SUBUNIT_HEADS = frozenset({"council", "committee", "department", "division", "office", "agency",
+                           "bureau", "unit", "board", "commission", "institute", "center",
+                           "foundation", "school", "museum", "club", "team", "party", "union",
+                           "ministry", "court", "hospital", "university", "college", "park",
+                           "street", "avenue", "road", "square", "station", "airport", "county",
+                           "state", "city", "river", "island", "mountain", "bridge", "tower"})
+
+
+@dataclass
+class Group:
+    """Clusters already joined by an exact key, seen as one candidate."""
+
+    root: int
+    klass: str | None = None
+    person: bool = False                     # holds a first name + surname
+    forms: set[str] = field(default_factory=set)
+    keys: set[str] = field(default_factory=set)
+    first: dict[str, int] = field(default_factory=dict)  # document → offset of its first mention
+
+
+def groups_of(clusters: list, uf, lex: Lexicon) -> dict[int, Group]:
+    out: dict[int, Group] = {}
+    votes: dict[int, dict] = defaultdict(lambda: defaultdict(int))
+    for i, c in enumerate(clusters):
+        root = uf.find(i)
+        g = out.setdefault(root, Group(root))
+        for k, v in c.votes.items():
+            votes[root][k] += v
+        for m in c.mentions:
+            if m.doc_id not in g.first or m.start < g.first[m.doc_id]:
+                g.first[m.doc_id] = m.start
+        for f in c.forms:
+            g.forms.add(f)
+            g.keys.add(org_key(f, lex))
+            if person_name(f, lex) is not None and c.klass() == "Person":
+                g.person = True
+    for root, g in out.items():
+        v = votes[root]
+        g.klass = max(v, key=lambda k: (v[k], k)) if v else None
+    return out
+
+
+def link_variants(clusters: list, uf, lex: Lexicon) -> None:
+    """Join variants in two rounds: country qualifiers first, then short forms, acronyms and
+    clippings against the groups the first round made."""
+    groups = groups_of(clusters, uf, lex)
+    _join(uf, qualifier_claims(groups, lex))
+    groups = groups_of(clusters, uf, lex)
+    claims: dict[int, set[int]] = defaultdict(set)
+    for found in (short_form_claims(groups, lex), acronym_claims(groups, lex),
+                  clipping_claims(groups, lex)):
+        for short, longs in found.items():
+            claims[short] |= longs
+    _join(uf, claims)
+
+
+def _join(uf, claims: dict[int, set[int]]) -> None:
+    for short, longs in claims.items():
+        roots = {uf.find(g) for g in longs} - {uf.find(short)}
+        if len(roots) == 1:
+            uf.union(short, roots.pop())
+
+
+def _organisational(g: Group) -> bool:
+    return not g.person and g.klass != "Person"
+
+
+def qualifier_claims(groups: dict[int, Group], lex: Lexicon) -> dict[int, set[int]]:
+    """'Federal Reserve' joins 'US Federal Reserve' when no other country's Federal Reserve is named
+    in the corpus, or when its own documents name only the US one."""
+    by_core: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+    bare: dict[int, set[str]] = defaultdict(set)
+    for root, g in groups.items():
+        if not _organisational(g):
+            continue
+        for f in g.forms:
+            country, core = qualified(f, lex)
+            if country and core:
+                by_core[core][country].add(root)
+            elif core:
+                bare[root].add(core)
+    claims: dict[int, set[int]] = {}
+    for root, cores in bare.items():
+        found = [by_core[c] for c in cores if c in by_core]
+        claimants = {g for f in found for gs in f.values() for g in gs} - {root}
+        one_country = len({country for f in found for country in f}) == 1
+        claims[root] = _story_claim(groups[root], claimants, groups, corpus_wide=one_country,
+                                    before=False)
+    return {r: c for r, c in claims.items() if c}
+
+
+def _story_claim(short: Group, claimants: set[int], groups: dict[int, Group], *,
+                 corpus_wide: bool, before: bool) -> set[int]:
+    """The claimants the short form's own documents name (before it, if `before`); a document
+    where the short form comes first, with a claimant after it, vetoes the claim. With no claimant
+    in its documents, the corpus's claimants when `corpus_wide`."""
+    voted: set[int] = set()
+    for doc, at in short.first.items():
+        present = {c for c in claimants if doc in groups[c].first}
+        if not present:
+            continue
+        earlier = {c for c in present if groups[c].first[doc] < at}
+        if before and not earlier:
+            return set()
+        voted |= earlier if before else present
+    if voted:
+        return voted
+    return set(claimants) if corpus_wide else set()
+
+
+def _place_words(words: list[str], lex: Lexicon) -> bool:
+    """'Ford Australia', 'EADS North America': a branch in a place, not the full name."""
+    text = " ".join(words)
+    return (text in lex.places or text in lex.countries or text in lex.cities
+            or lex.country_of(text) is not None)
+
+
+def _not_a_short_form(form: str, lex: Lexicon) -> bool:
+    key = fold(form)
+    return (key in lex.places or key in lex.countries or key in lex.country_codes
+            or key in lex.nationality or key in lex.first_names or key in lex.aliases)
+
+
+def short_form_claims(groups: dict[int, Group], lex: Lexicon) -> dict[int, set[int]]:
+    """'Lockheed' joins 'Lockheed Martin', 'China Eastern' joins 'China Eastern Airlines'."""
+    by_prefix: dict[str, set[int]] = defaultdict(set)
+    for root, g in groups.items():
+        if g.klass != "Organization" or g.person:
+            continue
+        for key in g.keys:
+            words = key.split()
+            for n in range(1, len(words)):
+                rest = words[n:]
+                if not SUBUNIT_HEADS.intersection(rest) and not _place_words(rest, lex):
+                    by_prefix[" ".join(words[:n])].add(root)
+    claims: dict[int, set[int]] = {}
+    for root, g in groups.items():
+        if g.person:
+            continue
+        for f in g.forms:
+            key = org_key(f, lex)
+            if _not_a_short_form(f, lex) or key not in by_prefix:
+                continue
+            claimants = by_prefix[key] - {root}
+            found = _story_claim(g, claimants, groups, corpus_wide=True, before=True)
+            if found:
+                claims.setdefault(root, set()).update(found)
+    return claims
+
+
+def acronym_claims(groups: dict[int, Group], lex: Lexicon) -> dict[int, set[int]]:
+    """'GAO' joins 'Government Accountability Office', 'USAF' 'U.S. Air Force', 'BoA' 'Bank of
+    America': the initials of one name in the corpus, and of no other."""
+    by_initials: dict[str, set[int]] = defaultdict(set)
+    for root, g in groups.items():
+        if g.klass != "Organization" or g.person:
+            continue
+        for f in g.forms:
+            for letters in initials(f, lex):
+                by_initials[letters].add(root)
+    claims: dict[int, set[int]] = {}
+    for root, g in groups.items():
+        if g.person:
+            continue
+        for f in g.forms:
+            letters = fold(f).replace(".", "")
+            if not is_acronym_form(f) or _not_a_short_form(f, lex) or letters not in by_initials:
+                continue
+            claimants = by_initials[letters] - {root}
+            found = _story_claim(g, claimants, groups, corpus_wide=len(letters) > 2, before=False)
+            if found:
+                claims.setdefault(root, set()).update(found)
+    return claims
+
+
+def clipping_claims(groups: dict[int, Group], lex: Lexicon) -> dict[int, set[int]]:
+    """'Fed' joins 'Federal Reserve' when a document names the Federal Reserve before the Fed."""
+    by_clip: dict[str, set[int]] = defaultdict(set)
+    for root, g in groups.items():
+        if g.klass != "Organization" or g.person:
+            continue
+        for key in g.keys:
+            words = key.split()
+            if len(words) >= 2:
+                for n in range(MIN_CLIPPING, len(words[0])):
+                    by_clip[words[0][:n]].add(root)
+    claims: dict[int, set[int]] = {}
+    for root, g in groups.items():
+        if g.person:
+            continue
+        for f in g.forms:
+            if " " in f or not f[:1].isupper() or is_acronym_form(f) or _not_a_short_form(f, lex):
+                continue
+            claimants = by_clip.get(fold(f), set()) - {root}
+            found = _story_claim(g, claimants, groups, corpus_wide=False, before=True)
+            if found:
+                claims.setdefault(root, set()).update(found)
+    return claims
+
+
+@cache
+def _nicknamer():
+    from nicknames import NickNamer
+    return NickNamer()
+
+
+def related_first_names(a: str, b: str) -> bool:
+    """Two given names one person can go by (the `nicknames` package's English table)."""
+    nn = _nicknamer()
+    return a == b or b in nn.canonicals_of(a) or a in nn.canonicals_of(b)
+
+
+def nickname_links(keys: Iterable[tuple[str, str]]) -> list[tuple[tuple[str, str], tuple[str, str]]]:
+    """Person keys (first, surname) to join: a first name with exactly one variant among the
+    first names seen with its surname; a set of joined names that are not all variants of one
+    another stays apart ("Bill" could be William or Robert)."""
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    for first, last in keys:
+        by_surname[last].add(first)
+    links = []
+    for last, firsts in sorted(by_surname.items()):
+        edges = []
+        for f in sorted(firsts):
+            partners = [g for g in firsts if g != f and related_first_names(f, g)]
+            if len(partners) == 1:
+                edges.append((f, partners[0]))
+        parent = {f: f for f in firsts}
+
+        def find(x):
+            while parent[x] != x:
+                x = parent[x]
+            return x
+        for a, b in edges:
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+        members: dict[str, list[str]] = defaultdict(list)
+        for f in firsts:
+            members[find(f)].append(f)
+        for names in members.values():
+            if len(names) > 1 and all(related_first_names(a, b) for a in names for b in names):
+                names.sort()
+                links.extend(((names[0], last), (n, last)) for n in names[1:])
+    return links
