@@ -47,6 +47,7 @@ class KGO(DefinedNamespace):
     positionOf: URIRef
     # relations between entities
     relatedTo: URIRef
+    relatedToValue: URIRef
     leads: URIRef
     memberOf: URIRef
     spokespersonFor: URIRef
