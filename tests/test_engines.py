@@ -13,6 +13,7 @@ import pytest
 
 from kg.api import query
 from kg.store import run_query
+from kg.vocab import KGO_IRI
 
 from .conftest import ROOT
 
@@ -103,16 +104,21 @@ def test_virtuoso_turtle_loader_and_bulk_loader_give_kg_query_rows(seed_build, t
              f"DB.DBA.TTLP_MT(file_to_string_output('{out}/ontology.ttl'), '', 'urn:kg:ttl', 0);\n"
              f"ld_dir('{out}', 'graph.nq', 'urn:kg:default');\n"
              f"ld_dir('{out}', 'ontology.ttl', 'urn:kg:default');\nrdf_loader_run();\ncheckpoint;\n")
+        def select(sparql: str, graph: str) -> list[tuple]:
+            data = urllib.parse.urlencode({"query": sparql, "default-graph-uri": graph}).encode()
+            request = urllib.request.Request(f"http://127.0.0.1:{http}/sparql", data=data,
+                                             headers={"Accept": "text/csv"})
+            with urllib.request.urlopen(request, timeout=60) as response:
+                return [tuple(r) for r in list(csv.reader(io.StringIO(response.read().decode())))[1:]]
+
+        terms = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o FILTER(STRSTARTS(STR(?s), '%s')) }" % KGO_IRI
+        declared = run_query(_loaded(out / "ontology.ttl", ox.RdfFormat.TURTLE), terms).rows
         for graph in ("urn:kg:ttl", "urn:kg:default"):
+            assert select(terms, graph) == [tuple(str(v) for v in r) for r in declared], graph
             for q in QUERIES:
                 sparql = q.read_text(encoding="utf-8")
-                data = urllib.parse.urlencode({"query": sparql, "default-graph-uri": graph}).encode()
-                request = urllib.request.Request(f"http://127.0.0.1:{http}/sparql", data=data,
-                                                 headers={"Accept": "text/csv"})
-                with urllib.request.urlopen(request, timeout=60) as response:
-                    rows = [tuple(r) for r in list(csv.reader(io.StringIO(response.read().decode())))[1:]]
                 expected = [tuple("" if v is None else v for v in r) for r in query(out, sparql).rows]
-                assert rows == expected, (graph, q.name)
+                assert select(sparql, graph) == expected, (graph, q.name)
     finally:
         server.terminate()
         server.wait(timeout=60)
