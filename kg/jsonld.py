@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -61,6 +60,7 @@ class Compactor:
         self.prefixes = {k: v for k, v in merged.items()
                          if isinstance(v, str) and not k.startswith("@") and v.endswith(("/", "#"))}
         self.keywords = {v: k for k, v in merged.items() if isinstance(v, str) and v.startswith("@")}
+        self._compacted: dict[str, str] = {}
         self.terms: dict[str, Term] = {}
         self.names: set[str] = set(merged)
         for name, definition in merged.items():
@@ -86,6 +86,12 @@ class Compactor:
         if isinstance(node, ox.BlankNode):
             return "_:" + node.value
         value = node.value
+        known = self._compacted.get(value)
+        if known is None:
+            known = self._compacted[value] = self._compact(value)
+        return known
+
+    def _compact(self, value: str) -> str:
         best = ""
         for prefix, namespace in self.prefixes.items():
             if value.startswith(namespace) and len(namespace) > len(self.prefixes.get(best, "")):
@@ -149,13 +155,14 @@ class Compactor:
             node[self.keyword("@type")] = types[0] if len(types) == 1 else sorted(types)
         for key in sorted(properties):
             term, values = properties[key]
-            values.sort(key=_value_order)
+            if len(values) > 1:
+                values.sort(key=_value_order)
             node[key] = values if term.is_set or len(values) > 1 else values[0]
         return node
 
 
-def _value_order(value) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False)
+def _value_order(value) -> tuple[str, str]:
+    return type(value).__name__, str(value)
 
 
 def _nodes(compactor: Compactor, quads: Iterable[ox.Quad]) -> dict[str, dict]:
@@ -192,7 +199,7 @@ def dumps(document: dict) -> str:
 
     contexts = ["  {\n" + ",\n".join("   " + line(k, v) for k, v in part.items()) + "\n  }"
                 for part in document["@context"]]
-    nodes = [textwrap.indent(json.dumps(node, ensure_ascii=False, indent=1), "  ")
+    nodes = ["  " + json.dumps(node, ensure_ascii=False, indent=1).replace("\n", "\n  ")
              for node in document["@graph"]]
     return ('{\n "@context": [\n' + ",\n".join(contexts) + '\n ],\n "@graph": [\n'
             + ",\n".join(nodes) + "\n ]\n}\n")
