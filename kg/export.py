@@ -1,4 +1,5 @@
-"""Export: the store and resolution → Turtle, TriG, N-Quads, GraphML and the HTML view."""
+"""Export: the store and resolution → Turtle, TriG, N-Quads, JSON-LD, the ontology and its JSON-LD
+context beside them, GraphML and the HTML view."""
 
 from __future__ import annotations
 
@@ -12,9 +13,10 @@ from pathlib import Path
 import networkx as nx
 import pyoxigraph as ox
 
+from .jsonld import CONTEXT_FILE, write_jsonld
 from .relations import GENERIC
 from .types import Resolution
-from .vocab import DEFAULT_BASE, PREFIXES, prefixes  # noqa: F401 (re-exported)
+from .vocab import DEFAULT_BASE, PREFIXES, ontology_file, prefixes  # noqa: F401 (re-exported)
 
 
 RDF_FILES = {
@@ -23,6 +25,7 @@ RDF_FILES = {
     "graph.nq": ox.RdfFormat.N_QUADS,
     "graph.jsonld": ox.RdfFormat.JSON_LD,
 }
+SHIPPED_FILES = {"ontology.ttl": "kg.ttl", CONTEXT_FILE: CONTEXT_FILE}  # output name: ontology/ name
 
 
 _UMASK = os.umask(0)
@@ -55,7 +58,8 @@ def export_rdf(store: ox.Store, out_dir: Path, base: str = DEFAULT_BASE) -> list
 
 
 def export_quads(quads: Sequence[ox.Quad], out_dir: Path, base: str = DEFAULT_BASE) -> list[Path]:
-    """Write the merged graph (default-graph quads) as Turtle and all quads as TriG, N-Quads, JSON-LD.
+    """Write the merged graph (default-graph quads) as Turtle and all quads as TriG, N-Quads and
+    compact JSON-LD, with the ontology (ontology.ttl) and the JSON-LD context beside them.
 
     Serialised from memory, grouped by graph and subject; N-Quads lines are sorted, so the same
     graph always gives the same bytes.
@@ -67,9 +71,15 @@ def export_quads(quads: Sequence[ox.Quad], out_dir: Path, base: str = DEFAULT_BA
         if fmt is ox.RdfFormat.N_QUADS:
             written.append(write_atomic(out_dir / name, lambda p: _write_sorted_nquads(ordered, p)))
             continue
+        if fmt is ox.RdfFormat.JSON_LD:
+            written.append(write_atomic(out_dir / name, lambda p: write_jsonld(ordered, p, base)))
+            continue
         data = ordered if fmt.supports_datasets else merged
         written.append(write_atomic(out_dir / name, lambda p, fmt=fmt, data=data:
                                     ox.serialize(data, str(p), fmt, prefixes=prefixes(base))))
+    for name, source in SHIPPED_FILES.items():
+        data = ontology_file(source).read_bytes()
+        written.append(write_atomic(out_dir / name, lambda p, data=data: p.write_bytes(data)))
     return written
 
 

@@ -16,7 +16,7 @@ from spacy.language import Language
 
 from .cache import CACHE_DIR, ExtractionCache, model_id
 from .errors import SkippedInputs, StoreError
-from .export import RDF_FILES, export_graphml, export_quads, to_networkx
+from .export import RDF_FILES, SHIPPED_FILES, export_graphml, export_quads, to_networkx
 from .extract import DEFAULT_MODEL, extract_doc, extractor_version, load_nlp, parse
 from .ingest import ingest, skip_summary
 from .outdir import DEFAULT_WAIT, claim, clear_journal, read_journal, require, write_journal, writer_lock
@@ -30,7 +30,7 @@ from .vocab import DEFAULT_BASE, ontology_file
 log = logging.getLogger(__name__)
 
 Progress = Callable[[Document], None]
-OUTPUT_FILES = (*RDF_FILES, "graph.graphml", "graph.html")
+OUTPUT_FILES = (*RDF_FILES, *SHIPPED_FILES, "graph.graphml", "graph.html")
 
 
 @dataclass(frozen=True)

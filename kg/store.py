@@ -39,7 +39,7 @@ def _digest(*parts: str) -> str:
 
 
 TYPE, LABEL, ALT = _n(RDF.type), _n(RDFS.label), _n(SKOS.altLabel)
-RDF_STATEMENT, RDF_SUBJECT = _n(RDF.Statement), _n(RDF.subject)
+RDF_SUBJECT = _n(RDF.subject)
 RDF_PREDICATE, RDF_OBJECT = _n(RDF.predicate), _n(RDF.object)
 INTEGER, DECIMAL = _n(XSD.integer), _n(XSD.decimal)
 TERM = {name: _n(KGO[name]) for name in KGO.__annotations__}  # rdflib's namespace lookup is slow
@@ -166,7 +166,7 @@ def statement_quads(node: ox.NamedNode, st: _Statement, iris: Iris,
     in the graph of the document they were read in.
     """
     docs = sorted({ev.doc_id for ev in st.evidence})
-    core = [(TYPE, RDF_STATEMENT), (TYPE, TERM["Statement"]), (RDF_SUBJECT, st.subject),
+    core = [(TYPE, TERM["Statement"]), (RDF_SUBJECT, st.subject),
             (RDF_PREDICATE, st.predicate), (RDF_OBJECT, st.object)]
     core.extend((TERM["relationText"], _lit(r)) for r in sorted(st.relations))
     if st.object_texts:

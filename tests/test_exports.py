@@ -58,3 +58,9 @@ def test_document_graphs_are_named_graphs_in_every_dataset_export(seed_build):
         assert {g.rsplit("/", 1)[-1] for g in graphs} == {
             "000_6b80aa6539b44f17", "001_d5cdaf4d1afe6f1f", "002_33fa0b3c9e7b0adc",
             "003_ba9ff1fc4f54d4f3", "004_97b677dd30c0cfda"}, name
+
+
+@pytest.mark.parametrize("name", ["graph.ttl", "graph.trig", "ontology.ttl"])
+def test_no_escaped_local_name(seed_build, name):
+    """`grep -c '\\/' graph.ttl` is 0: Virtuoso keeps the backslash of `kge:a\\/b` in the IRI."""
+    assert (seed_build.out / name).read_text(encoding="utf-8").count("\\/") == 0

@@ -130,8 +130,8 @@ def test_hostile_graph_is_valid_turtle_with_safe_document_iris(hostile_build):
         "https://w3id.org/kg-news/ontology#source")) == rdflib.Literal("Reuters")
     assert not (out.parent.parent / "etc").exists()
     assert sorted(p.name for p in out.iterdir()) == [
-        ".kg-lock", ".kg-output", "cache", "graph.graphml", "graph.html", "graph.jsonld", "graph.nq", "graph.trig",
-        "graph.ttl", "identity.json", "manifest.json", "store"]
+        ".kg-lock", ".kg-output", "cache", "context.jsonld", "graph.graphml", "graph.html", "graph.jsonld",
+        "graph.nq", "graph.trig", "graph.ttl", "identity.json", "manifest.json", "ontology.ttl", "store"]
 
 
 def test_hostile_texts_are_decoded_and_repaired(hostile_build):

@@ -148,3 +148,111 @@ def test_cli_validate_exits_1_on_violations(seed_build, tmp_path):
     result = CliRunner().invoke(app, ["validate", str(tmp_path)])
     assert result.exit_code == 1
     assert f"{statement.n3(graph.namespace_manager)} kgo:evidence: a statement needs at least one kgo:evidence node" in result.output
+
+
+def _property_kinds(graph: rdflib.Graph) -> dict[rdflib.URIRef, rdflib.URIRef]:
+    """Each declared property's kind (object, datatype, annotation), inherited along
+    rdfs:subPropertyOf, so properties minted in the output inherit from kgo:relatedTo."""
+    kinds = {p: kind for kind in (OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)
+             for p in graph.subjects(RDF.type, kind)}
+    changed = True
+    while changed:
+        changed = False
+        for prop, parent in graph.subject_objects(RDFS.subPropertyOf):
+            if prop not in kinds and parent in kinds:
+                kinds[prop] = kinds[parent]
+                changed = True
+    return kinds
+
+
+def _misfits(data: rdflib.Graph) -> list[str]:
+    """Triples and statements whose object does not fit the kind or range of their property."""
+    whole = data + ONTOLOGY
+    kinds = _property_kinds(whole)
+    builtin = {RDF.type, RDF.subject, RDF.predicate, RDF.object, OWL.sameAs, RDFS.subPropertyOf}
+
+    def misfit(p, o) -> str | None:
+        kind = kinds.get(p)
+        if kind is None:
+            return "undeclared property"
+        if kind == OWL.ObjectProperty and isinstance(o, rdflib.Literal):
+            return "literal object of an object property"
+        if kind == OWL.DatatypeProperty:
+            if not isinstance(o, rdflib.Literal):
+                return "node object of a datatype property"
+            range_ = whole.value(p, RDFS.range)
+            datatype = o.datatype or (RDF.langString if o.language else rdflib.XSD.string)
+            if range_ not in (None, RDFS.Literal) and datatype != range_:
+                return f"{datatype} outside range {range_}"
+        return None
+
+    def supers(term, link) -> set:
+        seen, todo = {term}, [term]
+        while todo:
+            for parent in whole.objects(todo.pop(), link):
+                if parent not in seen:
+                    seen.add(parent)
+                    todo.append(parent)
+        return seen
+
+    def classes(node) -> set:
+        return set().union(*(supers(c, RDFS.subClassOf) for c in data.objects(node, RDF.type)))
+
+    def outside(p, s, o) -> str | None:
+        for prop in supers(p, RDFS.subPropertyOf):
+            for domain in whole.objects(prop, RDFS.domain):
+                if domain not in classes(s):
+                    return f"subject outside the domain {domain} of {prop}"
+            for range_ in whole.objects(prop, RDFS.range):
+                if kinds.get(prop) == OWL.ObjectProperty and range_ not in classes(o):
+                    return f"object outside the range {range_} of {prop}"
+        return None
+
+    wrong = [f"{s} {p} {o}: {why}" for s, p, o in data
+             if p not in builtin and (why := misfit(p, o) or outside(p, s, o))]
+    for st in data.subjects(RDF.type, KGO.Statement):
+        s, p, o = (data.value(st, term) for term in (RDF.subject, RDF.predicate, RDF.object))
+        if (st, KGO.objectText, None) in data:
+            if not (isinstance(o, rdflib.Literal) and (st, KGO.objectText, o) in data and (s, p, o) not in data):
+                wrong.append(f"{st}: a text reading has rdf:object = kgo:objectText and no asserted triple")
+        elif why := misfit(p, o):
+            wrong.append(f"{st} describes {s} {p} {o}: {why}")
+        elif (s, p, o) not in data:
+            wrong.append(f"{st} describes {s} {p} {o}, which the graph does not assert")
+    return sorted(wrong)
+
+
+def test_every_triple_and_statement_of_the_seed_graph_fits_its_property(seed_build):
+    data = rdflib.Graph().parse(seed_build.out / "graph.ttl", format="turtle")
+    assert _misfits(data) == []
+    assert (None, RDF.type, RDF.Statement) not in data  # kgo:Statement is its subclass: one type
+
+
+def test_misfits_are_found():
+    """The check above fails on each kind of misfit."""
+    ex = rdflib.Namespace("https://example.org/")
+    data = rdflib.Graph()
+    data.add((ex.a, KGO.said, rdflib.Literal("hello")))
+    data.add((ex.a, KGO.startOffset, rdflib.Literal("12")))
+    data.add((ex.a, KGO.confidence, ex.b))
+    data.add((ex.minted, RDFS.subPropertyOf, KGO.relatedTo))
+    data.add((ex.a, ex.minted, rdflib.Literal("5", datatype=rdflib.XSD.integer)))
+    data.add((ex.a, ex.unknown, ex.b))
+    data.add((ex.doc, RDF.type, KGO.Document))
+    data.add((ex.doc, KGO.mentions, ex.doc))
+    data.add((ex.st, RDF.type, KGO.Statement))
+    for term, value in ((RDF.subject, ex.a), (RDF.predicate, KGO.leads), (RDF.object, ex.b)):
+        data.add((ex.st, term, value))
+    found = _misfits(data)
+    expected = [f"{ex.a} {KGO.said} hello: literal object of an object property",
+                f"{ex.a} {KGO.startOffset} 12: {rdflib.XSD.string} outside range {rdflib.XSD.integer}",
+                f"{ex.a} {KGO.confidence} {ex.b}: node object of a datatype property",
+                f"{ex.a} {ex.minted} 5: literal object of an object property",
+                f"{ex.a} {ex.unknown} {ex.b}: undeclared property",
+                f"{ex.doc} {KGO.mentions} {ex.doc}: object outside the range {KGO.Entity} of {KGO.mentions}",
+                f"{ex.st} describes {ex.a} {KGO.leads} {ex.b}, which the graph does not assert"]
+    assert found == sorted(expected)
+
+
+def test_ontology_is_written_beside_the_exports(seed_build):
+    assert (seed_build.out / "ontology.ttl").read_bytes() == ontology_file("kg.ttl").read_bytes()
