@@ -17,6 +17,7 @@ PREFIXES = {
     "prov": "http://www.w3.org/ns/prov#",
     "owl": "http://www.w3.org/2002/07/owl#",
 }
+SPARQL_PREFIXES = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 
 
 NAMESPACES = {"kge": "entity/", "kgd": "doc/", "kgs": "statement/", "kgv": "evidence/", "kgp": "position/"}
