@@ -3,7 +3,10 @@ term fails at once), is built with rdflib on first use so readers of a store nee
 
 from __future__ import annotations
 
-from pathlib import Path
+TYPE_CHECKING = False  # as typing's, which `kg query` need not import
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 KGO_IRI = "https://w3id.org/kg-news/ontology#"
 DEFAULT_BASE = "https://w3id.org/kg-news/id/"
@@ -30,6 +33,8 @@ def prefixes(base: str = DEFAULT_BASE) -> dict[str, str]:
 
 def ontology_file(name: str) -> Path:
     """Path of a file in ontology/ (source tree) or kg/ontology (installed wheel)."""
+    from pathlib import Path
+
     here = Path(__file__).resolve().parent
     for folder in (here.parent / "ontology", here / "ontology"):
         if (folder / name).is_file():
