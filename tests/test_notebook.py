@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import nbformat
+import pytest
 from nbclient import NotebookClient
 
 from .conftest import ROOT
+
+pytestmark = pytest.mark.slow  # starts a notebook kernel: run with --slow
 
 
 def test_explore_notebook_runs(tmp_path):
