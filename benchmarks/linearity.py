@@ -22,7 +22,8 @@ from pathlib import Path
 import psutil
 from scale_common import CORPUS, machine
 
-from kg.export import export_graphml, export_rdf, to_networkx
+from kg.export import export_rdf
+from kg.graph import entity_graph, write_graphml
 from kg.extract import EXTRACTOR_VERSION, load_nlp
 from kg.pipeline import extract_documents
 from kg.resolve import resolve
@@ -52,11 +53,11 @@ def stages(docs, extractions, out: Path) -> tuple[dict[str, float], str]:
     store = open_store(out)
     quads = len(store)
     export_rdf(store, out)
-    del store
     times["ttl/trig/nq export"] = time.process_time() - started
     started = time.process_time()
-    graph = to_networkx(resolution)
-    export_graphml(graph, out)
+    graph = entity_graph(store)
+    del store
+    write_graphml(graph, out)
     write_html(graph, out)
     times["graphml+html"] = time.process_time() - started
     sizes = (f"{len(docs)} docs, {sum(len(e.mentions) for e in extractions)} mentions, "

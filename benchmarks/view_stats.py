@@ -15,7 +15,8 @@ from playwright.sync_api import sync_playwright
 
 from kg.analysis import analyse
 from kg.store import open_store
-from kg.view import render_html, select, view_graph
+from kg.graph import entity_graph
+from kg.view import render_html, select
 
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -24,8 +25,8 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
 def main(out_dir: str, *caps: str) -> None:
     store = open_store(out_dir)
     started = time.perf_counter()
-    graph = view_graph(store)
-    print(f"view_graph: {graph.number_of_nodes()} entities, {graph.number_of_edges()} edges "
+    graph = entity_graph(store)
+    print(f"entity_graph: {graph.number_of_nodes()} entities, {graph.number_of_edges()} edges "
           f"in {time.perf_counter() - started:.2f} s")
     started = time.perf_counter()
     stats = analyse(store)

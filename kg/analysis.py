@@ -11,12 +11,11 @@ from pathlib import Path
 import networkx as nx
 import pyoxigraph as ox
 
-from .export import PREFIXES
+from .graph import entity_graph
 from .sparql import open_store
-from .view import view_graph
+from .vocab import SPARQL_PREFIXES
 
-_PREFIX = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
-_COUNTS = _PREFIX + """
+_COUNTS = SPARQL_PREFIXES + """
 SELECT
   (COUNT(DISTINCT ?doc) AS ?documents)
   (COUNT(DISTINCT ?st) AS ?statements)
@@ -24,7 +23,7 @@ SELECT
 WHERE {
   { ?doc a kgo:Document } UNION { ?st a kgo:Statement } UNION { ?ev a kgo:Evidence }
 }"""
-_PREDICATES = _PREFIX + "SELECT ?p WHERE { ?st a kgo:Statement ; rdf:predicate ?p }"
+_PREDICATES = SPARQL_PREFIXES + "SELECT ?p WHERE { ?st a kgo:Statement ; rdf:predicate ?p }"
 
 
 @dataclass(frozen=True)
@@ -80,7 +79,7 @@ def _degree_without_loops(graph: nx.MultiDiGraph) -> dict[str, int]:
 
 def analyse(store: ox.Store, top: int = 10) -> GraphStats:
     """Counts, the `top` entities by degree and by PageRank, communities and the relation histogram."""
-    graph = view_graph(store)
+    graph = entity_graph(store)
     counts = next(iter(store.query(_COUNTS)))
     directed = nx.DiGraph()
     directed.add_nodes_from(graph)

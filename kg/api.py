@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .defaults import DEFAULT_MODEL
 from .errors import InputError, QueryError
 from .sparql import QueryResult, open_store, run_query
-from .types import Triple
 from .vocab import DEFAULT_BASE, PREFIXES, ontology_file, prefixes
 
+TYPE_CHECKING = False  # as typing's, which `kg query` need not import
 if TYPE_CHECKING:  # spaCy loads only for the functions that parse
+    from pathlib import Path
+
     from spacy.language import Language
+
+    from .types import Triple
 
 
 def prefix_declarations(sparql: str, base: str = DEFAULT_BASE) -> str:
@@ -78,6 +80,8 @@ def extract_file(path: str | Path, nlp: Language | None = None, model: str = DEF
 
     nlp = nlp or load_nlp(model)
     if pretokenized:
+        from pathlib import Path
+
         yield from _extract_lines(nlp, Path(path))
         return
     for doc, parsed in parse(nlp, ingest([path])):
@@ -110,6 +114,8 @@ def validate(out: str | Path) -> list[str]:
 
     Returns one readable line per problem (none when the folder is valid).
     """
+    from pathlib import Path
+
     import rdflib
 
     out_dir = Path(out)

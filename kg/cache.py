@@ -141,7 +141,7 @@ class ExtractionCache:
             return None
 
     def put(self, key: str, extraction: Extraction) -> Path:
-        from .export import write_atomic
+        from .files import write_atomic
 
         path = self.path(key)
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import logging
 import sys
@@ -18,17 +16,14 @@ from rich.console import Console
 
 from . import __version__
 from .defaults import DEFAULT_CAP, DEFAULT_MODEL, DEFAULT_PORT
-from .errors import KgError, QueryError, SkippedInputs
+from .errors import KgError, SkippedInputs
 from .outdir import DEFAULT_WAIT
 from .vocab import DEFAULT_BASE
 
 # Each command imports the stages it runs inside its body: `kg query`, `kg serve`, `kg stats`,
 # `kg view`, `kg validate` and `--help` never load spaCy, trafilatura or Dask (tests/test_imports.py).
 if TYPE_CHECKING:
-    from rich.table import Table
-
     from .pipeline import UpdateReport
-    from .sparql import QueryResult
 
 app = typer.Typer(
     help="kg turns English news articles into an RDF knowledge graph you can query, browse and "
@@ -147,25 +142,6 @@ def _progress_bar(quiet: bool) -> Iterator[tuple[Optional[Callable[[object], Non
         yield advance, lambda total: bar.update(task, total=total)
 
 
-def _render(result: QueryResult, fmt: str) -> str | Table:
-    if fmt == "json":
-        return json.dumps({"columns": list(result.columns),
-                           "rows": [dict(zip(result.columns, row)) for row in result.rows]},
-                          ensure_ascii=False, indent=2)
-    if fmt in {"csv", "tsv"}:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
-        writer.writerow(result.columns)
-        writer.writerows(["" if v is None else v for v in row] for row in result.rows)
-        return buffer.getvalue().rstrip("\n")
-    from rich.table import Table
-
-    table = Table(*result.columns, show_lines=False)
-    for row in result.rows:
-        table.add_row(*("" if v is None else v for v in row))
-    return table
-
-
 @app.command()
 def query(
     out: OutDir,
@@ -174,23 +150,9 @@ def query(
     fmt: Annotated[str, typer.Option("--format", help="table, csv, tsv or json.")] = "table",
 ) -> None:
     """Run a SPARQL query over a built graph. Prefixes kgo:, kg:, rdf:, rdfs:, skos:, dcterms:, prov: are predeclared."""
-    if fmt not in {"table", "csv", "tsv", "json"}:
-        raise QueryError(f"unknown format {fmt!r}; use table, csv, tsv or json.")
-    if file is not None:
-        if sparql:
-            raise QueryError("give the query either as an argument or with --file, not both.")
-        if not file.is_file():
-            raise QueryError(f"query file {file} does not exist.")
-        sparql = file.read_text(encoding="utf-8")
-    if not sparql:
-        raise QueryError("give a SPARQL query as an argument or with --file.")
-    from . import api
+    from .quick import print_output, query_output
 
-    rendered = _render(api.query(out, sparql), fmt)
-    if isinstance(rendered, str):
-        typer.echo(rendered)
-    else:
-        out_console.print(rendered)
+    print_output(query_output(out, sparql, file, fmt))
 
 
 @app.command()
@@ -327,9 +289,10 @@ def validate(out: OutDir) -> None:
     out_console.print(f"{out}: valid")
 
 
-def main() -> None:
+def main(args: list[str] | None = None) -> None:
+    """Run the typer app on `args` (default: the command line); a KgError is one line, exit 1."""
     try:
-        app()
+        app(args=args)
     except KgError as exc:
         err_console.print(f"Error: {exc}", highlight=False, markup=False)
         sys.exit(1)

@@ -146,7 +146,7 @@ def read_journal(folder: Path, operation: str) -> dict[str, str]:
 
 
 def write_journal(folder: Path, operation: str, entries: dict[str, str]) -> None:
-    from .export import write_atomic
+    from .files import write_atomic
 
     text = json.dumps(entries, ensure_ascii=False, sort_keys=True)
     try:

@@ -16,13 +16,14 @@ from spacy.language import Language
 
 from .cache import CACHE_DIR, ExtractionCache, model_id
 from .errors import SkippedInputs, StoreError
-from .export import RDF_FILES, SHIPPED_FILES, export_graphml, export_quads, to_networkx
+from .export import RDF_FILES, SHIPPED_FILES, export_quads
 from .extract import DEFAULT_MODEL, extract_doc, extractor_version, load_nlp, parse
+from .graph import entity_graph, quads_graph, write_graphml
 from .ingest import ingest, skip_summary
 from .outdir import DEFAULT_WAIT, claim, clear_journal, read_journal, require, write_journal, writer_lock
 from .resolve import resolve
 from .store import (IDENTITY, MANIFEST, STORE_DIR, DocumentEntry, Iris, Manifest, carry_identity, graph_quads,
-                    read_manifest, same_as_quads, write_manifest, write_store)
+                    open_store, read_manifest, same_as_quads, write_manifest, write_store)
 from .types import Document, Extraction, Skip
 from .view import write_view
 from .vocab import DEFAULT_BASE, ontology_file
@@ -226,17 +227,17 @@ def write_outputs(out_dir: Path, manifest: Manifest, extractions: Sequence[Extra
     documents = [entry.document() for entry in manifest.documents]
     quads = list(graph_quads(documents, resolution, iris, manifest.extractor_version))
     quads.extend(same_as_quads(carry_identity(out_dir, resolution), iris))
-    graph = to_networkx(resolution)
     if store_url:
         from .remote import write_remote
 
         write_remote(store_url, quads)
-        files = [export_graphml(graph, out_dir)]
+        files = [write_graphml(quads_graph(quads), out_dir)]
     else:
         write_store(out_dir, quads)
         files = export_quads(quads, out_dir, manifest.base)
-        files.append(export_graphml(graph, out_dir))
-        files.append(write_view(out_dir).path)
+        graph = entity_graph(open_store(out_dir))
+        files.append(write_graphml(graph, out_dir))
+        files.append(write_view(out_dir, graph=graph).path)
     manifest = dataclasses.replace(manifest, counts={
         "sentences": sum(len(e.sentences) for e in extractions),
         "triples": sum(len(e.triples) for e in extractions),

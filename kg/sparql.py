@@ -6,8 +6,8 @@ and notebooks that only read load nothing but pyoxigraph.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
+import os
+from collections import namedtuple
 
 import pyoxigraph as ox
 
@@ -16,24 +16,25 @@ from .errors import QueryError, StoreError
 STORE_DIR = "store"
 
 
-def open_store(out_dir: str | Path) -> ox.Store:
+def open_store(out_dir: str | os.PathLike) -> ox.Store:
     """Open a built output folder's store read-only (works beside a running server)."""
-    path = Path(out_dir) / STORE_DIR
-    if not path.is_dir():
+    path = os.path.join(out_dir, STORE_DIR)
+    if not os.path.isdir(path):
         raise StoreError(f"{out_dir} holds no kg store; run `kg build PATH --out {out_dir}` first.")
     try:
-        return ox.Store.read_only(str(path))
+        return ox.Store.read_only(path)
     except OSError as exc:
         raise StoreError(f"cannot open the store in {out_dir}: {exc}") from exc
 
 
-@dataclass(frozen=True)
-class QueryResult:
-    """A SPARQL answer as plain values: column names and rows of strings (None for unbound)."""
+class QueryResult(namedtuple("QueryResult", "columns rows boolean", defaults=(None,))):
+    """A SPARQL answer as plain values: column names and rows of strings (None for unbound).
+    A named tuple, not a dataclass: `kg query` answers before `dataclasses` could load."""
 
+    __slots__ = ()
     columns: tuple[str, ...]
     rows: tuple[tuple[str | None, ...], ...]
-    boolean: bool | None = None
+    boolean: bool | None
 
 
 def _plain(term) -> str | None:

@@ -402,7 +402,7 @@ def read_manifest(out_dir: str | Path) -> Manifest:
 
 
 def write_manifest(out_dir: Path, manifest: Manifest) -> Path:
-    from .export import write_atomic
+    from .files import write_atomic
 
     text = manifest.to_json()
     return write_atomic(out_dir / MANIFEST, lambda p: p.write_text(text, encoding="utf-8"))
@@ -441,7 +441,7 @@ def carry_identity(out_dir: Path, resolution: Resolution) -> dict[str, tuple[str
         mentions[eid].append(key)
     record = {name: {"mentions": mentions.get(name, []), "sameAs": sorted(same_as.get(name, set()) - {name})}
               for name in sorted(names)}
-    from .export import write_atomic
+    from .files import write_atomic
 
     text = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
     write_atomic(path, lambda p: p.write_text(text, encoding="utf-8"))

@@ -1,6 +1,6 @@
 """HTML view: one self-contained page (vis-network inlined from pyvis, no network needed).
 
-`kg build` and `kg view` both read the built store (`view_graph`), pick what to show (`select`)
+`kg build` and `kg view` both read the built store (`kg.graph.entity_graph`), pick what to show (`select`)
 and render it with `render_html`. Article text reaches the page only as JSON data that the page
 script puts into the DOM with `textContent`, so no markup from an article can ever run.
 """
@@ -10,28 +10,20 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
 import networkx as nx
-import pyoxigraph as ox
 
 from .defaults import DEFAULT_CAP
 from .errors import KgError
-from .export import PREFIXES, write_atomic
+from .files import write_atomic
+from .graph import TYPES, entity_graph
 from .sparql import open_store
 
-TYPE_COLOURS = {
-    "Person": "#e4572e",
-    "Organization": "#29335c",
-    "Place": "#669bbc",
-    "Group": "#f3a712",
-    "Event": "#8e7dbe",
-}
+TYPE_COLOURS = dict(zip(TYPES, ("#e4572e", "#29335c", "#669bbc", "#f3a712", "#8e7dbe"), strict=True))
 OTHER_COLOURS = ("#4c956c", "#b5838d", "#6d6875", "#2a9d8f", "#bc6c25", "#7f5539")
 SENTENCES_PER_ITEM = 8
-NOT_ENTITIES = {"Document", "Statement", "Evidence", "Position", "Role", "Claim"}
 TEMPLATE = Path(__file__).with_name("view_page.html")
 
 
@@ -40,86 +32,6 @@ def vis_js() -> Path:
     import pyvis
 
     return Path(pyvis.__file__).parent / "lib" / "vis-9.1.2" / "vis-network.min.js"
-
-_KGO = PREFIXES["kgo"]
-_PREFIX = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
-
-_ENTITIES = _PREFIX + """
-SELECT ?e ?label ?type WHERE {
-  ?e a ?type ; rdfs:label ?label .
-  FILTER(STRSTARTS(STR(?type), STR(kgo:)))
-}"""
-_ALIASES = _PREFIX + "SELECT ?e ?alias WHERE { ?e skos:altLabel ?alias }"
-_STATEMENTS = _PREFIX + """
-SELECT ?st ?s ?p ?o ?relation ?sentence ?doc ?docId ?title WHERE {
-  ?st a kgo:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kgo:relationText ?relation .
-  FILTER NOT EXISTS { ?st kgo:attributedTo|kgo:modality ?frame }
-  OPTIONAL {
-    ?st kgo:evidence ?ev . ?ev kgo:sentence ?sentence ; prov:wasDerivedFrom ?doc .
-    OPTIONAL { ?doc dcterms:identifier ?docId }
-    OPTIONAL { ?doc dcterms:title ?title }
-  }
-}"""
-_ROLES = _PREFIX + """
-SELECT ?person ?title ?of WHERE {
-  ?person kgo:holdsPosition ?position . ?position kgo:title ?title ; kgo:positionOf ?of .
-}"""
-
-
-def _value(term: ox.NamedNode | ox.Literal | None) -> str:
-    return term.value if term is not None else ""
-
-
-def view_graph(store: ox.Store) -> nx.MultiDiGraph:
-    """Entities as nodes (label, type, aliases, sentences), facts between entities as edges
-    (relation, predicate, sentences); each sentence is (text, document)."""
-    graph = nx.MultiDiGraph()
-    types: dict[str, set[str]] = defaultdict(set)
-    labels: dict[str, str] = {}
-    for row in store.query(_ENTITIES):
-        iri = row["e"].value
-        types[iri].add(row["type"].value[len(_KGO):])
-        labels.setdefault(iri, row["label"].value)
-    aliases: dict[str, set[str]] = defaultdict(set)
-    for row in store.query(_ALIASES):
-        aliases[row["e"].value].add(row["alias"].value)
-    for iri, kinds in types.items():
-        if kinds & NOT_ENTITIES or iri not in labels:
-            continue
-        graph.add_node(iri, label=labels[iri], type=_main_type(kinds),
-                       aliases=sorted(aliases[iri] - {labels[iri]}), sentences=[])
-    edges: dict[str, dict] = {}
-    node_sentences: dict[str, dict[tuple[str, str], None]] = defaultdict(dict)
-    for row in store.query(_STATEMENTS):
-        subject, obj = row["s"].value, _value(row["o"])
-        source = (_value(row["sentence"]), _value(row["title"]) or _value(row["docId"])
-                  or _value(row["doc"]))
-        for end in (subject, obj):
-            if end in graph and source[0]:
-                node_sentences[end][source] = None
-        if subject in graph and obj in graph:
-            edge = edges.setdefault(row["st"].value, {
-                "ends": (subject, obj), "relation": row["relation"].value,
-                "predicate": re.split("[#/]", row["p"].value)[-1], "sentences": {}})
-            if source[0]:
-                edge["sentences"][source] = None
-    for edge in sorted(edges.values(), key=lambda e: (e["ends"], e["relation"])):
-        graph.add_edge(*edge["ends"], relation=edge["relation"], predicate=edge["predicate"],
-                       sentences=sorted(edge["sentences"]))
-    for row in store.query(_ROLES):
-        person, of = row["person"].value, row["of"].value
-        if person in graph and of in graph:
-            graph.add_edge(person, of, relation=row["title"].value, predicate="holdsPosition",
-                           sentences=[])
-    for node, sentences in node_sentences.items():
-        graph.nodes[node]["sentences"] = sorted(sentences, key=lambda s: (s[1], s[0]))
-    return graph
-
-
-def _main_type(kinds: set[str]) -> str:
-    known = sorted(kinds & TYPE_COLOURS.keys())
-    rest = sorted(kinds - {"Entity"})
-    return (known or rest or ["Entity"])[0]
 
 
 @dataclass(frozen=True)
@@ -250,12 +162,14 @@ class ViewReport:
 
 
 def write_view(out_dir: str | Path, entity: str | None = None, hops: int = 2,
-               cap: int = DEFAULT_CAP, out: str | Path | None = None) -> ViewReport:
-    """Read a built store and write its HTML view (whole graph, or one entity's neighbourhood)."""
+               cap: int = DEFAULT_CAP, out: str | Path | None = None,
+               graph: nx.MultiDiGraph | None = None) -> ViewReport:
+    """Write the HTML view of a built store (whole graph, or one entity's neighbourhood);
+    `graph` is the store's `entity_graph` when the caller has it already."""
     out_dir = Path(out_dir)
-    store = open_store(out_dir)
-    selection = select(view_graph(store), cap=cap, entity=entity, hops=hops)
-    del store
+    if graph is None:
+        graph = entity_graph(open_store(out_dir))
+    selection = select(graph, cap=cap, entity=entity, hops=hops)
     if out is None:
         slug = re.sub(r"[^A-Za-z0-9]+", "_", entity).strip("_") if entity else ""
         out = out_dir / (f"graph-{slug}.html" if slug else "graph.html")

@@ -3,7 +3,10 @@ term fails at once), is built with rdflib on first use so readers of a store nee
 
 from __future__ import annotations
 
-from pathlib import Path
+TYPE_CHECKING = False  # as typing's, which `kg query` need not import
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 KGO_IRI = "https://w3id.org/kg-news/ontology#"
 DEFAULT_BASE = "https://w3id.org/kg-news/id/"
@@ -17,6 +20,7 @@ PREFIXES = {
     "prov": "http://www.w3.org/ns/prov#",
     "owl": "http://www.w3.org/2002/07/owl#",
 }
+SPARQL_PREFIXES = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 
 
 NAMESPACES = {"kge": "entity/", "kgd": "doc/", "kgs": "statement/", "kgv": "evidence/", "kgp": "position/",
@@ -30,6 +34,8 @@ def prefixes(base: str = DEFAULT_BASE) -> dict[str, str]:
 
 def ontology_file(name: str) -> Path:
     """Path of a file in ontology/ (source tree) or kg/ontology (installed wheel)."""
+    from pathlib import Path
+
     here = Path(__file__).resolve().parent
     for folder in (here.parent / "ontology", here / "ontology"):
         if (folder / name).is_file():

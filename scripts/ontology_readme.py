@@ -12,7 +12,7 @@ import pyoxigraph as ox
 import rdflib
 from rdflib.namespace import OWL, RDF, RDFS
 
-from kg.export import write_atomic
+from kg.files import write_atomic
 from kg.vocab import KGO_IRI, ontology_file
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Set up everything the tests need on a fresh Debian machine, then run them.
+# Set up everything the tests need on a fresh Debian machine, then run them: `bash scripts/test.sh -q`
+# runs the quick suite, `bash scripts/test.sh -q --slow` everything (what CI runs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,8 +17,14 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}"
 fi
 
+# pip installs only when pyproject.toml changed since the last install (its hash is stamped in .venv).
 [ -x .venv/bin/python ] || python3 -m venv .venv
 . .venv/bin/activate
-python -m pip install -q --upgrade pip
-python -m pip install -q -e '.[test]'
+stamp=.venv/.kg-pyproject.sha256
+wanted=$(sha256sum pyproject.toml | cut -d' ' -f1)
+if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
+  python -m pip install -q --upgrade pip
+  python -m pip install -q -e '.[test]'
+  echo "$wanted" > "$stamp"
+fi
 python -m pytest "$@"

@@ -15,6 +15,8 @@ from kg.types import Document
 from .conftest import SEEDS
 from .test_parallel import nquads
 
+pytestmark = pytest.mark.slow  # Dask clusters: run with --slow
+
 
 @pytest.fixture(scope="module")
 def cluster():

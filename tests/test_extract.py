@@ -110,7 +110,9 @@ def test_a_names_own_pp_is_no_implicit_fact(nlp):
 
 def test_noun_with_of_pp_is_a_low_confidence_implicit_fact(nlp):
     t = find(nlp, "The head of the Federal Security Service met Witkoff.", "The head", "was of")
-    assert (t.object.text, t.kind, t.confidence) == ("the Federal Security Service", "noun_of", 0.22)
+    met = find(nlp, "The head of the Federal Security Service met Witkoff.", "The head of the Federal Security Service", "met")
+    assert (t.object.text, t.kind) == ("the Federal Security Service", "noun_of")
+    assert t.confidence < met.confidence
 
 
 def test_conjoined_subjects_and_verbs_split_with_shared_arguments(nlp):

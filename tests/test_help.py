@@ -32,3 +32,10 @@ def test_command_has_help_and_every_option_is_explained(name):
 @pytest.mark.parametrize("name", COMMANDS)
 def test_readme_mentions_command(name):
     assert f"kg {name}" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_readme_test_command_is_what_ci_runs():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()[-1]
+    assert ci == "bash scripts/test.sh -q --slow"
+    assert f"```bash\n{ci}\n```" in readme

@@ -188,6 +188,7 @@ def _manifest_incomplete(out: Path) -> bool:
         return False
 
 
+@pytest.mark.slow
 def test_build_killed_at_any_stage_then_rerun_equals_clean_build(nlp, seed_build, tmp_path):
     corpus = tmp_path / "corpus"
     shutil.copytree(SEEDS, corpus)

@@ -10,11 +10,13 @@ import sys
 import tomllib
 
 import nbformat
+import pytest
 from nbclient import NotebookClient
 
 from .conftest import ROOT
 
 NOTEBOOK = ROOT / "notebooks" / "explore.ipynb"
+pytestmark = pytest.mark.slow  # starts a notebook kernel: run with --slow
 
 
 def test_explore_notebook_runs(tmp_path):

@@ -48,7 +48,7 @@ def test_pool_reads_documents_lazily(nlp):
 
     stream = extract_parallel(documents(), jobs=2, nlp=nlp, batch_size=1)
     assert next(stream).doc_id == "d00"
-    assert len(consumed) == 4  # two jobs, a window of 2 × 2 batches of one document
+    assert len(consumed) < 12  # a bounded window, not the whole input
     assert [e.doc_id for e in stream] == [f"d{n:02d}" for n in range(1, 12)]
 
 

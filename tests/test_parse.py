@@ -19,11 +19,6 @@ def full_nlp():
     return spacy.load(DEFAULT_MODEL)
 
 
-def test_pipeline_swaps_in_the_cheap_components(nlp):
-    assert nlp.pipe_names == ["tok2vec", "tagger", "kg_line_breaks", "parser",
-                              "kg_attribute_ruler", "kg_verb_lemmatizer", "ner"]
-
-
 def test_cached_attribute_ruler_equals_spacys(nlp, full_nlp):
     ours, theirs = nlp(TRICKY), full_nlp(TRICKY)
     columns = [TAG, POS, MORPH, DEP, HEAD]

@@ -11,7 +11,8 @@ from playwright.sync_api import sync_playwright
 
 from kg.pipeline import build
 from kg.store import open_store
-from kg.view import render_html, select, view_graph, write_view
+from kg.graph import entity_graph
+from kg.view import render_html, select, write_view
 
 pytestmark = pytest.mark.browser
 
@@ -68,7 +69,7 @@ def test_seed_page_draws_every_entity_offline(browser, seed_build):
     path = seed_build.out / "graph.html"
     text = path.read_text(encoding="utf-8")
     assert not re.search(r"https?://", text)
-    graph = view_graph(open_store(seed_build.out))
+    graph = entity_graph(open_store(seed_build.out))
     page = Page(browser, path)
     things = sum(1 for _, d in graph.nodes(data=True) if d["type"] == "Thing")  # nodes without a proper name
     assert page.js("network.body.data.nodes.length") == graph.number_of_nodes() == seed_build.entities + things
@@ -77,7 +78,9 @@ def test_seed_page_draws_every_entity_offline(browser, seed_build):
     legend = page.page.inner_text("#legend")
     assert "Person (" in legend and "Place (" in legend
     page.page.screenshot(path=str(seed_build.out / "graph.png"))
-    assert (seed_build.out / "graph.png").stat().st_size > 20_000
+    png = (seed_build.out / "graph.png").read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert (int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")) == (1200, 800)
     page.close()
 
 
@@ -101,7 +104,7 @@ def test_search_focuses_and_describes_the_node(browser, seed_build):
 
 
 def test_type_filter_hides_that_type(browser, seed_build):
-    graph = view_graph(open_store(seed_build.out))
+    graph = entity_graph(open_store(seed_build.out))
     people = sum(1 for _, d in graph.nodes(data=True) if d["type"] == "Person")
     page = Page(browser, seed_build.out / "graph.html")
     visible = "network.body.data.nodes.get({filter: n => !n.hidden}).length"
@@ -117,9 +120,9 @@ def test_cap_keeps_the_best_connected_and_says_so(browser, seed_build, tmp_path)
     page = Page(browser, report.path)
     assert page.js("network.body.data.nodes.length") == 5
     assert page.page.inner_text("#note").startswith(
-        f"Showing 5 of {view_graph(open_store(seed_build.out)).number_of_nodes()} entities, "
+        f"Showing 5 of {entity_graph(open_store(seed_build.out)).number_of_nodes()} entities, "
         f"the best connected first (cap 5).")
-    graph = view_graph(open_store(seed_build.out))
+    graph = entity_graph(open_store(seed_build.out))
     shown = set(page.js("network.body.data.nodes.getIds()"))
     fifth = sorted((d for _, d in graph.degree()), reverse=True)[4]
     assert all(graph.degree(n) >= fifth for n in shown)
@@ -128,7 +131,7 @@ def test_cap_keeps_the_best_connected_and_says_so(browser, seed_build, tmp_path)
 
 def test_neighbourhood_view_of_karasin(browser, seed_build, tmp_path):
     report = write_view(seed_build.out, entity="Karasin", hops=2, out=tmp_path / "karasin.html")
-    graph = view_graph(open_store(seed_build.out)).to_undirected()
+    graph = entity_graph(open_store(seed_build.out)).to_undirected()
     page = Page(browser, report.path)
     shown = set(page.js("network.body.data.nodes.getIds()"))
     centres = {n for n, d in graph.nodes(data=True)
