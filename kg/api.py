@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from .defaults import DEFAULT_MODEL
 from .errors import InputError, QueryError
-from .sparql import QueryResult, open_store, run_query
+from .sparql import QueryResult, open_store, refuse_service, run_query
 from .types import Triple
 from .vocab import DEFAULT_BASE, PREFIXES, ontology_file, prefixes
 
@@ -52,15 +52,19 @@ def describe_syntax_error(error: SyntaxError, sparql: str, shift: int = 0) -> st
     return f"bad SPARQL at {where}: {detail}"
 
 
-def query(out: str | Path, sparql: str) -> QueryResult:
+def query(out: str | Path, sparql: str, allow_service: bool = False,
+          max_rows: int | None = None) -> QueryResult:
     """Run SPARQL over a built output folder; kg's prefixes (kgo:, rdfs:, skos:…) are predeclared.
 
-    A syntax error's position refers to the caller's text, not to the declarations kg adds.
+    Federated SERVICE calls are refused unless `allow_service`. A syntax error's position refers
+    to the caller's text, not to the declarations kg adds.
     """
+    if not allow_service:
+        refuse_service(sparql)
     store = open_store(out)
     declared = prefix_declarations(sparql)
     try:
-        return run_query(store, declared + sparql)
+        return run_query(store, declared + sparql, max_rows)
     except QueryError as exc:
         if isinstance(exc.__cause__, SyntaxError):
             raise QueryError(describe_syntax_error(exc.__cause__, sparql, len(declared))) from None
