@@ -167,7 +167,7 @@ class _Gateway(ThreadingHTTPServer):
     """The public side: bounded connections, checked requests, forwarded to the current child."""
 
     daemon_threads = True
-    request_queue_size = 128
+    request_queue_size = 1024
 
     def __init__(self, port: int, store: Path, binary: str, limits: Limits) -> None:
         self.limits = limits
@@ -177,6 +177,7 @@ class _Gateway(ThreadingHTTPServer):
         self.fatal: str | None = None
         self._slots = threading.BoundedSemaphore(limits.max_connections)
         self._reading: dict[socket.socket, float] = {}
+        self._dropped: set[socket.socket] = set()
         self._reading_lock = threading.Lock()
         self._closing = threading.Event()
         try:
@@ -191,7 +192,8 @@ class _Gateway(ThreadingHTTPServer):
         self._watchdog.start()
 
     def process_request(self, request, client_address) -> None:
-        if not self._slots.acquire(blocking=False):
+        if not self._slots.acquire(blocking=False) and not (
+                self._drop_oldest_reader() and self._slots.acquire(timeout=1.0)):
             _refuse_at_once(request, self.limits.max_connections)
             self.shutdown_request(request)
             return
@@ -207,12 +209,20 @@ class _Gateway(ThreadingHTTPServer):
         finally:
             self._slots.release()
 
-    def reading(self, connection: socket.socket, started: bool) -> None:
+    def reading(self, connection: socket.socket, started: bool) -> bool:
+        """Note when a connection starts and stops sending its request; False once it was
+        dropped for taking too long (what it sent is then not a whole request)."""
         with self._reading_lock:
             if started:
                 self._reading[connection] = time.monotonic()
             else:
                 self._reading.pop(connection, None)
+            return connection not in self._dropped
+
+    def forget(self, connection: socket.socket) -> None:
+        with self._reading_lock:
+            self._reading.pop(connection, None)
+            self._dropped.discard(connection)
 
     def close(self) -> None:
         self._closing.set()
@@ -272,13 +282,26 @@ class _Gateway(ThreadingHTTPServer):
         cutoff = time.monotonic() - self.limits.idle_timeout
         with self._reading_lock:
             idle = [c for c, since in self._reading.items() if since < cutoff]
-            for connection in idle:
-                del self._reading[connection]
-        for connection in idle:
+        self._drop(idle)
+
+    def _drop_oldest_reader(self) -> bool:
+        """At the connection limit, make room by dropping the client that has taken longest to
+        send its request (a half-open connection), so idle clients cannot lock others out."""
+        with self._reading_lock:
+            oldest = min(self._reading, key=self._reading.__getitem__, default=None)
+        return self._drop([oldest] if oldest else [])
+
+    def _drop(self, connections: list[socket.socket]) -> bool:
+        with self._reading_lock:
+            for connection in connections:
+                self._reading.pop(connection, None)
+                self._dropped.add(connection)
+        for connection in connections:
             try:
                 connection.shutdown(socket.SHUT_RDWR)
             except OSError:
                 pass
+        return bool(connections)
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -293,7 +316,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.server.reading(self.connection, started=True)
 
     def finish(self) -> None:
-        self.server.reading(self.connection, started=False)
+        self.server.forget(self.connection)
         super().finish()
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 (the stdlib's name)
@@ -308,8 +331,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.close_connection = True
         limits = self.server.limits
         body = self._read_body()
-        self.server.reading(self.connection, started=False)
-        if body is None:
+        if not self.server.reading(self.connection, started=False) or body is None:
             return
         if not limits.allow_service and _asks_service(self.path, body):
             self._error(403, "federated SERVICE queries are off on this endpoint (start it with "
