@@ -10,7 +10,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 from .export import PREFIXES
-from .sparql import open_store
+from .sparql import open_store, reading
 from .view import view_graph
 
 _PREFIX = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
@@ -106,4 +106,5 @@ def analyse(store: ox.Store, top: int = 10) -> GraphStats:
 
 def stats(out: str | Path, top: int = 10) -> GraphStats:
     """`analyse` the store of a built output folder."""
-    return analyse(open_store(out), top)
+    with reading(out):
+        return analyse(open_store(out), top)

@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .defaults import DEFAULT_MODEL
-from .errors import InputError, QueryError
-from .sparql import QueryResult, open_store, refuse_service, run_query
+from .errors import InputError, KgError, QueryError
+from .sparql import STORE_DIR, QueryResult, open_store, reading, refuse_service, run_query
 from .types import Triple
-from .vocab import DEFAULT_BASE, PREFIXES, ontology_file, prefixes
+from .vocab import DEFAULT_BASE, KGO_IRI, PREFIXES, ontology_file, prefixes
 
 if TYPE_CHECKING:  # spaCy loads only for the functions that parse
     from spacy.language import Language
@@ -117,7 +117,7 @@ def validate(out: str | Path) -> list[str]:
     import rdflib
 
     out_dir = Path(out)
-    problems = []
+    problems = store_problems(out_dir)
     merged = None
     for name, fmt in RDF_SYNTAX.items():
         path = out_dir / name
@@ -133,6 +133,38 @@ def validate(out: str | Path) -> list[str]:
             merged = parsed.default_graph if isinstance(parsed, rdflib.Dataset) else parsed
     if merged is not None:
         problems.extend(f"{out_dir / 'graph.ttl'}: {line}" for line in shape_violations(merged))
+    return problems
+
+
+_DOCUMENTS = f"SELECT DISTINCT ?d WHERE {{ ?d a <{KGO_IRI}Document> }}"
+
+
+def store_problems(out: str | Path) -> list[str]:
+    """The store itself: it opens, every quad in it reads, its manifest is complete, and it holds
+    exactly the manifest's documents (one line per problem)."""
+    from .store import Iris, read_manifest
+
+    out_dir = Path(out)
+    try:
+        manifest = read_manifest(out_dir)
+        with reading(out_dir):
+            store = open_store(out_dir)
+            quads = sum(1 for _ in store)
+            held = {row["d"].value for row in store.query(_DOCUMENTS)}
+    except KgError as exc:
+        return [str(exc)]
+    problems = []
+    if not manifest.complete:
+        problems.append(f"{out_dir / 'manifest.json'}: marked incomplete (a build, add or remove "
+                        "was interrupted); run it again to finish it.")
+    iris = Iris(manifest.base)
+    listed = {iris.document(entry.id).value for entry in manifest.documents}
+    if held != listed:
+        problems.append(f"{out_dir / STORE_DIR}: holds {len(held)} documents, the manifest lists "
+                        f"{len(listed)} ({len(listed - held)} missing from the store, {len(held - listed)} "
+                        "not in the manifest); rebuild with `kg build`.")
+    if listed and quads == 0:
+        problems.append(f"{out_dir / STORE_DIR}: empty; rebuild with `kg build`.")
     return problems
 
 

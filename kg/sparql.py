@@ -105,10 +105,22 @@ def open_store(out_dir: str | Path) -> ox.Store:
     path = Path(out_dir) / STORE_DIR
     if not path.is_dir():
         raise StoreError(f"{out_dir} holds no kg store; run `kg build PATH --out {out_dir}` first.")
-    try:
+    with reading(out_dir):
         return ox.Store.read_only(str(path))
+
+
+@contextmanager
+def reading(out_dir: str | Path) -> Iterator[None]:
+    """Turn the errors of a damaged or unreadable store (RocksDB reports corruption as a
+    RuntimeError, when opening or later when a read meets a bad block) into one StoreError."""
+    try:
+        yield
+    except RuntimeError as exc:
+        detail = str(exc).split("  ")[0]
+        raise StoreError(f"the store in {out_dir} is damaged ({detail}); rebuild it with "
+                         f"`kg build PATH --out {out_dir}`.") from exc
     except OSError as exc:
-        raise StoreError(f"cannot open the store in {out_dir}: {exc}") from exc
+        raise StoreError(f"cannot read the store in {out_dir}: {exc}") from exc
 
 
 @dataclass(frozen=True)
@@ -133,8 +145,8 @@ def run_query(store: ox.Store, sparql: str, max_rows: int | None = None) -> Quer
         result = store.query(sparql, use_default_graph_as_union=False)
     except SyntaxError as exc:
         raise QueryError(f"bad SPARQL: {exc}") from exc
-    except (OSError, ValueError) as exc:
-        raise QueryError(f"query failed: {exc}") from exc
+    except (OSError, ValueError, RuntimeError) as exc:
+        raise QueryError(f"query failed: {' '.join(str(exc).split())}") from exc
     if isinstance(result, ox.QueryBoolean):
         return QueryResult(("ask",), ((str(bool(result)).lower(),),), bool(result))
     if isinstance(result, ox.QuerySolutions):

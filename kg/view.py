@@ -7,6 +7,7 @@ script puts into the DOM with `textContent`, so no markup from an article can ev
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import re
@@ -20,7 +21,7 @@ import pyoxigraph as ox
 from .defaults import DEFAULT_CAP
 from .errors import KgError
 from .export import PREFIXES, write_atomic
-from .sparql import open_store
+from .sparql import open_store, reading
 
 TYPE_COLOURS = {
     "Person": "#e4572e",
@@ -252,13 +253,28 @@ def write_view(out_dir: str | Path, entity: str | None = None, hops: int = 2,
                cap: int = DEFAULT_CAP, out: str | Path | None = None) -> ViewReport:
     """Read a built store and write its HTML view (whole graph, or one entity's neighbourhood)."""
     out_dir = Path(out_dir)
-    store = open_store(out_dir)
-    selection = select(view_graph(store), cap=cap, entity=entity, hops=hops)
-    del store
+    with reading(out_dir):
+        store = open_store(out_dir)
+        selection = select(view_graph(store), cap=cap, entity=entity, hops=hops)
+        del store
     if out is None:
-        slug = re.sub(r"[^A-Za-z0-9]+", "_", entity).strip("_") if entity else ""
-        out = out_dir / (f"graph-{slug}.html" if slug else "graph.html")
+        out = out_dir / _page_name(entity)
     out = Path(out)
+    if not out.parent.is_dir():
+        raise KgError(f"cannot write {out}: the folder {out.parent} does not exist; create it or "
+                      "give another --out.")
     title = f"kg graph — around {entity}" if entity else f"kg graph — {out_dir.name}"
-    path = write_html(selection.graph, out.parent, out.name, title, selection.note)
+    try:
+        path = write_html(selection.graph, out.parent, out.name, title, selection.note)
+    except OSError as exc:
+        raise KgError(f"cannot write {out}: {exc.strerror or exc}.") from exc
     return ViewReport(path, selection.graph.number_of_nodes(), selection.total, selection.note)
+
+
+def _page_name(entity: str | None) -> str:
+    """graph.html for the whole graph; graph-<name>.html for one neighbourhood, never graph.html
+    (a name of only punctuation, such as `.`, is named by its digest)."""
+    if not entity:
+        return "graph.html"
+    slug = re.sub(r"[^A-Za-z0-9]+", "_", entity).strip("_")[:60]
+    return f"graph-{slug or hashlib.sha256(entity.encode('utf-8')).hexdigest()[:12]}.html"
