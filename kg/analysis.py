@@ -12,7 +12,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 from .graph import entity_graph
-from .sparql import open_store
+from .sparql import open_store, reading
 from .vocab import SPARQL_PREFIXES
 
 _COUNTS = SPARQL_PREFIXES + """
@@ -107,4 +107,5 @@ def analyse(store: ox.Store, top: int = 10) -> GraphStats:
 
 def stats(out: str | Path, top: int = 10) -> GraphStats:
     """`analyse` the store of a built output folder."""
-    return analyse(open_store(out), top)
+    with reading(out):
+        return analyse(open_store(out), top)

@@ -6,9 +6,10 @@ import re
 from collections.abc import Iterator
 
 from .defaults import DEFAULT_MODEL
-from .errors import InputError, QueryError
-from .sparql import QueryResult, open_store, run_query
-from .vocab import DEFAULT_BASE, PREFIXES, ontology_file, prefixes
+from .errors import InputError, KgError, QueryError
+from .sparql import STORE_DIR, QueryResult, open_store, reading, refuse_service, run_query
+from .types import Triple
+from .vocab import DEFAULT_BASE, KGO_IRI, PREFIXES, ontology_file, prefixes
 
 TYPE_CHECKING = False  # as typing's, which `kg query` need not import
 if TYPE_CHECKING:  # spaCy loads only for the functions that parse
@@ -54,15 +55,19 @@ def describe_syntax_error(error: SyntaxError, sparql: str, shift: int = 0) -> st
     return f"bad SPARQL at {where}: {detail}"
 
 
-def query(out: str | Path, sparql: str) -> QueryResult:
+def query(out: str | Path, sparql: str, allow_service: bool = False,
+          max_rows: int | None = None) -> QueryResult:
     """Run SPARQL over a built output folder; kg's prefixes (kgo:, rdfs:, skos:…) are predeclared.
 
-    A syntax error's position refers to the caller's text, not to the declarations kg adds.
+    Federated SERVICE calls are refused unless `allow_service`. A syntax error's position refers
+    to the caller's text, not to the declarations kg adds.
     """
+    if not allow_service:
+        refuse_service(sparql)
     store = open_store(out)
     declared = prefix_declarations(sparql)
     try:
-        return run_query(store, declared + sparql)
+        return run_query(store, declared + sparql, max_rows)
     except QueryError as exc:
         if isinstance(exc.__cause__, SyntaxError):
             raise QueryError(describe_syntax_error(exc.__cause__, sparql, len(declared))) from None
@@ -119,7 +124,7 @@ def validate(out: str | Path) -> list[str]:
     import rdflib
 
     out_dir = Path(out)
-    problems = []
+    problems = store_problems(out_dir)
     merged = None
     for name, fmt in RDF_SYNTAX.items():
         path = out_dir / name
@@ -135,6 +140,40 @@ def validate(out: str | Path) -> list[str]:
             merged = parsed.default_graph if isinstance(parsed, rdflib.Dataset) else parsed
     if merged is not None:
         problems.extend(f"{out_dir / 'graph.ttl'}: {line}" for line in shape_violations(merged))
+    return problems
+
+
+_DOCUMENTS = f"SELECT DISTINCT ?d WHERE {{ ?d a <{KGO_IRI}Document> }}"
+
+
+def store_problems(out: str | Path) -> list[str]:
+    """The store itself: it opens, every quad in it reads, its manifest is complete, and it holds
+    exactly the manifest's documents (one line per problem)."""
+    from .store import Iris, read_manifest
+
+    from pathlib import Path
+
+    out_dir = Path(out)
+    try:
+        manifest = read_manifest(out_dir)
+        with reading(out_dir):
+            store = open_store(out_dir)
+            quads = sum(1 for _ in store)
+            held = {row["d"].value for row in store.query(_DOCUMENTS)}
+    except KgError as exc:
+        return [str(exc)]
+    problems = []
+    if not manifest.complete:
+        problems.append(f"{out_dir / 'manifest.json'}: marked incomplete (a build, add or remove "
+                        "was interrupted); run it again to finish it.")
+    iris = Iris(manifest.base)
+    listed = {iris.document(entry.id).value for entry in manifest.documents}
+    if held != listed:
+        problems.append(f"{out_dir / STORE_DIR}: holds {len(held)} documents, the manifest lists "
+                        f"{len(listed)} ({len(listed - held)} missing from the store, {len(held - listed)} "
+                        "not in the manifest); rebuild with `kg build`.")
+    if listed and quads == 0:
+        problems.append(f"{out_dir / STORE_DIR}: empty; rebuild with `kg build`.")
     return problems
 
 

@@ -15,8 +15,10 @@ import typer
 from rich.console import Console
 
 from . import __version__
-from .defaults import DEFAULT_CAP, DEFAULT_MODEL, DEFAULT_PORT
-from .errors import KgError, SkippedInputs
+from .defaults import (DEFAULT_CAP, DEFAULT_IDLE_TIMEOUT, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_MEMORY_MB,
+                       DEFAULT_MAX_RESULT_MB, DEFAULT_MAX_ROWS, DEFAULT_MODEL, DEFAULT_PORT,
+                       DEFAULT_TIMEOUT)
+from .errors import KgError, QueryError, SkippedInputs
 from .outdir import DEFAULT_WAIT
 from .vocab import DEFAULT_BASE
 
@@ -38,6 +40,9 @@ err_console = Console(stderr=True, soft_wrap=True)
 ModelOpt = Annotated[str, typer.Option("--model", "-m",
                                        help="Installed spaCy pipeline name or path to one.")]
 OutDir = Annotated[Path, typer.Argument(help="Output folder of a previous `kg build`.")]
+TimeoutOpt = Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds a query may run before it is stopped.")]
+MaxMemoryOpt = Annotated[int, typer.Option("--max-memory", min=64, help="MiB of memory a query may use before it is stopped.")]
+AllowServiceOpt = Annotated[bool, typer.Option("--allow-service", help="Allow federated SERVICE calls, which fetch other endpoints' URLs (off: kg never goes online).")]
 WaitOpt = Annotated[float, typer.Option("--wait", min=0, help="Seconds to wait for another kg writing the same folder (0: fail at once).")]
 
 
@@ -148,11 +153,15 @@ def query(
     sparql: Annotated[Optional[str], typer.Argument(help="SPARQL query text.")] = None,
     file: Annotated[Optional[Path], typer.Option("--file", "-f", help="Read the query from a .rq file.")] = None,
     fmt: Annotated[str, typer.Option("--format", help="table, csv, tsv or json.")] = "table",
+    timeout: TimeoutOpt = DEFAULT_TIMEOUT,
+    max_memory: MaxMemoryOpt = DEFAULT_MAX_MEMORY_MB,
+    max_rows: Annotated[int, typer.Option("--max-rows", min=1, help="Stop with an error past this many rows.")] = DEFAULT_MAX_ROWS,
+    allow_service: AllowServiceOpt = False,
 ) -> None:
     """Run a SPARQL query over a built graph. Prefixes kgo:, kg:, rdf:, rdfs:, skos:, dcterms:, prov: are predeclared."""
     from .quick import print_output, query_output
 
-    print_output(query_output(out, sparql, file, fmt))
+    print_output(query_output(out, sparql, file, fmt, timeout, max_memory, max_rows, allow_service))
 
 
 @app.command()
@@ -160,11 +169,19 @@ def serve(
     out: OutDir,
     port: Annotated[int, typer.Option("--port", "-p", min=1, max=65535,
                                       help="Port on 127.0.0.1 to listen on.")] = DEFAULT_PORT,
+    timeout: TimeoutOpt = DEFAULT_TIMEOUT,
+    max_memory: MaxMemoryOpt = DEFAULT_MAX_MEMORY_MB,
+    max_result: Annotated[int, typer.Option("--max-result", min=1, help="MiB of one answer sent before it is cut off.")] = DEFAULT_MAX_RESULT_MB,
+    max_connections: Annotated[int, typer.Option("--max-connections", min=1, help="Connections held open at once; more are answered 503.")] = DEFAULT_MAX_CONNECTIONS,
+    idle_timeout: Annotated[float, typer.Option("--idle-timeout", min=0.1, help="Seconds a client may take to send its request.")] = DEFAULT_IDLE_TIMEOUT,
+    allow_service: AllowServiceOpt = False,
 ) -> None:
-    """Serve the graph as a read-only SPARQL 1.1 endpoint on 127.0.0.1 (Oxigraph's server)."""
-    from .serve import run as run_endpoint
+    """Serve the graph as a read-only SPARQL 1.1 endpoint on 127.0.0.1 (Oxigraph's server behind a
+    guard); it reloads when a rebuild replaces the store."""
+    from .serve import Limits, run as run_endpoint
 
-    run_endpoint(out, port, on_ready=lambda endpoint: out_console.print(
+    limits = Limits(timeout, max_memory, max_result, max_connections, idle_timeout, allow_service)
+    run_endpoint(out, port, limits=limits, on_ready=lambda endpoint: out_console.print(
         f"SPARQL endpoint (read-only): {endpoint.url}  — Ctrl-C to stop", highlight=False))
 
 

@@ -7,3 +7,9 @@ DEFAULT_PORT = 7878
 # Initial value from a judged sample of a seed build: at >= 0.65, 61 % correct and 0 % wrong;
 # branch x14 calibrates it on its judged Reuters sample (benchmarks/).
 GRAPH_THRESHOLD = 0.65
+DEFAULT_TIMEOUT = 30.0  # seconds a query may run, in `kg query` and `kg serve`
+DEFAULT_MAX_MEMORY_MB = 1024  # MiB a query may grow `kg query` (or the server) to
+DEFAULT_MAX_ROWS = 1_000_000  # rows `kg query` collects before it stops with an error
+DEFAULT_MAX_RESULT_MB = 64  # MiB of one answer the endpoint sends before it cuts the answer off
+DEFAULT_MAX_CONNECTIONS = 256  # connections the endpoint holds open at once
+DEFAULT_IDLE_TIMEOUT = 10.0  # seconds the endpoint waits for a client to send or read data

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import sys
 
+from .defaults import DEFAULT_MAX_MEMORY_MB, DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT
 from .errors import KgError, QueryError
 
 TYPE_CHECKING = False  # as typing's, which `kg query` need not import
@@ -45,8 +46,11 @@ def render(result: QueryResult, fmt: str) -> str | Table:
     return table
 
 
-def query_output(out: str | Path, sparql: str | None, file: str | Path | None, fmt: str) -> str | Table:
-    """What `kg query` prints: checks its arguments, runs the query, renders the answer."""
+def query_output(out: str | Path, sparql: str | None, file: str | Path | None, fmt: str,
+                 timeout: float = DEFAULT_TIMEOUT, max_memory: int = DEFAULT_MAX_MEMORY_MB,
+                 max_rows: int = DEFAULT_MAX_ROWS, allow_service: bool = False) -> str | Table:
+    """What `kg query` prints: checks its arguments, runs the query under its time and memory
+    guard (federated SERVICE refused unless `allow_service`), renders the answer."""
     if fmt not in FORMATS:
         raise QueryError(f"unknown format {fmt!r}; use table, csv, tsv or json.")
     if file is not None:
@@ -59,8 +63,10 @@ def query_output(out: str | Path, sparql: str | None, file: str | Path | None, f
     if not sparql:
         raise QueryError("give a SPARQL query as an argument or with --file.")
     from . import api
+    from .sparql import query_guard
 
-    return render(api.query(out, sparql), fmt)
+    with query_guard(timeout, max_memory):
+        return render(api.query(out, sparql, allow_service=allow_service, max_rows=max_rows), fmt)
 
 
 def print_output(rendered: str | Table) -> None:
@@ -72,18 +78,43 @@ def print_output(rendered: str | Table) -> None:
     Console(soft_wrap=True).print(rendered)
 
 
-_OPTIONS = {"--file": "file", "-f": "file", "--format": "fmt"}
+_OPTIONS = {"--file": "file", "-f": "file", "--format": "fmt", "--timeout": "timeout",
+            "--max-memory": "max_memory", "--max-rows": "max_rows"}
+_NUMBERS = {"timeout": float, "max_memory": int, "max_rows": int}
 
 
-def quick_query(args: list[str]) -> tuple[str, str | None, str | None, str] | None:
-    """(out, sparql, file, format) of a plain `kg query` argument list; None for anything else
-    (`--help`, an unknown option, a missing value), which the typer app then answers."""
+def quick_query(args: list[str]) -> tuple | None:
+    """The arguments of `query_output` for a plain `kg query` argument list; None for anything
+    else (`--help`, an unknown option, a missing or bad value), which the typer app then answers."""
+    parsed = _quick_words(args)
+    if parsed is None:
+        return None
+    positional, options = parsed
+    if len(positional) not in (1, 2):
+        return None
+    numbers = {}
+    for key, kind in _NUMBERS.items():
+        if key in options:
+            try:
+                numbers[key] = kind(options[key])
+            except ValueError:
+                return None
+            if numbers[key] <= 0:
+                return None
+    return (positional[0], (positional[1:] or [None])[0], options.get("file"), options["fmt"],
+            numbers.get("timeout", DEFAULT_TIMEOUT), numbers.get("max_memory", DEFAULT_MAX_MEMORY_MB),
+            numbers.get("max_rows", DEFAULT_MAX_ROWS), "allow_service" in options)
+
+
+def _quick_words(args: list[str]) -> tuple[list[str], dict[str, str]] | None:
     positional: list[str] = []
     options: dict[str, str] = {"fmt": "table"}
     words = iter(args)
     for word in words:
         name, equals, value = word.partition("=")
-        if word in _OPTIONS:
+        if word == "--allow-service":
+            options["allow_service"] = "1"
+        elif word in _OPTIONS:
             given = next(words, None)
             if given is None:
                 return None
@@ -94,9 +125,7 @@ def quick_query(args: list[str]) -> tuple[str, str | None, str | None, str] | No
             return None
         else:
             positional.append(word)
-    if len(positional) not in (1, 2):
-        return None
-    return positional[0], (positional[1:] or [None])[0], options.get("file"), options["fmt"]
+    return positional, options
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -7,6 +7,7 @@ script puts into the DOM with `textContent`, so no markup from an article can ev
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import re
@@ -19,7 +20,7 @@ from .defaults import DEFAULT_CAP
 from .errors import KgError
 from .files import write_atomic
 from .graph import TYPES, entity_graph
-from .sparql import open_store
+from .sparql import open_store, reading
 
 TYPE_COLOURS = dict(zip(TYPES, ("#e4572e", "#29335c", "#669bbc", "#f3a712", "#8e7dbe"), strict=True))
 OTHER_COLOURS = ("#4c956c", "#b5838d", "#6d6875", "#2a9d8f", "#bc6c25", "#7f5539")
@@ -167,13 +168,28 @@ def write_view(out_dir: str | Path, entity: str | None = None, hops: int = 2,
     """Write the HTML view of a built store (whole graph, or one entity's neighbourhood);
     `graph` is the store's `entity_graph` when the caller has it already."""
     out_dir = Path(out_dir)
-    if graph is None:
-        graph = entity_graph(open_store(out_dir))
-    selection = select(graph, cap=cap, entity=entity, hops=hops)
+    with reading(out_dir):
+        if graph is None:
+            graph = entity_graph(open_store(out_dir))
+        selection = select(graph, cap=cap, entity=entity, hops=hops)
     if out is None:
-        slug = re.sub(r"[^A-Za-z0-9]+", "_", entity).strip("_") if entity else ""
-        out = out_dir / (f"graph-{slug}.html" if slug else "graph.html")
+        out = out_dir / _page_name(entity)
     out = Path(out)
+    if not out.parent.is_dir():
+        raise KgError(f"cannot write {out}: the folder {out.parent} does not exist; create it or "
+                      "give another --out.")
     title = f"kg graph — around {entity}" if entity else f"kg graph — {out_dir.name}"
-    path = write_html(selection.graph, out.parent, out.name, title, selection.note)
+    try:
+        path = write_html(selection.graph, out.parent, out.name, title, selection.note)
+    except OSError as exc:
+        raise KgError(f"cannot write {out}: {exc.strerror or exc}.") from exc
     return ViewReport(path, selection.graph.number_of_nodes(), selection.total, selection.note)
+
+
+def _page_name(entity: str | None) -> str:
+    """graph.html for the whole graph; graph-<name>.html for one neighbourhood, never graph.html
+    (a name of only punctuation, such as `.`, is named by its digest)."""
+    if not entity:
+        return "graph.html"
+    slug = re.sub(r"[^A-Za-z0-9]+", "_", entity).strip("_")[:60]
+    return f"graph-{slug or hashlib.sha256(entity.encode('utf-8')).hexdigest()[:12]}.html"

@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from kg import __version__
 from kg.cli import app
+from kg.defaults import DEFAULT_MAX_MEMORY_MB, DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT
 from kg.quick import quick_query
 from kg.sparql import open_store
 
@@ -25,16 +26,23 @@ def kg(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True)
 
 
+D = (DEFAULT_TIMEOUT, DEFAULT_MAX_MEMORY_MB, DEFAULT_MAX_ROWS, False)  # the guard's defaults
+
+
 @pytest.mark.parametrize("args, parsed", [
-    (["out", "ASK {}"], ("out", "ASK {}", None, "table")),
-    (["out", "ASK {}", "--format", "csv"], ("out", "ASK {}", None, "csv")),
-    (["--format=json", "out", "ASK {}"], ("out", "ASK {}", None, "json")),
-    (["out", "-f", "q.rq"], ("out", None, "q.rq", "table")),
-    (["out", "--file=q.rq", "--format", "tsv"], ("out", None, "q.rq", "tsv")),
+    (["out", "ASK {}"], ("out", "ASK {}", None, "table", *D)),
+    (["out", "ASK {}", "--format", "csv"], ("out", "ASK {}", None, "csv", *D)),
+    (["--format=json", "out", "ASK {}"], ("out", "ASK {}", None, "json", *D)),
+    (["out", "-f", "q.rq"], ("out", None, "q.rq", "table", *D)),
+    (["out", "--file=q.rq", "--format", "tsv"], ("out", None, "q.rq", "tsv", *D)),
+    (["out", "ASK {}", "--timeout", "2.5", "--max-rows=9", "--max-memory", "64", "--allow-service"],
+     ("out", "ASK {}", None, "table", 2.5, 64, 9, True)),
     (["out", "--help"], None),
     (["--help"], None),
     (["out", "ASK {}", "--format"], None),
     (["out", "ASK {}", "--bogus"], None),
+    (["out", "ASK {}", "--timeout", "soon"], None),
+    (["out", "ASK {}", "--max-rows", "0"], None),
     (["out", "ASK {}", "extra"], None),
     ([], None),
 ])
