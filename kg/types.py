@@ -63,6 +63,9 @@ class Triple:
     lemma: str = ""
     inserted: tuple[int, ...] = ()  # positions in relation.text.split() of words kg inserted ("is")
     attribution: Phrase | None = None  # who reported it: "Karasin" in "Karasin said the talks …"
+    # "" when the sentence asserts it; "negated", "hypothetical" or "demanded" when it does not
+    # ("did not sign", "would respond", "called for Kelly to visit"): not a plain fact of the graph
+    mode: str = ""
 
 
 @dataclass(frozen=True)

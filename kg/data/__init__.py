@@ -147,7 +147,7 @@ def lexicon() -> Lexicon:
 
 
 TITLE_KINDS = ("honorific", "head", "modifier", "fixed")
-WORD_ROLES = ("title", "honorific", "report", "speech")
+WORD_ROLES = ("title", "honorific", "report", "speech", "deny", "demand", "intend", "address")
 
 
 def _line_of(name: str, *fields: str) -> int:
@@ -157,7 +157,8 @@ def _line_of(name: str, *fields: str) -> int:
 
 @cache
 def title_words() -> dict[str, frozenset[str]]:
-    """The extractor's word lists by role (kg/data/words.tsv): title, honorific, report, speech."""
+    """The extractor's word lists by role (kg/data/words.tsv): title, honorific, report, speech,
+    deny, demand, intend, address."""
     found: dict[str, set[str]] = {role: set() for role in WORD_ROLES}
     for word, roles in _rows("words.tsv"):
         for role in roles.split(","):

@@ -181,4 +181,5 @@ def _to_triple(raw: RawTuple, doc_id: str, sentence: int, text: str | None = Non
         lemma=raw.lemma,
         inserted=inserted_positions(raw.relation, relation.text),
         attribution=phrase(raw.attribution, text, heads) if raw.attribution else None,
+        mode=raw.mode,
     )

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from .modality import mode
 from .parse import (
     Kind,
     Parse,
@@ -212,9 +213,11 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
         else:
             objs = [None]
         speaker = attribution(p, verb)
+        stance = mode(p, verb, relation).value
         for s in subj_args:
             for o in objs:
-                yield RawTuple(s, [*inserted, *relation], o, kind, extras, lemma, speaker, how)
+                yield RawTuple(s, [*inserted, *relation], o, kind, extras, lemma, speaker, how,
+                               mode=stance)
 
     post = [c for c in preps if c.i > cur.i]
     if objects:

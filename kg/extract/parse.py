@@ -76,6 +76,7 @@ class RawTuple:
     lemma: str = ""
     attribution: list[Token] | None = None
     source: Source | None = None  # verbal clauses only
+    mode: str = ""  # "" when asserted; else negated, hypothetical or demanded (kg.extract.modality)
     confidence: float = 0.5  # set from the rule registry
 
     @property

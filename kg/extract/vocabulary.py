@@ -51,6 +51,9 @@ THIRD_PERSON = frozenset({"he", "him", "his", "she", "her", "hers", "it", "its",
                           "their", "theirs"})
 HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
                     "miss": "f"}
+HYPOTHETICAL_MODALS = frozenset({"would", "could", "might", "may", "should", "'d"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
 # Adjectives that do not describe their noun ("other countries", "its own forces").
 NOT_PROPERTIES = frozenset("""other such many several own same various certain few first last next
 former late much more most less least only main whole entire""".split())
@@ -61,3 +64,7 @@ TITLES = _WORDS["title"]            # a bare title noun before a name: "chairman
 HONORIFICS = _WORDS["honorific"]    # never a title: "Mr. Putin"
 REPORTING_VERBS = _WORDS["report"]  # a clause under them is attributed to their subject
 SPEECH_VERBS = _WORDS["speech"]     # their subject is not "he" inside the quotation
+DENYING_VERBS = _WORDS["deny"]      # a clause under them is denied: "Denying he was a gangster"
+DEMANDING_VERBS = _WORDS["demand"]  # a clause under them is demanded: "called for Kelly to visit"
+INTENDING_VERBS = _WORDS["intend"]  # an act under them is not yet done: "agreed to reduce"
+ADDRESSING_VERBS = _WORDS["address"]  # object addressed, clause said: "told reporters (that) …"

@@ -1,0 +1,68 @@
+"""Whether a clause is asserted: negated ("did not sign"), hypothetical ("would respond", "if the
+tax passed", "agreed to reduce", a purpose "to protect"), demanded ("called for Kelly to visit") or
+denied ("Denying he was a gangster"). A marked tuple is kept for provenance, not as a plain fact."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from spacy.tokens import Token
+
+from .parse import Parse
+from .vocabulary import (
+    CONDITIONAL_MARKS,
+    DEMANDING_VERBS,
+    DENYING_VERBS,
+    HYPOTHETICAL_MODALS,
+    INTENDING_VERBS,
+    NEGATIONS,
+    PREDICATE_POS,
+)
+
+
+class Mode(Enum):
+    """How a clause stands to the facts; the value is written in `Triple.mode` ("" = asserted)."""
+
+    ASSERTED = ""
+    NEGATED = "negated"
+    HYPOTHETICAL = "hypothetical"
+    DEMANDED = "demanded"
+
+
+EMBEDDING = frozenset({"ccomp", "xcomp", "advcl", "conj"})
+
+
+def mode(p: Parse, verb: Token, relation: list) -> Mode:
+    """The mode of the clause headed by `verb` with relation tokens `relation` (its own words,
+    chain and shared auxiliaries): its own negation or modal first, then what embeds it."""
+    words = [t for t in relation if not isinstance(t, str)]
+    if any(t.dep_ == "neg" or t.lower_ in NEGATIONS and t.dep_ in {"neg", "advmod", "det"}
+           for t in words):
+        return Mode.NEGATED
+    if any(t.tag_ == "MD" and t.lower_ in HYPOTHETICAL_MODALS for t in words):
+        return Mode.HYPOTHETICAL
+    node = verb
+    for _ in range(6):
+        mark = p.first(node, "mark")
+        if mark is not None and mark.lower_ in CONDITIONAL_MARKS:
+            return Mode.HYPOTHETICAL
+        dep, head = node.dep_, node.head
+        if dep not in EMBEDDING or head.pos_ not in PREDICATE_POS or head.i == node.i:
+            return Mode.ASSERTED
+        if dep != "conj" and head not in words:  # "agreed to reduce" says the agreeing
+            lemma = head.lemma_
+            if lemma in DENYING_VERBS:
+                return Mode.NEGATED
+            if lemma in DEMANDING_VERBS:
+                return Mode.DEMANDED
+            if lemma in INTENDING_VERBS or _infinitive(p, node) and dep in {"advcl", "xcomp"}:
+                return Mode.HYPOTHETICAL
+            if any(c.dep_ == "neg" for c in p.children(head)) and dep in {"ccomp", "xcomp"}:
+                return Mode.NEGATED  # "did not say that …", "failed … not to"
+        node = head
+    return Mode.ASSERTED
+
+
+def _infinitive(p: Parse, verb: Token) -> bool:
+    """"to protect its rights": a bare-infinitive clause naming a purpose, not an act done."""
+    return verb.tag_ == "VB" and any(c.tag_ == "TO" for c in p.children(verb, "aux"))
