@@ -4,6 +4,8 @@ spaCy's own label inventories (dependencies, fine tags, entity types) and Englis
 
 from __future__ import annotations
 
+from cleanco.termdata import terms_by_type
+
 from ..data import label_classes, title_words
 
 # Dependency labels
@@ -26,6 +28,7 @@ PREDICATE_POS = frozenset({"VERB", "AUX"})
 
 # Entity labels
 ORG_ENTS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
+PLACE_ENTS = frozenset({"GPE", "LOC"})
 THINGS = frozenset({"ORG", "GPE", "LOC", "FAC", "SIDE", "EVENT"})  # what "it" can stand for
 NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
                          "WORK_OF_ART", "LAW"})
@@ -68,3 +71,6 @@ DENYING_VERBS = _WORDS["deny"]      # a clause under them is denied: "Denying he
 DEMANDING_VERBS = _WORDS["demand"]  # a clause under them is demanded: "called for Kelly to visit"
 INTENDING_VERBS = _WORDS["intend"]  # an act under them is not yet done: "agreed to reduce"
 ADDRESSING_VERBS = _WORDS["address"]  # object addressed, clause said: "told reporters (that) …"
+# One-word legal forms of company names ("Inc", "Corp.", "Plc"): never a thing of their own.
+LEGAL_FORMS = frozenset(t.strip().lower() for terms in terms_by_type.values() for t in terms
+                        if " " not in t.strip())
