@@ -1,6 +1,6 @@
 """The graph's fact layer: which readings the graph keeps, and as what.
 
-A reading (an extracted triple) enters the graph only at `GRAPH_THRESHOLD` confidence or above,
+A reading (an extracted triple) enters the graph only at `GRAPH_MIN_CONFIDENCE` confidence or above,
 with a subject that is an entity and an object that is a node or a value:
 
 - an entity (the object's head falls on a resolved mention);
@@ -25,7 +25,7 @@ from datetime import datetime
 from decimal import Decimal, InvalidOperation
 
 from .data import title_words
-from .defaults import GRAPH_THRESHOLD
+from .defaults import GRAPH_MIN_CONFIDENCE
 from .relations import Canonical, canonical_relation, minted_relation
 from .resolve.ids import local_name, safe_local_name
 from .types import Entity, Evidence, Extraction, Fact, Node, Phrase, Triple
@@ -45,7 +45,7 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 
 def fact_layer(extractions: Iterable[Extraction], entity_at: EntityAt,
                entities: dict[str, Entity], within: Within,
-               threshold: float = GRAPH_THRESHOLD) -> tuple[tuple[Fact, ...], tuple[Node, ...]]:
+               threshold: float = GRAPH_MIN_CONFIDENCE) -> tuple[tuple[Fact, ...], tuple[Node, ...]]:
     """The facts the graph keeps from `extractions` and the thing and claim nodes they need.
 
     `entity_at(doc, offset)` is the entity of the mention covering an offset; `within(doc,

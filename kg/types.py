@@ -63,7 +63,7 @@ class Triple:
     lemma: str = ""
     inserted: tuple[int, ...] = ()  # positions in relation.text.split() of words kg inserted ("is")
     attribution: Phrase | None = None  # who reported it: "Karasin" in "Karasin said the talks …"
-    modality: str = ""  # "" (asserted), negated, hypothetical or demanded (kg.extract.modality)
+    modality: str = ""  # "" (asserted), negated, hypothetical or demanded ("did not sign", "would respond", "called for Kelly to visit"; kg.extract.modality): not a plain fact
     object_form: str = ""  # the object head's value label (DATE, MONEY…) or part of speech
     object_core: Phrase | None = None  # the object's head phrase, or the value's entity span
     relation_norm: str = ""  # content words, verbs lemmatised: "have been holding talks in" → "hold talks in"

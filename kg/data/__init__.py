@@ -170,7 +170,7 @@ def _gazetteers() -> dict[str, frozenset[str]]:
 
 
 TITLE_KINDS = ("honorific", "head", "modifier", "fixed")
-WORD_ROLES = ("title", "honorific", "report", "speech")
+WORD_ROLES = ("title", "honorific", "report", "speech", "deny", "demand", "intend", "address")
 
 
 def _line_of(name: str, *fields: str) -> int:
@@ -180,7 +180,8 @@ def _line_of(name: str, *fields: str) -> int:
 
 @cache
 def title_words() -> dict[str, frozenset[str]]:
-    """The extractor's word lists by role (kg/data/words.tsv): title, honorific, report, speech."""
+    """The extractor's word lists by role (kg/data/words.tsv): title, honorific, report, speech,
+    deny, demand, intend, address."""
     found: dict[str, set[str]] = {role: set() for role in WORD_ROLES}
     for word, roles in _rows("words.tsv"):
         for role in roles.split(","):
@@ -190,21 +191,6 @@ def title_words() -> dict[str, frozenset[str]]:
             found[role].add(word)
     return {role: frozenset(words) for role, words in found.items()}
 
-
-MODALITIES = ("negated", "hypothetical", "demanded")
-
-
-@cache
-def modality_words() -> dict[str, str]:
-    """Verbs and subordinators that take the clause they govern out of the facts
-    (kg/data/modality.tsv): word → negated, hypothetical or demanded."""
-    found = {}
-    for word, modality in _rows("modality.tsv"):
-        if modality not in MODALITIES:
-            raise _bad("modality.tsv", _line_of("modality.tsv", word, modality),
-                       f"unknown modality {modality!r} (one of {', '.join(MODALITIES)})")
-        found[word] = modality
-    return found
 
 
 @cache

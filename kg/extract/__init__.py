@@ -18,7 +18,6 @@ from ..types import Document, Extraction, Phrase, Sentence, Triple
 from .chunks import pipe_chunked
 from .components import fast_attribute_ruler
 from .mentions import mentions, titles
-from .modality import modality
 from .objects import object_form, relation_norm
 from .parse import RawTuple, doc_heads
 from .registry import clause_tuples
@@ -184,7 +183,7 @@ def _to_triple(raw: RawTuple, doc_id: str, sentence: int, text: str | None = Non
         lemma=raw.lemma,
         inserted=inserted_positions(raw.relation, relation.text),
         attribution=phrase(raw.attribution, text, heads) if raw.attribution else None,
-        modality=modality(raw),
+        modality=raw.mode,
         object_form=form,
         object_core=phrase(core, text, heads) if core else None,
         relation_norm=relation_norm(raw),

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from .modality import mode
 from .parse import (
     Kind,
     Parse,
@@ -18,6 +19,7 @@ from .parse import (
     verb_group,
 )
 from .vocabulary import (
+    ADDRESSING_VERBS,
     CLAUSAL,
     CORE_OBJECTS,
     NOUNISH,
@@ -168,6 +170,24 @@ def _inserted_copula(p: Parse, verb: Token, how: Source) -> list[str]:
     return []
 
 
+def _said_to(p: Parse, verb: Token, obj: Token, ccomp: Token | None) -> list[Token] | None:
+    """What a verb of address says to its object: the clause of "told reporters (that) …", "asked
+    the minister whether …", "urged Kyiv to accept …"; None when it has none."""
+    if verb.lemma_ not in ADDRESSING_VERBS or obj.dep_ != "dobj" or obj.pos_ not in NOUNISH:
+        return None
+    if ccomp is None:
+        ccomp = next((x for x in p.children(verb, "xcomp") if x.i > obj.i
+                      and any(c.tag_ == "TO" for c in p.children(x, "aux"))), None)
+        if ccomp is None:
+            return None
+        return trim(p.subtree(ccomp))
+    mark = p.first(ccomp, "mark")
+    body = _clause_body(p, ccomp)
+    if mark is not None and mark.lower_ != "that":
+        body = [mark, *body]
+    return body
+
+
 def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
     """The tuples of the clause headed by `verb`: its subjects × its object's conjuncts, with the
     relation (verb group, chain, governed preposition) and extra arguments (other PPs)."""
@@ -212,9 +232,11 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
         else:
             objs = [None]
         speaker = attribution(p, verb)
+        stance = mode(p, verb, relation).value
         for s in subj_args:
             for o in objs:
-                yield RawTuple(s, [*inserted, *relation], o, kind, extras, lemma, speaker, how)
+                yield RawTuple(s, [*inserted, *relation], o, kind, extras, lemma, speaker, how,
+                               mode=stance)
 
     post = [c for c in preps if c.i > cur.i]
     if objects:
@@ -226,6 +248,12 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
             if antecedent is None:
                 return
             heads = [antecedent]
+        said_to = _said_to(p, cur, head, ccomp)
+        if said_to is not None:
+            # "told reporters the talks failed": the addressee in the relation, what was said its object
+            yield from emit(sorted([*rel, *noun_phrase(p, head)], key=lambda t: t.i), [],
+                            preps + npadv, Kind.CCOMP, obj_phrase=said_to)
+            return
         said = [ccomp] if ccomp is not None and verb.lemma_ in REPORTING_VERBS else []
         yield from emit(rel, heads, preps + npadv + said, Kind.OBJ)
         light = None

@@ -7,10 +7,11 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from .parse import Kind, Parse, RawTuple, conjuncts, noun_phrase, trim
+from .parse import Kind, Parse, RawTuple, conjuncts, noun_phrase, place_apposition, trim
 from .vocabulary import (
     CLAUSAL,
     HONORIFICS,
+    LEGAL_FORMS,
     LOCATIVE_PREPS,
     NOMINAL,
     NOT_PROPERTIES,
@@ -85,8 +86,15 @@ def apposition(p: Parse, appos: Token) -> Iterator[RawTuple]:
     prep = next((c for c in p.children(appos, "prep") if c.lower_ in {"of", "to", "at", "for"}),
                 None)
     pobj = p.first(prep, "pobj") if prep is not None else None
+    if appos.lower_ in LEGAL_FORMS or appos.lower_.rstrip(".") in LEGAL_FORMS:
+        return  # "Hunter Helicopter of Nevada, Inc": the name's legal form, not a thing
+    place = place_apposition(appos)
     for owner in owners:
         subject = noun_phrase(p, owner)
+        if place:  # "Old Tappan, N.J.": the town is in the state, it is not the state
+            town = [t for t in subject if not appos.left_edge.i - 1 <= t.i <= appos.right_edge.i]
+            yield RawTuple(trim(town), [_be(owner), "in"], [appos], Kind.PLACE_IN, lemma="be")
+            continue
         if pobj is not None:
             noun = [t for t in noun_phrase(p, appos) if not (prep.i <= t.i <= prep.right_edge.i)]
             yield RawTuple(subject, [be, *noun, prep], noun_phrase(p, pobj), Kind.APPOS_OF,

@@ -1,67 +1,68 @@
-"""Modality: whether a clause states a fact, or one that is negated, hypothetical or demanded.
-
-Read from the parse: a negation (dep `neg`) or modal auxiliary (tag `MD`) in the relation or on
-its verb, a conditional subordinator ("if", "unless") on the clause or a clause above it, or a
-governing verb that denies, wishes or demands what its clause says ("refused to", "wants to",
-"called for … to visit"); words in kg/data/modality.tsv. Implicit facts of noun phrases assert.
-"""
+"""Whether a clause is asserted: negated ("did not sign"), hypothetical ("would respond", "if the
+tax passed", "agreed to reduce", a purpose "to protect"), demanded ("called for Kelly to visit") or
+denied ("Denying he was a gangster"). A marked tuple is kept for provenance, not as a plain fact."""
 
 from __future__ import annotations
 
+from enum import Enum
+
 from spacy.tokens import Token
 
-from ..data import modality_words
-from .parse import RawTuple
-from .vocabulary import PREDICATE_POS
-
-GOVERNED = frozenset({"xcomp", "ccomp", "advcl", "pcomp", "acl", "relcl"})
-CLIMB = 5
-
-
-def modality(raw: RawTuple) -> str:
-    """"" for an asserted clause, else negated, hypothetical or demanded."""
-    if raw.source is None:
-        return ""
-    relation = [t for t in raw.relation if not isinstance(t, str)]
-    inside = {t.i for t in relation}
-    verbs = [t for t in relation if t.pos_ in PREDICATE_POS and t.dep_ not in {"aux", "auxpass"}]
-    if not verbs:
-        return ""
-    top = next((v for v in verbs if v.head.i not in inside or v.head.i == v.i), verbs[0])
-    own = relation + [c for v in verbs for c in v.children if c.dep_ in {"aux", "auxpass", "neg"}]
-    if any(t.dep_ == "neg" for t in own):
-        return "negated"
-    if any(t.tag_ == "MD" for t in own):
-        return "hypothetical"
-    return _from_above(top)
+from .parse import Parse
+from .vocabulary import (
+    CONDITIONAL_MARKS,
+    DEMANDING_VERBS,
+    DENYING_VERBS,
+    HYPOTHETICAL_MODALS,
+    INTENDING_VERBS,
+    NEGATIONS,
+    PREDICATE_POS,
+)
 
 
-def _from_above(verb: Token) -> str:
-    """The modality a clause takes from its subordinator and the verbs it sits under."""
-    words = modality_words()
+class Mode(Enum):
+    """How a clause stands to the facts; the value is written in `Triple.mode` ("" = asserted)."""
+
+    ASSERTED = ""
+    NEGATED = "negated"
+    HYPOTHETICAL = "hypothetical"
+    DEMANDED = "demanded"
+
+
+EMBEDDING = frozenset({"ccomp", "xcomp", "advcl", "conj"})
+
+
+def mode(p: Parse, verb: Token, relation: list) -> Mode:
+    """The mode of the clause headed by `verb` with relation tokens `relation` (its own words,
+    chain and shared auxiliaries): its own negation or modal first, then what embeds it."""
+    words = [t for t in relation if not isinstance(t, str)]
+    if any(t.dep_ == "neg" or t.lower_ in NEGATIONS and t.dep_ in {"neg", "advmod", "det"}
+           for t in words):
+        return Mode.NEGATED
+    if any(t.tag_ == "MD" and t.lower_ in HYPOTHETICAL_MODALS for t in words):
+        return Mode.HYPOTHETICAL
     node = verb
-    for _ in range(CLIMB):
-        for mark in (c for c in node.children if c.dep_ == "mark"):
-            if words.get(mark.lower_) == "hypothetical":
-                return "hypothetical"
-        if node.dep_ == "conj":
-            node = node.head
-            continue
-        if node.dep_ not in GOVERNED or node.head.i == node.i:
-            return ""
-        governor = node.head
-        if governor.dep_ == "prep" and governor.head.pos_ in PREDICATE_POS:  # "called for X to visit"
-            governor = governor.head
-        if governor.pos_ not in PREDICATE_POS:
-            return ""
-        found = words.get(governor.lemma_.lower())
-        if found and node.dep_ != "relcl":
-            return found
-        if node.dep_ in {"xcomp", "ccomp"}:
-            kids = list(governor.children)
-            if any(c.dep_ == "neg" for c in kids):
-                return "negated"
-            if any(c.tag_ == "MD" for c in kids):
-                return "hypothetical"
-        node = governor
-    return ""
+    for _ in range(6):
+        mark = p.first(node, "mark")
+        if mark is not None and mark.lower_ in CONDITIONAL_MARKS:
+            return Mode.HYPOTHETICAL
+        dep, head = node.dep_, node.head
+        if dep not in EMBEDDING or head.pos_ not in PREDICATE_POS or head.i == node.i:
+            return Mode.ASSERTED
+        if dep != "conj" and head not in words:  # "agreed to reduce" says the agreeing
+            lemma = head.lemma_
+            if lemma in DENYING_VERBS:
+                return Mode.NEGATED
+            if lemma in DEMANDING_VERBS:
+                return Mode.DEMANDED
+            if lemma in INTENDING_VERBS or _infinitive(p, node) and dep in {"advcl", "xcomp"}:
+                return Mode.HYPOTHETICAL
+            if any(c.dep_ == "neg" for c in p.children(head)) and dep in {"ccomp", "xcomp"}:
+                return Mode.NEGATED  # "did not say that …", "failed … not to"
+        node = head
+    return Mode.ASSERTED
+
+
+def _infinitive(p: Parse, verb: Token) -> bool:
+    """"to protect its rights": a bare-infinitive clause naming a purpose, not an act done."""
+    return verb.tag_ == "VB" and any(c.tag_ == "TO" for c in p.children(verb, "aux"))

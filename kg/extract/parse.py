@@ -19,6 +19,7 @@ from .vocabulary import (
     NAME_STOP,
     OPEN_QUOTES,
     ORG_ENTS,
+    PLACE_ENTS,
     TITLES,
     VERB_GROUP,
     WH_TAGS,
@@ -38,6 +39,7 @@ class Kind(Enum):
     TITLE_OF = "title_of"
     APPOS = "appos"
     APPOS_OF = "appos_of"
+    PLACE_IN = "place_in"
     COMPOUND = "compound"
     POSS = "poss"
     NOUN_PP = "noun_pp"
@@ -76,6 +78,7 @@ class RawTuple:
     lemma: str = ""
     attribution: list[Token] | None = None
     source: Source | None = None  # verbal clauses only
+    mode: str = ""  # "" when asserted; else negated, hypothetical or demanded (kg.extract.modality)
     confidence: float = 0.5  # set from the rule registry
 
     @property
@@ -146,10 +149,16 @@ class Parse:
         while stack:
             node = stack.pop()
             for c in self.kids.get(node.i, []):
-                if self.dep[c.i] not in cut:
+                if self.dep[c.i] not in cut or place_apposition(c):
                     out.append(c)
                     stack.append(c)
         return out
+
+
+def place_apposition(tok: Token) -> bool:
+    """"Calif." in "Van Nuys, Calif.": a state after its town, part of the one place name."""
+    return tok.dep_ == "appos" and tok.ent_type_ in PLACE_ENTS and tok.head.ent_type_ in PLACE_ENTS \
+        and tok.head.i < tok.i and not any(c.dep_ == "det" for c in tok.children)
 
 
 def trim(tokens: list[Token]) -> list[Token]:
@@ -183,11 +192,12 @@ def noun_phrase(p: Parse, head: Token, long_pp: bool = True) -> list[Token]:
     out = [head]
     for c in p.kids.get(head.i, []):
         d = p.dep[c.i]
-        if d in CLAUSAL or d in HEAD_ONLY_CUT:
+        if d in CLAUSAL and not place_apposition(c) or d in HEAD_ONLY_CUT:
             continue
         if d == "prep" and not long_pp and c.lower_ != "of":
             continue
-        if d == "punct" and c.text in EDGE_PUNCT:
+        if d == "punct" and c.text in EDGE_PUNCT and not (
+                c.i + 1 < len(c.doc) and place_apposition(c.doc[c.i + 1])):
             continue
         out.extend(p.subtree(c, CLAUSAL))
     return trim(out)

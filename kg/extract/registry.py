@@ -24,9 +24,10 @@ class Rule:
 RULES: tuple[Rule, ...] = (
     Rule("clause", clauses.verbal_tuples,
          {Kind.OBJ: 0.76, Kind.CCOMP: 0.75, Kind.PP: 0.79, Kind.NONE: 0.5,
-          Kind.LIGHT: 0.46}),  # the light-verb reading: a second, less likely variant of "obj"
+          Kind.LIGHT: 0.72}),  # the light-verb reading "attributed the decline to" + demand
     Rule("title_before_name", implicit.titled, {Kind.TITLE_OF: 0.55}),
-    Rule("apposition", implicit.appositions, {Kind.APPOS: 0.64, Kind.APPOS_OF: 0.64}),
+    Rule("apposition", implicit.appositions, {Kind.APPOS: 0.64, Kind.APPOS_OF: 0.64,
+                                            Kind.PLACE_IN: 0.7}),
     Rule("compound", implicit.compounds,
          {Kind.TITLE: 0.55, Kind.TITLE_OF: 0.55, Kind.COMPOUND: 0.46}),
     Rule("possessive", implicit.possessives, {Kind.POSS: 0.2}),
@@ -36,8 +37,8 @@ RULES: tuple[Rule, ...] = (
 
 # A clause's confidence by how it got its subject (borrowed subjects are less reliable).
 SOURCE_CONFIDENCE: Mapping[Source, float] = {
-    Source.OWN: 0.0, Source.RELCL: -0.12, Source.CONJ: -0.02, Source.ACL: -0.12,
-    Source.CONTROL: -0.15}
+    Source.OWN: 0.0, Source.RELCL: -0.04, Source.CONJ: -0.02, Source.ACL: -0.25,
+    Source.CONTROL: -0.25}
 
 
 def clause_tuples(sent: Span, heads: list[int] | None = None,

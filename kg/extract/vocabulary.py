@@ -4,6 +4,8 @@ spaCy's own label inventories (dependencies, fine tags, entity types) and Englis
 
 from __future__ import annotations
 
+from cleanco.termdata import terms_by_type
+
 from ..data import label_classes, title_words
 
 # Dependency labels
@@ -26,6 +28,7 @@ PREDICATE_POS = frozenset({"VERB", "AUX"})
 
 # Entity labels
 ORG_ENTS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
+PLACE_ENTS = frozenset({"GPE", "LOC"})
 THINGS = frozenset({"ORG", "GPE", "LOC", "FAC", "SIDE", "EVENT"})  # what "it" can stand for
 NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
                          "WORK_OF_ART", "LAW"})
@@ -51,6 +54,9 @@ THIRD_PERSON = frozenset({"he", "him", "his", "she", "her", "hers", "it", "its",
                           "their", "theirs"})
 HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
                     "miss": "f"}
+HYPOTHETICAL_MODALS = frozenset({"would", "could", "might", "may", "should", "'d"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
 # Adjectives that do not describe their noun ("other countries", "its own forces").
 NOT_PROPERTIES = frozenset("""other such many several own same various certain few first last next
 former late much more most less least only main whole entire""".split())
@@ -61,3 +67,10 @@ TITLES = _WORDS["title"]            # a bare title noun before a name: "chairman
 HONORIFICS = _WORDS["honorific"]    # never a title: "Mr. Putin"
 REPORTING_VERBS = _WORDS["report"]  # a clause under them is attributed to their subject
 SPEECH_VERBS = _WORDS["speech"]     # their subject is not "he" inside the quotation
+DENYING_VERBS = _WORDS["deny"]      # a clause under them is denied: "Denying he was a gangster"
+DEMANDING_VERBS = _WORDS["demand"]  # a clause under them is demanded: "called for Kelly to visit"
+INTENDING_VERBS = _WORDS["intend"]  # an act under them is not yet done: "agreed to reduce"
+ADDRESSING_VERBS = _WORDS["address"]  # object addressed, clause said: "told reporters (that) …"
+# One-word legal forms of company names ("Inc", "Corp.", "Plc"): never a thing of their own.
+LEGAL_FORMS = frozenset(t.strip().lower() for terms in terms_by_type.values() for t in terms
+                        if " " not in t.strip())
