@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .parse import RawTuple
-from .vocabulary import PREDICATE_POS
+from .vocabulary import ADDRESSING_VERBS, PREDICATE_POS
 
 # spaCy entity labels of values: they become typed literals (kg.facts)
 VALUE_LABELS = frozenset({"DATE", "TIME", "MONEY", "CARDINAL", "PERCENT", "QUANTITY", "ORDINAL"})
@@ -78,7 +78,10 @@ def relation_norm(raw: RawTuple) -> str:
     determiners; a passive keeps its "be": "has been involved in" → "be involve in",
     "spoke separately with" → "speak with", "is Chair of" (inserted "is") → "be chair of"."""
     words = []
+    addressee = _addressee(raw)
     for t in raw.relation:
+        if not isinstance(t, str) and t.i in addressee:
+            continue  # "told TASS (that) …" is a telling: the addressee is not part of the relation
         if isinstance(t, str):
             words.append(INSERTED.get(t.lower(), t.lower()))
         elif t.dep_ == "auxpass":
@@ -92,3 +95,13 @@ def relation_norm(raw: RawTuple) -> str:
         else:
             words.append(t.lower_)
     return " ".join(words)
+
+
+def _addressee(raw: RawTuple) -> set[int]:
+    """Token indexes of the addressee that an addressing verb keeps in its relation ("told reporters",
+    "urged Kyiv"; kg.extract.clauses): its object's whole phrase."""
+    found: set[int] = set()
+    for t in raw.relation:
+        if not isinstance(t, str) and t.dep_ == "dobj" and t.head.lemma_ in ADDRESSING_VERBS:
+            found.update(w.i for w in t.subtree)
+    return found
