@@ -38,3 +38,11 @@ def nlp():
 def seed_build(nlp, tmp_path_factory):
     out = tmp_path_factory.mktemp("seed-graph")
     return build([SEEDS], out=out, nlp=nlp)
+
+
+def build_texts(texts: dict[str, str], tmp_path_factory, nlp, name: str = "texts"):
+    """Build the graph of small articles given as {file name: text} (a module fixture's body)."""
+    src = tmp_path_factory.mktemp(f"{name}-src")
+    for file_name, text in texts.items():
+        (src / file_name).write_text(text, encoding="utf-8")
+    return build([src], out=tmp_path_factory.mktemp(f"{name}-graph"), nlp=nlp)

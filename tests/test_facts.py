@@ -8,7 +8,8 @@ import pytest
 
 from kg.defaults import GRAPH_MIN_CONFIDENCE
 from kg.facts import typed_value
-from kg.pipeline import build
+
+from .conftest import build_texts
 from kg.vocab import PREFIXES
 
 PREFIX = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
@@ -119,10 +120,7 @@ def test_prepositions_give_no_location_without_a_place(tiny):
 
 @pytest.fixture(scope="module")
 def tiny(nlp, tmp_path_factory):
-    src = tmp_path_factory.mktemp("facts-src")
-    for name, text in TINY.items():
-        (src / name).write_text(text, encoding="utf-8")
-    return build([src], out=tmp_path_factory.mktemp("facts-graph"), nlp=nlp)
+    return build_texts(TINY, tmp_path_factory, nlp, "facts")
 
 
 def test_reported_negated_and_demanded_readings_are_statements_only(tiny):

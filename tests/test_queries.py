@@ -17,9 +17,8 @@ from typer.testing import CliRunner
 from kg import api
 from kg.cli import app
 from kg.errors import QueryError
-from kg.pipeline import build
 
-from .conftest import ROOT
+from .conftest import ROOT, build_texts
 
 runner = CliRunner()
 QUERIES = ROOT / "queries"
@@ -37,10 +36,7 @@ TINY = {
 @pytest.fixture(scope="module")
 def tiny_build(nlp, tmp_path_factory):
     """Two short articles that agree on one fact."""
-    src = tmp_path_factory.mktemp("tiny-src")
-    for name, text in TINY.items():
-        (src / name).write_text(text, encoding="utf-8")
-    return build([src], out=tmp_path_factory.mktemp("tiny-graph"), nlp=nlp)
+    return build_texts(TINY, tmp_path_factory, nlp, "tiny")
 
 
 def run_file(out: Path, name: str) -> list[dict[str, str]]:
