@@ -125,10 +125,14 @@ def test_endpoint_never_fetches_a_service_in_any_request_form(seed_build, listen
 def test_cartesian_count_stops_at_the_timeout_and_the_endpoint_answers_again(seed_build):
     with start(seed_build.out, free_port(), limits=Limits(timeout=2)) as endpoint:
         began = time.monotonic()
-        with pytest.raises((urllib.error.URLError, http.client.HTTPException, OSError)):
+        body = b""
+        try:  # the child is killed (a broken connection) or Oxigraph cancels the answer mid-stream
             with urllib.request.urlopen(endpoint.url + "?" + urllib.parse.urlencode(
                     {"query": CARTESIAN_COUNT}), timeout=60) as response:
-                response.read()
+                body = response.read()
+        except (urllib.error.URLError, http.client.HTTPException, OSError):
+            pass
+        assert b'"value"' not in body  # no count came back
         assert time.monotonic() - began < 2 + 2 * 2 + 5
         time.sleep(1.0)
         assert http_query(endpoint.url, COUNT_DOCS)["results"]["bindings"][0]["n"]["value"] == "5"
