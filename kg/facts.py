@@ -34,7 +34,9 @@ EntityAt = Callable[[str, int], "str | None"]
 Within = Callable[[str, int, int], "list[tuple[int, int, str]]"]
 
 NEWS_AGENCY = "NewsAgency"
-VALUE_LABELS = frozenset({"DATE", "MONEY", "CARDINAL", "PERCENT", "QUANTITY"})
+# the value forms of kg.extract.objects.VALUE_LABELS that kg writes as typed literals (TIME and
+# ORDINAL have no XSD form here); kg.extract is not imported, it loads spaCy
+TYPED_LABELS = frozenset({"DATE", "MONEY", "CARDINAL", "PERCENT", "QUANTITY"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 PRONOUN_OWNERS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
 SCALE = {"thousand": 10**3, "million": 10**6, "mln": 10**6, "billion": 10**9, "bln": 10**9,
@@ -107,7 +109,7 @@ class _Layer:
         entity = self.entity_at(doc, t.object.head)
         if entity is not None:
             return (None if entity == subject else (entity, "entity", "", self.classes(entity)))
-        if t.object_form in VALUE_LABELS:
+        if t.object_form in TYPED_LABELS:
             text = t.object_core.text if t.object_core else t.object.text
             value = typed_value(t.object_form, text)
             return None if value is None else (value[0], "value", value[1], frozenset())
@@ -146,17 +148,20 @@ class _Layer:
         scope = f"-s{sentence}" if PRONOUN_OWNERS & {w.casefold() for w in words} else ""
         node_id = f"{local_name(label.casefold())}{scope}--{safe_local_name(doc)}"
         if node_id not in self.nodes:
-            involves = tuple(sorted({e for _, _, e in self.within(doc, core.start, core.end)}))
-            self.nodes[node_id] = Node(node_id, label, "Thing", doc, involves)
+            self.nodes[node_id] = Node(node_id, label, "Thing", doc, self.involves(doc, core))
         return node_id
 
     def claim(self, doc: str, said: Phrase, speaker: str) -> str:
         """The node of what `speaker` said in the clause `said`: one per document and span."""
         node_id = f"{safe_local_name(doc)}-{said.start}-{said.end}"
         if node_id not in self.nodes:
-            involves = tuple(sorted({e for _, _, e in self.within(doc, said.start, said.end)}))
-            self.nodes[node_id] = Node(node_id, said.text, "Claim", doc, involves, speaker)
+            self.nodes[node_id] = Node(node_id, said.text, "Claim", doc, self.involves(doc, said),
+                                       speaker)
         return node_id
+
+    def involves(self, doc: str, phrase: Phrase) -> tuple[str, ...]:
+        """The entities named inside a phrase, sorted."""
+        return tuple(sorted({e for _, _, e in self.within(doc, phrase.start, phrase.end)}))
 
     def extra_entity(self, doc: str, extra: Phrase) -> str | None:
         """The entity a prepositional extra argument names first: "Kyiv" in "in Kyiv Wednesday"."""
@@ -176,9 +181,7 @@ class _Layer:
             facts.append(Fact(subject, predicate, relation, obj, kind == "entity",
                               tuple(sorted(set(evidence), key=lambda e: (e.doc_id, e.start))),
                               kind, datatype, speaker, modality, self.texts[key]))
-        facts.sort(key=lambda f: (f.subject, f.predicate, f.relation, f.object, f.object_kind,
-                                  f.attributed_to or "", f.modality))
-        return tuple(facts), tuple(sorted(self.nodes.values(), key=lambda n: n.id))
+        return tuple(facts), tuple(sorted(self.nodes.values(), key=lambda n: n.id))  # kg.resolve sorts the facts
 
 
 def normal_form(t: Triple) -> str:

@@ -160,6 +160,11 @@ class Fact:
     modality: str = ""
     object_text: str = ""
 
+    def order(self) -> tuple[str, ...]:
+        """The order facts are kept in (a total order on what identifies a fact)."""
+        return (self.subject, self.predicate, self.relation, self.object, self.object_kind,
+                self.attributed_to or "", self.modality)
+
 
 @dataclass(frozen=True)
 class Node:

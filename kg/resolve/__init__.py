@@ -61,8 +61,7 @@ def resolve(extractions: Iterable[Extraction], lex: Lexicon | None = None) -> Re
     read, nodes = fact_layer(extractions, book.entity_at, kinds, book.within)
     facts = read + tuple(book.side_facts())
     entities = tuple(sorted(kinds.values(), key=lambda e: e.id))
-    facts = tuple(sorted(facts, key=lambda f: (f.subject, f.predicate, f.relation, f.object,
-                                               f.object_kind, f.attributed_to or "", f.modality)))
+    facts = tuple(sorted(facts, key=Fact.order))
     return assign_ids(Resolution(entities, facts, roles, nodes, mentions=dict(book.link)))
 
 

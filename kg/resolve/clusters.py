@@ -16,6 +16,7 @@ from ..data import Lexicon, fold, label_classes
 from ..types import Extraction, Mention
 from .names import (clean_label, defines_acronym, is_junk, legal_base, name_key, org_key,
                     person_name, surname)
+from .unionfind import UnionFind
 from .variants import link_variants, nickname_links
 
 LABEL_CLASS = label_classes()
@@ -26,34 +27,6 @@ _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z]+(?![\w-])")
 PLACE_GUESSES = frozenset({"GPE", "LOC", "FAC", "NORP"})
 NOT_NAMES = frozenset({"PRON", "NAT", "SIDE"})
 
-
-
-class UnionFind:
-    """Disjoint sets over hashable items; roots are the smallest item, so order never matters."""
-
-    def __init__(self) -> None:
-        self.parent: dict[Hashable, Hashable] = {}
-
-    def find(self, item):
-        self.parent.setdefault(item, item)
-        root = item
-        while self.parent[root] != root:
-            root = self.parent[root]
-        while self.parent[item] != root:
-            self.parent[item], item = root, self.parent[item]
-        return root
-
-    def union(self, a, b) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            low, high = sorted((ra, rb))
-            self.parent[high] = low
-
-    def groups(self) -> dict[Hashable, list]:
-        out: dict[Hashable, list] = defaultdict(list)
-        for item in list(self.parent):
-            out[self.find(item)].append(item)
-        return out
 
 
 @dataclass

@@ -9,7 +9,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 
-from ..types import Resolution
+from ..types import Fact, Resolution
 
 MAX_NAME = 60
 _NOT_NAME = re.compile(r"[^A-Za-z0-9]+")
@@ -59,8 +59,7 @@ def assign_ids(res: Resolution) -> Resolution:
     facts = tuple(sorted((dataclasses.replace(f, subject=new(f.subject),
                                               object=new(f.object) if f.object_is_entity else f.object,
                                               attributed_to=new(f.attributed_to) if f.attributed_to else None)
-                          for f in res.facts), key=lambda f: (f.subject, f.predicate, f.relation, f.object,
-                                                               f.object_kind, f.attributed_to or "", f.modality)))
+                          for f in res.facts), key=Fact.order))
     roles = tuple(sorted((dataclasses.replace(r, person=new(r.person), of=new(r.of) if r.of else None)
                         for r in res.roles), key=lambda r: (r.person, r.title, r.of or "")))
     nodes = tuple(dataclasses.replace(n, involves=tuple(sorted(map(new, n.involves))),

@@ -10,12 +10,13 @@ over keys, so the cost grows with the number of names and the result does not de
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
 from ..data import Lexicon, fold
 from .names import initials, is_acronym_form, org_key, person_name, qualified
+from .unionfind import UnionFind
 
 MIN_CLIPPING = 3
 # words that make a longer name a part of the shorter one, not its full form:
@@ -83,6 +84,11 @@ def _join(uf, claims: dict[int, set[int]]) -> None:
             uf.union(short, roots.pop())
 
 
+def _organisations(groups: dict[int, Group]) -> Iterable[tuple[int, Group]]:
+    """The groups tagged Organization that hold no person's name: the long forms variants join."""
+    return ((root, g) for root, g in groups.items() if g.klass == "Organization" and not g.person)
+
+
 def _organisational(g: Group) -> bool:
     return not g.person and g.klass != "Person"
 
@@ -146,75 +152,68 @@ def _not_a_short_form(form: str, lex: Lexicon) -> bool:
 def short_form_claims(groups: dict[int, Group], lex: Lexicon) -> dict[int, set[int]]:
     """'Lockheed' joins 'Lockheed Martin', 'China Eastern' joins 'China Eastern Airlines'."""
     by_prefix: dict[str, set[int]] = defaultdict(set)
-    for root, g in groups.items():
-        if g.klass != "Organization" or g.person:
-            continue
+    for root, g in _organisations(groups):
         for key in g.keys:
             words = key.split()
             for n in range(1, len(words)):
                 rest = words[n:]
                 if not SUBUNIT_HEADS.intersection(rest) and not _place_words(rest, lex):
                     by_prefix[" ".join(words[:n])].add(root)
-    claims: dict[int, set[int]] = {}
-    for root, g in groups.items():
-        if g.person:
-            continue
-        for f in g.forms:
-            key = org_key(f, lex)
-            if _not_a_short_form(f, lex) or key not in by_prefix:
-                continue
-            claimants = by_prefix[key] - {root}
-            found = _story_claim(g, claimants, groups, corpus_wide=True, before=True)
-            if found:
-                claims.setdefault(root, set()).update(found)
-    return claims
+
+    def key_of(form: str) -> str | None:
+        return None if _not_a_short_form(form, lex) else org_key(form, lex)
+    return _form_claims(groups, by_prefix, key_of, corpus_wide=lambda key: True, before=True)
 
 
 def acronym_claims(groups: dict[int, Group], lex: Lexicon) -> dict[int, set[int]]:
     """'GAO' joins 'Government Accountability Office', 'USAF' 'U.S. Air Force', 'BoA' 'Bank of
     America': the initials of one name in the corpus, and of no other."""
     by_initials: dict[str, set[int]] = defaultdict(set)
-    for root, g in groups.items():
-        if g.klass != "Organization" or g.person:
-            continue
+    for root, g in _organisations(groups):
         for f in g.forms:
             for letters in initials(f, lex):
                 by_initials[letters].add(root)
-    claims: dict[int, set[int]] = {}
-    for root, g in groups.items():
-        if g.person:
-            continue
-        for f in g.forms:
-            letters = fold(f).replace(".", "")
-            if not is_acronym_form(f) or _not_a_short_form(f, lex) or letters not in by_initials:
-                continue
-            claimants = by_initials[letters] - {root}
-            found = _story_claim(g, claimants, groups, corpus_wide=len(letters) > 2, before=False)
-            if found:
-                claims.setdefault(root, set()).update(found)
-    return claims
+
+    def key_of(form: str) -> str | None:
+        if not is_acronym_form(form) or _not_a_short_form(form, lex):
+            return None
+        return fold(form).replace(".", "")
+    return _form_claims(groups, by_initials, key_of, corpus_wide=lambda letters: len(letters) > 2,
+                        before=False)
 
 
 def clipping_claims(groups: dict[int, Group], lex: Lexicon) -> dict[int, set[int]]:
     """'Fed' joins 'Federal Reserve' when a document names the Federal Reserve before the Fed."""
     by_clip: dict[str, set[int]] = defaultdict(set)
-    for root, g in groups.items():
-        if g.klass != "Organization" or g.person:
-            continue
+    for root, g in _organisations(groups):
         for key in g.keys:
             words = key.split()
             if len(words) >= 2:
                 for n in range(MIN_CLIPPING, len(words[0])):
                     by_clip[words[0][:n]].add(root)
+
+    def key_of(form: str) -> str | None:
+        if " " in form or not form[:1].isupper() or is_acronym_form(form) or _not_a_short_form(form, lex):
+            return None
+        return fold(form)
+    return _form_claims(groups, by_clip, key_of, corpus_wide=lambda key: False, before=True)
+
+
+def _form_claims(groups: dict[int, Group], index: dict[str, set[int]],
+                 key_of: Callable[[str], str | None], *, corpus_wide: Callable[[str], bool],
+                 before: bool) -> dict[int, set[int]]:
+    """For every form of a group that is not a person and that `key_of` reads as a variant key in
+    `index`, the claimants its story gives (`_story_claim`), by group."""
     claims: dict[int, set[int]] = {}
     for root, g in groups.items():
         if g.person:
             continue
         for f in g.forms:
-            if " " in f or not f[:1].isupper() or is_acronym_form(f) or _not_a_short_form(f, lex):
+            key = key_of(f)
+            if key is None or key not in index:
                 continue
-            claimants = by_clip.get(fold(f), set()) - {root}
-            found = _story_claim(g, claimants, groups, corpus_wide=False, before=True)
+            found = _story_claim(g, index[key] - {root}, groups, corpus_wide=corpus_wide(key),
+                                 before=before)
             if found:
                 claims.setdefault(root, set()).update(found)
     return claims
@@ -246,20 +245,12 @@ def nickname_links(keys: Iterable[tuple[str, str]]) -> list[tuple[tuple[str, str
             partners = [g for g in firsts if g != f and related_first_names(f, g)]
             if len(partners) == 1:
                 edges.append((f, partners[0]))
-        parent = {f: f for f in firsts}
-
-        def find(x):
-            while parent[x] != x:
-                x = parent[x]
-            return x
-        for a, b in edges:
-            ra, rb = find(a), find(b)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
-        members: dict[str, list[str]] = defaultdict(list)
+        uf = UnionFind()
         for f in firsts:
-            members[find(f)].append(f)
-        for names in members.values():
+            uf.find(f)
+        for a, b in edges:
+            uf.union(a, b)
+        for names in uf.groups().values():
             if len(names) > 1 and all(related_first_names(a, b) for a in names for b in names):
                 names.sort()
                 links.extend(((names[0], last), (n, last)) for n in names[1:])
