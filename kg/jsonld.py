@@ -61,6 +61,7 @@ class Compactor:
                          if isinstance(v, str) and not k.startswith("@") and v.endswith(("/", "#"))}
         self.keywords = {v: k for k, v in merged.items() if isinstance(v, str) and v.startswith("@")}
         self._compacted: dict[str, str] = {}
+        self._vocab: dict[str, str] = {}
         self.terms: dict[str, Term] = {}
         self.names: set[str] = set(merged)
         for name, definition in merged.items():
@@ -102,6 +103,12 @@ class Compactor:
 
     def vocab_iri(self, value: str) -> str:
         """A vocabulary IRI (a key, a type) as its term, a name under `@vocab`, or a compact IRI."""
+        known = self._vocab.get(value)
+        if known is None:
+            known = self._vocab[value] = self._vocab_iri(value)
+        return known
+
+    def _vocab_iri(self, value: str) -> str:
         term = self.terms.get(value)
         if term is not None:
             return term.name
