@@ -4,7 +4,9 @@ context beside them (GraphML: kg.graph; HTML: kg.view)."""
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+import multiprocessing
+import traceback
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -52,6 +54,51 @@ def export_quads(quads: Sequence[ox.Quad], out_dir: Path, base: str = DEFAULT_BA
         data = ontology_file(source).read_bytes()
         written.append(write_atomic(out_dir / name, lambda p, data=data: p.write_bytes(data)))
     return written
+
+
+def export_paths(out_dir: Path) -> list[Path]:
+    """The files `export_quads` writes, in the order it returns them."""
+    return [out_dir / name for name in (*RDF_FILES, *SHIPPED_FILES)]
+
+
+def start_export(quads: Sequence[ox.Quad], out_dir: Path, base: str = DEFAULT_BASE
+                 ) -> Callable[[], list[Path]]:
+    """Run `export_quads` in a forked child process, so the caller can write the store and the
+    view meanwhile on another core; returns the function that waits for the child and gives the
+    paths written (or raises StoreError with the child's error). Where processes cannot fork,
+    the export runs here and now."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        files = export_quads(quads, out_dir, base)
+        return lambda: files
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_export_child, args=(quads, out_dir, base, send), daemon=True,
+                            name="kg-export")
+    child.start()
+    send.close()
+
+    def wait() -> list[Path]:
+        try:
+            error = receive.recv()
+        except EOFError:
+            error = "the export process died"
+        child.join()
+        receive.close()
+        if error or child.exitcode:
+            from .errors import StoreError
+
+            raise StoreError(f"cannot write the exports in {out_dir}: {error or f'exit code {child.exitcode}'}")
+        return export_paths(out_dir)
+    return wait
+
+
+def _export_child(quads: Sequence[ox.Quad], out_dir: Path, base: str, send) -> None:
+    try:
+        export_quads(quads, out_dir, base)
+    except BaseException as exc:  # reported to the parent, which raises it as a StoreError
+        send.send(f"{exc.__class__.__name__}: {exc}\n{traceback.format_exc()}")
+        raise SystemExit(1) from None
+    send.send("")
 
 
 def _grouped(quads: Sequence[ox.Quad]) -> list[ox.Quad]:

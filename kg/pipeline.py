@@ -16,7 +16,7 @@ from spacy.language import Language
 
 from .cache import CACHE_DIR, ExtractionCache, model_id
 from .errors import SkippedInputs, StoreError
-from .export import RDF_FILES, SHIPPED_FILES, export_quads
+from .export import RDF_FILES, SHIPPED_FILES, export_quads, start_export
 from .extract import DEFAULT_MODEL, extract_doc, extractor_version, load_nlp, parse
 from .graph import entity_graph, quads_graph, write_graphml
 from .ingest import ingest, skip_summary
@@ -136,7 +136,7 @@ def build(paths: Sequence[str | Path], out: str | Path = "kg-out", model: str = 
         else:
             parse_stage = ParseStage(lambda: nlp or load_nlp(model), model, jobs, scheduler, batch_size)
             extractions, parsed = _extract_cached(documents, keys, cache, parse_stage, progress)
-            manifest, files = write_outputs(out_dir, manifest, extractions, store_url)
+            manifest, files = write_outputs(out_dir, manifest, extractions, store_url, jobs=jobs)
     return BuildReport(
         out=out_dir,
         documents=len(documents),
@@ -212,13 +212,15 @@ def remove(out: str | Path, doc_ids: Sequence[str], wait: float = DEFAULT_WAIT) 
 
 
 def write_outputs(out_dir: Path, manifest: Manifest, extractions: Sequence[Extraction],
-                  store_url: str | None = None) -> tuple[Manifest, list[Path]]:
+                  store_url: str | None = None, jobs: int = 1) -> tuple[Manifest, list[Path]]:
     """Resolve the extractions and rewrite the store and every export from them.
 
     With `store_url` the graph goes to that Graph Store Protocol endpoint (one named graph per
     document, PUT) instead of the embedded store; only GraphML is written locally then.
     The manifest is marked incomplete first and complete last, so a run killed half-way is
-    redone by the next `build`, `add` or `remove`. Returns the manifest written, with counts.
+    redone by the next `build`, `add` or `remove`. With `jobs` > 1 the RDF exports are written
+    by a second process while this one writes the store and the view. Returns the manifest
+    written, with counts.
     """
     write_manifest(out_dir, dataclasses.replace(manifest, complete=False))
     _sweep_temporaries(out_dir)
@@ -233,11 +235,13 @@ def write_outputs(out_dir: Path, manifest: Manifest, extractions: Sequence[Extra
         write_remote(store_url, quads)
         files = [write_graphml(quads_graph(quads), out_dir)]
     else:
+        exports = start_export(quads, out_dir, manifest.base) if jobs > 1 else None
         write_store(out_dir, quads)
-        files = export_quads(quads, out_dir, manifest.base)
+        files = [] if exports else export_quads(quads, out_dir, manifest.base)
+        del quads
         graph = entity_graph(open_store(out_dir))
-        files.append(write_graphml(graph, out_dir))
-        files.append(write_view(out_dir, graph=graph).path)
+        written = [write_graphml(graph, out_dir), write_view(out_dir, graph=graph).path]
+        files = (exports() if exports else files) + written
     manifest = dataclasses.replace(manifest, counts={
         "sentences": sum(len(e.sentences) for e in extractions),
         "triples": sum(len(e.triples) for e in extractions),
