@@ -26,6 +26,8 @@ def small_documents(count: int) -> list[Document]:
 def test_jobs_2_builds_the_same_graph_as_one_process(seed_build, nlp, tmp_path):
     report = build([SEEDS], out=tmp_path, nlp=nlp, jobs=2, batch_size=2)
     assert nquads(tmp_path) == nquads(seed_build.out)
+    for name in ("graph.nq", "graph.ttl", "graph.trig", "graph.jsonld", "graph.graphml"):  # same bytes
+        assert (tmp_path / name).read_bytes() == (seed_build.out / name).read_bytes(), name
     assert (report.documents, report.triples, report.facts) == (
         seed_build.documents, seed_build.triples, seed_build.facts)
 
