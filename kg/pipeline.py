@@ -235,6 +235,7 @@ def write_outputs(out_dir: Path, manifest: Manifest, extractions: Sequence[Extra
         write_remote(store_url, quads)
         files = [write_graphml(quads_graph(quads), out_dir)]
     else:
+        # the child rewrites graph.nq & co. at once: anything that reads the old exports goes first
         exports = start_export(quads, out_dir, manifest.base) if jobs > 1 else None
         write_store(out_dir, quads)
         files = [] if exports else export_quads(quads, out_dir, manifest.base)
