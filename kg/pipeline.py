@@ -238,8 +238,9 @@ def write_outputs(out_dir: Path, manifest: Manifest, extractions: Sequence[Extra
         files = [write_graphml(quads_graph(quads), out_dir)]
     else:
         old = out_dir / "graph.nq"
-        if patch and old.is_file() and (out_dir / STORE_DIR).is_dir():
-            patch_store(out_dir, set(old.read_bytes().splitlines()), nquad_lines(quads))
+        lines = nquad_lines(quads) if patch and old.is_file() and (out_dir / STORE_DIR).is_dir() else None
+        if lines is not None and not any(b"_:" in line for line in lines):  # blank node labels vary
+            patch_store(out_dir, set(old.read_bytes().splitlines()), lines)
         else:
             write_store(out_dir, quads)
             (out_dir / PATCHING).unlink(missing_ok=True)

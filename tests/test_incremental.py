@@ -304,3 +304,21 @@ def test_remove_from_a_built_graph_equals_a_clean_build(reuters_builds):
     _same_outputs(out, after_all)
     assert _without_same_as(out) == _without_same_as(clean_base)
     assert (out / "store").stat().st_ino == store
+
+
+def test_patched_store_holds_a_quad_whose_old_spelling_went(tmp_path):
+    """The store keeps "2.0"^^xsd:decimal as "2": deleting one spelling must not delete the other."""
+    import pyoxigraph as ox
+
+    from kg.store import nquad_lines, patch_store
+
+    decimal = ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")
+    s, p, q = (ox.NamedNode(f"http://example.org/{n}") for n in "spq")
+    quad = lambda value, pred=p: ox.Quad(s, pred, ox.Literal(value, datatype=decimal))  # noqa: E731
+    old = [quad("2.0"), quad("2"), quad("3", q)]
+    store = ox.Store(str(tmp_path / "store"))
+    store.extend(old)
+    del store
+    new = [quad("2"), quad("4", q)]
+    assert patch_store(tmp_path, nquad_lines(old), nquad_lines(new)) == (2, 1)
+    assert set(ox.Store.read_only(str(tmp_path / "store"))) == {quad("2"), quad("4", q)}
