@@ -188,6 +188,45 @@ def _said_to(p: Parse, verb: Token, obj: Token, ccomp: Token | None) -> list[Tok
     return body
 
 
+def _pobj(p: Parse, prep: Token) -> Token | None:
+    """The noun a preposition governs ("to the bars"), None for a clause ("after giving …")."""
+    pobj = p.first(prep, "pobj")
+    return pobj if pobj is not None and pobj.pos_ in NOUNISH else None
+
+
+def _head_words(p: Parse, head: Token) -> list[Token]:
+    """A noun argument up to its head, without what follows it: "the first Triangle workshop"."""
+    return [t for t in noun_phrase(p, head) if t.i <= head.i]
+
+
+def pp_arguments(p: Parse, relation: list[Token], head: Token | None, preps: list[Token],
+                 depth: int = 2) -> Iterator[tuple[list[Token], list[Token]]]:
+    """The minimal facts a prepositional phrase adds to a clause, each with the clause's relation,
+    its object's head words and the preposition as its relation: "Graner handcuffed him to the
+    bars of a cell window" → ("handcuffed him to", [bars]), ("handcuffed him to the bars of",
+    [window]). `preps` are the clause's own PPs after its verb; a noun's PPs follow its head."""
+    base = sorted([*relation, *(_head_words(p, head) if head is not None else [])],
+                  key=lambda t: t.i)
+    last = base[-1].i if base else -1
+    for prep in preps:
+        pobj = _pobj(p, prep)
+        if pobj is None or prep.i < last:
+            continue
+        rel = [*base, prep]
+        heads = conjuncts(p, pobj)
+        yield rel, heads
+        if depth > 1:
+            for h in heads:
+                yield from pp_arguments(p, rel, h, _noun_preps(p, h), depth - 1)
+
+
+def _noun_preps(p: Parse, noun: Token) -> list[Token]:
+    """The PPs right after a noun ("the bars of"), not those inside a name ("University of
+    Connecticut School of Dental Medicine") nor after another of its PPs."""
+    first = next((c for c in p.children(noun, "prep") if c.i > noun.i), None)
+    return [first] if first is not None and first.ent_iob_ != "I" else []
+
+
 def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
     """The tuples of the clause headed by `verb`: its subjects × its object's conjuncts, with the
     relation (verb group, chain, governed preposition) and extra arguments (other PPs)."""
@@ -238,6 +277,12 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
                 yield RawTuple(s, [*inserted, *relation], o, kind, extras, lemma, speaker, how,
                                mode=stance)
 
+    def pp_emit(relation, heads):
+        # a PP's fact: its noun with "of" phrases only ("the outskirts of Murray")
+        for h in heads:
+            yield from emit(relation, [], [], Kind.PP_ARG,
+                            obj_phrase=noun_phrase(p, h, long_pp=False))
+
     post = [c for c in preps if c.i > cur.i]
     if objects:
         head = objects[0]
@@ -266,6 +311,15 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
             pobj = p.first(light, "pobj")
             yield from emit(sorted([*rel, *noun, light], key=lambda t: t.i), conjuncts(p, pobj),
                             preps + npadv, Kind.LIGHT)
+        if head.tag_ in WH_TAGS or head.lower_ == "that":
+            return
+        for h in heads:
+            if h.pos_ not in NOUNISH:
+                continue
+            own = [c for c in _noun_preps(p, h) if c is not light]
+            for relation, arg in [*pp_arguments(p, rel, h, post),
+                                  *pp_arguments(p, rel, h, own, depth=1)]:
+                yield from pp_emit(relation, arg)
         return
     if ccomp is not None:
         mark = p.first(ccomp, "mark")
@@ -291,6 +345,11 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
             yield from emit(relation, [], rest, Kind.PP, obj_phrase=trim(p.subtree(pobj, CLAUSAL)))
         else:
             yield from emit(relation, heads, rest, Kind.PP)
+            for h in heads:
+                for relation2, arg in pp_arguments(p, relation, h, _noun_preps(p, h), depth=1):
+                    yield from pp_emit(relation2, arg)
+        for relation2, arg in pp_arguments(p, rel, None, [c for c in post if c is not first]):
+            yield from pp_emit(relation2, arg)
         return
     extras = preps + npadv
     if extras:

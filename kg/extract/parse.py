@@ -35,6 +35,7 @@ class Kind(Enum):
     PP = "pp"
     NONE = "none"
     LIGHT = "light"
+    PP_ARG = "pp_arg"
     TITLE = "title"
     TITLE_OF = "title_of"
     APPOS = "appos"
