@@ -139,6 +139,27 @@ def _shared_prefix(p: Parse, head: Token) -> list[Token]:
                                                 and t.pos_ in PREDICATE_POS)]
 
 
+def _fits(shared: list[Token], verb: Token) -> list[Token]:
+    """The shared auxiliaries a conjoined verb's form can take: a base form only a modal, "to" or
+    "do" ("will sell or merge"; not "were continue"), a participle in -ing only with "be", a past
+    form only "have" (spaCy tags a conjoined passive VBN, so "was … and died" is active)."""
+    def ok(t: Token) -> bool:
+        if t.dep_ not in {"aux", "auxpass"}:
+            return True
+        lemma = t.lemma_ or t.lower_
+        if verb.tag_ == "VB":
+            return t.tag_ in {"MD", "TO"} or lemma == "do"
+        if verb.tag_ == "VBG":
+            return t.tag_ in {"MD", "TO"} or lemma == "be"
+        if verb.tag_ == "VBD":
+            return lemma == "have"
+        return True
+    kept = [t for t in shared if ok(t)]
+    if verb.tag_ == "VBD" and not any(t.dep_ == "aux" for t in kept):
+        return []
+    return kept
+
+
 def _clause_body(p: Parse, ccomp: Token) -> list[Token]:
     """A reported clause without its "that", inside its quotation marks if it is quoted."""
     mark = p.first(ccomp, "mark")
@@ -236,7 +257,7 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
     rel, cur = _chain(p, verb)
     if how is Source.CONJ and not p.first(verb, "aux", "auxpass") and (
             verb.tag_ in {"VBN", "VB", "VBG"} or verb.tag_ == "VBD" and verb.head.tag_ == "VBN"):
-        rel = _shared_prefix(p, verb.head) + rel
+        rel = _fits(_shared_prefix(p, verb.head), verb) + rel
     inserted = _inserted_copula(p, verb, how)
     lemma = cur.lemma_ if cur is not verb and verb.lemma_ in {"be", "have"} else verb.lemma_
     kids = p.kids.get(cur.i, [])
