@@ -42,12 +42,20 @@ def carb_fields(t: Triple) -> list[str]:
     return [" ".join(words), *args]
 
 
-def to_carb(sentence: str, t: Triple) -> str:
-    """CaRB system format: sentence, confidence, relation, arg1, arg2, extra arguments."""
+# A PP's own fact ("handcuffed him to" + the bars) restates an extra argument that CaRB's n-ary
+# view already writes with its clause: it is not written twice.
+RESTATED = frozenset({Kind.PP_ARG.value})
+
+
+def to_carb(sentence: str, t: Triple) -> str | None:
+    """CaRB system format: sentence, confidence, relation, arg1, arg2, extra arguments; None for
+    a tuple that only restates another's extra argument (`RESTATED`)."""
+    if t.kind.rsplit(":", 1)[-1] in RESTATED:
+        return None
     return "\t".join([sentence, f"{t.confidence:.4f}", *carb_fields(t)])
 
 
-FORMATS: dict[str, Callable[[str, Triple], str]] = {
+FORMATS: dict[str, Callable[[str, Triple], str | None]] = {
     "tsv": to_tsv,
     "jsonl": to_jsonl,
     "carb": to_carb,
