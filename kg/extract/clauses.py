@@ -346,7 +346,8 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
         mark = p.first(ccomp, "mark")
         relation = rel + ([mark] if mark is not None and verb.lemma_ not in REPORTING_VERBS
                           and mark.lower_ == "that" else [])
-        yield from emit(sorted(relation, key=lambda t: t.i), [], preps + npadv, Kind.CCOMP,
+        kind = Kind.CCOMP if verb.lemma_ in REPORTING_VERBS else Kind.CLAUSE
+        yield from emit(sorted(relation, key=lambda t: t.i), [], preps + npadv, kind,
                         obj_phrase=_clause_body(p, ccomp))
         return
     if antecedent is not None and p.first(verb, *SUBJECTS) is not None:

@@ -32,6 +32,7 @@ class Kind(Enum):
 
     OBJ = "obj"
     CCOMP = "ccomp"
+    CLAUSE = "clause"  # a clause under a verb that does not report it: no claim, no fact
     PP = "pp"
     NONE = "none"
     LIGHT = "light"
