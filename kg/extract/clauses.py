@@ -31,6 +31,10 @@ from .vocabulary import (
 )
 
 
+# The construction of a clause whose object is cut to its noun and "of" phrases.
+HEADED = {Kind.OBJ: Kind.OBJ_HEAD, Kind.PP: Kind.PP_HEAD}
+
+
 def verbal_tuples(p: Parse) -> Iterator[RawTuple]:
     """The rule for verbal clauses: one clause per predicate not merged into its governor."""
     for tok in p.tokens:
@@ -279,6 +283,7 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
                   else _clause_body(p, e) if p.dep[e.i] == "ccomp" else noun_phrase(p, e)
                   for e in sorted(extras_src, key=lambda t: t.i)]
         objs: list[list[Token] | None]
+        short: list[list[Token] | None] = []
         if obj_phrase is not None:
             objs = [obj_phrase]
         elif obj_heads:
@@ -289,14 +294,24 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
                 # "led by chairman of … Grigory Karasin and adviser to … Sergey Beseda"
                 first, last = obj_heads[0].left_edge.i, obj_heads[-1].right_edge.i
                 objs = [name for i, (name, _, _) in sorted(named.items()) if first <= i <= last]
+            elif kind in HEADED:
+                # "an offence under section 1": the noun without its PPs is the fact; the PP is
+                # a fact of its own (Kind.PP_ARG), the long form stays for the n-ary view
+                short = [noun_phrase(p, o, long_pp=False) if o.pos_ in NOUNISH else None
+                         for o in obj_heads]
         else:
             objs = [None]
         speaker = attribution(p, verb)
         stance = mode(p, verb, relation).value
         for s in subj_args:
-            for o in objs:
+            for j, o in enumerate(objs):
+                cut = short[j] if short else None
+                cut = cut if cut and o and len(cut) < len(o) else None
                 yield RawTuple(s, [*inserted, *relation], o, kind, extras, lemma, speaker, how,
-                               mode=stance)
+                               mode=stance, shortened=cut is not None)
+                if cut is not None:
+                    yield RawTuple(s, [*inserted, *relation], cut, HEADED[kind], extras, lemma,
+                                   speaker, how, mode=stance)
 
     def pp_emit(relation, heads):
         # a PP's fact: its noun with "of" phrases only ("the outskirts of Murray")
@@ -350,7 +365,8 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
         yield from emit(sorted(relation, key=lambda t: t.i), [], preps + npadv, kind,
                         obj_phrase=_clause_body(p, ccomp))
         return
-    if antecedent is not None and p.first(verb, *SUBJECTS) is not None:
+    if antecedent is not None and p.first(verb, *SUBJECTS) is not None and not any(
+            c.lower_ in {"when", "where", "why", "how"} for c in p.children(verb, "advmod")):
         # "the gamble which Keibler lost" without an explicit object: the antecedent is it.
         yield from emit(rel, [antecedent], preps + npadv, Kind.OBJ)
         return
@@ -373,7 +389,7 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
         for relation2, arg in pp_arguments(p, rel, None, [c for c in post if c is not first]):
             yield from pp_emit(relation2, arg)
         return
-    extras = preps + npadv
+    extras = [c for c in preps + npadv if c.i > cur.i]  # not a fronted "For example"
     if extras:
         yield from emit(rel, [], extras[1:], Kind.PP,
                         obj_phrase=pp_phrase(p, extras[0]) if extras[0].dep_ == "prep"

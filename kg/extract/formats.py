@@ -43,8 +43,9 @@ def carb_fields(t: Triple) -> list[str]:
 
 
 # A PP's own fact ("handcuffed him to" + the bars) restates an extra argument that CaRB's n-ary
-# view already writes with its clause: it is not written twice.
-RESTATED = frozenset({Kind.PP_ARG.value})
+# view already writes with its clause, and an object cut to its noun restates the long one: they
+# are not written twice.
+RESTATED = frozenset({Kind.PP_ARG.value, Kind.OBJ_HEAD.value, Kind.PP_HEAD.value})
 
 
 def to_carb(sentence: str, t: Triple) -> str | None:

@@ -37,6 +37,8 @@ class Kind(Enum):
     NONE = "none"
     LIGHT = "light"
     PP_ARG = "pp_arg"
+    OBJ_HEAD = "obj_head"  # the OBJ tuple with its object cut to its noun and "of" phrases
+    PP_HEAD = "pp_head"
     TITLE = "title"
     TITLE_OF = "title_of"
     APPOS = "appos"
@@ -82,6 +84,7 @@ class RawTuple:
     source: Source | None = None  # verbal clauses only
     mode: str = ""  # "" when asserted; else negated, hypothetical or demanded (kg.extract.modality)
     confidence: float = 0.5  # set from the rule registry
+    shortened: bool = False  # a twin with the object cut to its noun follows (Kind.OBJ_HEAD)
 
     @property
     def name(self) -> str:

@@ -24,7 +24,8 @@ class Rule:
 RULES: tuple[Rule, ...] = (
     Rule("clause", clauses.verbal_tuples,
          {Kind.OBJ: 0.76, Kind.CCOMP: 0.75, Kind.CLAUSE: 0.6, Kind.PP: 0.79, Kind.NONE: 0.5,
-          Kind.LIGHT: 0.72, Kind.PP_ARG: 0.72}),  # the light-verb reading "attributed the decline to" + demand
+          Kind.LIGHT: 0.72, Kind.PP_ARG: 0.72,
+          Kind.OBJ_HEAD: 0.76, Kind.PP_HEAD: 0.79}),  # the light-verb reading "attributed the decline to" + demand
     Rule("title_before_name", implicit.titled, {Kind.TITLE_OF: 0.55}),
     Rule("apposition", implicit.appositions, {Kind.APPOS: 0.64, Kind.APPOS_OF: 0.64,
                                             Kind.PLACE_IN: 0.7}),
