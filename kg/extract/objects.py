@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .parse import RawTuple
+from .parse import Kind, RawTuple
 from .vocabulary import ADDRESSING_VERBS, PREDICATE_POS
 
 # spaCy entity labels of values: they become typed literals (kg.facts)
@@ -86,6 +86,8 @@ def relation_norm(raw: RawTuple) -> str:
             words.append(INSERTED.get(t.lower(), t.lower()))
         elif t.dep_ == "auxpass":
             words.append("be")
+        elif raw.kind is Kind.MEETING and t.pos_ == "NOUN":
+            words.append(raw.lemma)  # "meeting with" → "meet with"
         elif t.tag_ == "TO" and words:  # "agreed to appoint" keeps its "to"; a bare "to visit" not
             words.append("to")
         elif t.dep_ in DROPPED or t.tag_ == "MD" or t.is_punct:

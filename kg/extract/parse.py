@@ -50,6 +50,7 @@ class Kind(Enum):
     NOUN_OF = "noun_of"
     AMOD = "amod"
     SUCH_AS = "such_as"
+    MEETING = "meeting"
 
     @property
     def noun_mediated(self) -> bool:

@@ -32,6 +32,7 @@ RULES: tuple[Rule, ...] = (
     Rule("compound", implicit.compounds,
          {Kind.TITLE: 0.55, Kind.TITLE_OF: 0.55, Kind.COMPOUND: 0.46}),
     Rule("possessive", implicit.possessives, {Kind.POSS: 0.2}),
+    Rule("meeting", implicit.meetings, {Kind.MEETING: 0.7}),
     Rule("noun_pp", implicit.noun_pps, {Kind.NOUN_PP: 0.35, Kind.NOUN_OF: 0.22, Kind.SUCH_AS: 0.5}),
     Rule("adjective", implicit.adjectives, {Kind.AMOD: 0.3}),
 )
