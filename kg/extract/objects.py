@@ -78,7 +78,7 @@ def relation_norm(raw: RawTuple) -> str:
     determiners; a passive keeps its "be": "has been involved in" → "be involve in",
     "spoke separately with" → "speak with", "is Chair of" (inserted "is") → "be chair of"."""
     words = []
-    addressee = _addressee(raw)
+    addressee = _addressee(raw) | _verb_pp_object(raw)
     for t in raw.relation:
         if not isinstance(t, str) and t.i in addressee:
             continue  # "told TASS (that) …" is a telling: the addressee is not part of the relation
@@ -97,6 +97,17 @@ def relation_norm(raw: RawTuple) -> str:
         else:
             words.append(t.lower_)
     return " ".join(words)
+
+
+def _verb_pp_object(raw: RawTuple) -> set[int]:
+    """Token indexes of the object words a verb's own PP fact carries in its relation ("met Steve
+    Witkoff in" + Riyadh is a meeting in Riyadh: "meet in"); a noun's PP keeps them ("served as
+    Prime Minister of" + Australia)."""
+    tokens = [t for t in raw.relation if not isinstance(t, str)]
+    if raw.kind is not Kind.PP_ARG or not tokens or tokens[-1].head.pos_ not in PREDICATE_POS:
+        return set()
+    return {t.i for t in tokens[:-1] if t.pos_ not in PREDICATE_POS and t.tag_ != "TO"
+            and t.dep_ not in {"aux", "auxpass", "neg", "prt", "acomp"}}
 
 
 def _addressee(raw: RawTuple) -> set[int]:
