@@ -219,9 +219,17 @@ def _pobj(p: Parse, prep: Token) -> Token | None:
     return pobj if pobj is not None and pobj.pos_ in NOUNISH else None
 
 
-def _head_words(p: Parse, head: Token) -> list[Token]:
-    """A noun argument up to its head, without what follows it: "the first Triangle workshop"."""
-    return [t for t in noun_phrase(p, head) if t.i <= head.i]
+def _head_words(p: Parse, head: Token, before: int) -> list[Token]:
+    """A noun argument with its "of" phrases, up to position `before`: "a third row of seats"."""
+    return [t for t in noun_phrase(p, head, long_pp=False) if t.i < before]
+
+
+def _idiom(p: Parse, pobj: Token) -> bool:
+    """"in order to keep them moist": a bare singular noun after a preposition (no determiner,
+    modifier or number) that only introduces a clause is a connective, not an argument."""
+    kids = [p.dep[c.i] for c in p.kids.get(pobj.i, [])]
+    return pobj.tag_ == "NN" and any(d in CLAUSAL for d in kids) and not any(
+        d in {"det", "poss", "amod", "compound", "nummod", "prep", "conj"} for d in kids)
 
 
 def pp_arguments(p: Parse, relation: list[Token], head: Token | None, preps: list[Token],
@@ -230,12 +238,13 @@ def pp_arguments(p: Parse, relation: list[Token], head: Token | None, preps: lis
     its object's head words and the preposition as its relation: "Graner handcuffed him to the
     bars of a cell window" → ("handcuffed him to", [bars]), ("handcuffed him to the bars of",
     [window]). `preps` are the clause's own PPs after its verb; a noun's PPs follow its head."""
-    base = sorted([*relation, *(_head_words(p, head) if head is not None else [])],
-                  key=lambda t: t.i)
-    last = base[-1].i if base else -1
     for prep in preps:
         pobj = _pobj(p, prep)
-        if pobj is None or prep.i < last:
+        if pobj is None or _idiom(p, pobj):
+            continue
+        base = sorted([*relation, *(_head_words(p, head, prep.i) if head is not None else [])],
+                      key=lambda t: t.i)
+        if base and prep.i < base[-1].i:
             continue
         rel = [*base, prep]
         heads = conjuncts(p, pobj)
