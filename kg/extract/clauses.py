@@ -254,6 +254,19 @@ def pp_arguments(p: Parse, relation: list[Token], head: Token | None, preps: lis
                 yield from pp_arguments(p, rel, h, _noun_preps(p, h), depth - 1)
 
 
+def fronted_arguments(p: Parse, relation: list[Token], head: Token | None, preps: list[Token]
+                      ) -> Iterator[tuple[list[Token | str], list[Token]]]:
+    """The facts of PPs written before the clause ("In 1879, he was re-elected U.S. Senator" →
+    "was re-elected U.S. Senator In" + 1879): the preposition, a word out of the clause's order,
+    goes last as an inserted word."""
+    words = [*relation, *(noun_phrase(p, head, long_pp=False) if head is not None else [])]
+    for prep in preps:
+        pobj = _pobj(p, prep)
+        if pobj is None or _idiom(p, pobj):
+            continue
+        yield [*sorted(words, key=lambda t: t.i), prep.text], conjuncts(p, pobj)
+
+
 def _noun_preps(p: Parse, noun: Token) -> list[Token]:
     """The PPs right after a noun ("the bars of"), not those inside a name ("University of
     Connecticut School of Dental Medicine") nor after another of its PPs."""
@@ -329,6 +342,8 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
                             obj_phrase=noun_phrase(p, h, long_pp=False))
 
     post = [c for c in preps if c.i > cur.i]
+    first_subject = min((t.i for arg in subj_args for t in arg), default=verb.i)
+    front = [c for c in preps if c.i < min(verb.i, first_subject) and p.dep[c.i] == "prep"]
     if objects:
         head = objects[0]
         heads = conjuncts(p, head) if head.pos_ in NOUNISH else [head]
@@ -359,11 +374,12 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
         if head.tag_ in WH_TAGS or head.lower_ == "that":
             return
         for h in heads:
-            if h.pos_ not in NOUNISH:
+            if h.pos_ not in NOUNISH and h.pos_ != "ADJ":  # "became very ill with"
                 continue
             own = [c for c in _noun_preps(p, h) if c is not light]
             for relation, arg in [*pp_arguments(p, rel, h, post),
-                                  *pp_arguments(p, rel, h, own, depth=1)]:
+                                  *pp_arguments(p, rel, h, own, depth=1),
+                                  *fronted_arguments(p, rel, h, front)]:
                 yield from pp_emit(relation, arg)
         return
     if ccomp is not None:
@@ -393,7 +409,8 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
         else:
             yield from emit(relation, heads, rest, Kind.PP)
             for h in heads:
-                for relation2, arg in pp_arguments(p, relation, h, _noun_preps(p, h), depth=1):
+                for relation2, arg in [*pp_arguments(p, relation, h, _noun_preps(p, h), depth=1),
+                                       *fronted_arguments(p, relation, h, front)]:
                     yield from pp_emit(relation2, arg)
         for relation2, arg in pp_arguments(p, rel, None, [c for c in post if c is not first]):
             yield from pp_emit(relation2, arg)

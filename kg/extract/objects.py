@@ -104,9 +104,15 @@ def _verb_pp_object(raw: RawTuple) -> set[int]:
     Witkoff in" + Riyadh is a meeting in Riyadh: "meet in"); a noun's PP keeps them ("served as
     Prime Minister of" + Australia)."""
     tokens = [t for t in raw.relation if not isinstance(t, str)]
-    if raw.kind is not Kind.PP_ARG or not tokens or tokens[-1].head.pos_ not in PREDICATE_POS:
+    if raw.kind is not Kind.PP_ARG or not tokens:
         return set()
-    return {t.i for t in tokens[:-1] if t.pos_ not in PREDICATE_POS and t.tag_ != "TO"
+    if isinstance(raw.relation[-1], str):  # a fronted PP's preposition: the verb's ("In 1879")
+        before = tokens
+    elif tokens[-1].head.pos_ in PREDICATE_POS:
+        before = tokens[:-1]
+    else:
+        return set()
+    return {t.i for t in before if t.pos_ not in PREDICATE_POS and t.tag_ != "TO"
             and t.dep_ not in {"aux", "auxpass", "neg", "prt", "acomp"}}
 
 
