@@ -100,7 +100,8 @@ def apposition(p: Parse, appos: Token) -> Iterator[RawTuple]:
         subject = noun_phrase(p, owner)
         if place:  # "Old Tappan, N.J.": the town is in the state, it is not the state
             town = [t for t in subject if not appos.left_edge.i - 1 <= t.i <= appos.right_edge.i]
-            yield RawTuple(trim(town), [_be(owner), "in"], [appos], Kind.PLACE_IN, lemma="be")
+            yield RawTuple(trim(town), [_be(owner), "in"], trim(p.subtree(appos)), Kind.PLACE_IN,
+                           lemma="be")  # "New Jersey", not "Jersey"
             continue
         if pobj is not None:
             noun = [t for t in noun_phrase(p, appos) if not (prep.i <= t.i <= prep.right_edge.i)]

@@ -202,9 +202,9 @@ def noun_phrase(p: Parse, head: Token, long_pp: bool = True) -> list[Token]:
             continue
         if d == "prep" and not long_pp and c.lower_ != "of":
             continue
-        if d == "punct" and c.text in EDGE_PUNCT and not (
-                c.i + 1 < len(c.doc) and place_apposition(c.doc[c.i + 1])):
-            continue
+        if d == "punct" and c.text in EDGE_PUNCT and not any(
+                place_apposition(a) and a.left_edge.i == c.i + 1 for a in p.kids.get(head.i, [])):
+            continue  # the comma of "Hoboken , New Jersey" stays
         out.extend(p.subtree(c, CLAUSAL))
     return trim(out)
 
