@@ -22,6 +22,7 @@ from .vocabulary import (
     ADDRESSING_VERBS,
     CLAUSAL,
     CORE_OBJECTS,
+    NAME_LABELS,
     NOUNISH,
     OPEN_QUOTES,
     PREDICATE_POS,
@@ -268,8 +269,10 @@ def fronted_arguments(p: Parse, relation: list[Token], head: Token | None, preps
 
 
 def _noun_preps(p: Parse, noun: Token) -> list[Token]:
-    """The PPs right after a noun ("the bars of"), not those inside a name ("University of
-    Connecticut School of Dental Medicine") nor after another of its PPs."""
+    """The first PP after a common noun ("the bars of"), not one inside a name ("University of
+    Connecticut School of Dental Medicine") nor after a name ("Renault of France")."""
+    if noun.ent_type_ in NAME_LABELS:
+        return []
     first = next((c for c in p.children(noun, "prep") if c.i > noun.i), None)
     return [first] if first is not None and first.ent_iob_ != "I" else []
 
@@ -408,12 +411,18 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
             yield from emit(relation, [], rest, Kind.PP, obj_phrase=trim(p.subtree(pobj, CLAUSAL)))
         else:
             yield from emit(relation, heads, rest, Kind.PP)
+            others = [c for c in post if c is not first]
             for h in heads:
                 for relation2, arg in [*pp_arguments(p, relation, h, _noun_preps(p, h), depth=1),
-                                       *fronted_arguments(p, relation, h, front)]:
+                                       *fronted_arguments(p, relation, h, front),
+                                       # "is in registration for" + the offering: a copula
+                                       # says nothing without its first PP
+                                       *(pp_arguments(p, relation, h, others)
+                                         if cur.lemma_ == "be" else [])]:
                     yield from pp_emit(relation2, arg)
-        for relation2, arg in pp_arguments(p, rel, None, [c for c in post if c is not first]):
-            yield from pp_emit(relation2, arg)
+        if cur.lemma_ != "be":
+            for relation2, arg in pp_arguments(p, rel, None, [c for c in post if c is not first]):
+                yield from pp_emit(relation2, arg)
         return
     extras = [c for c in preps + npadv if c.i > cur.i]  # not a fronted "For example"
     if extras:
