@@ -8,6 +8,7 @@ from dataclasses import asdict
 
 from ..types import Triple
 from .parse import Kind
+from .registry import GRAPH_ONLY
 from .vocabulary import COPULAS
 
 
@@ -45,7 +46,7 @@ def carb_fields(t: Triple) -> list[str]:
 # A PP's own fact ("handcuffed him to" + the bars) restates an extra argument that CaRB's n-ary
 # view already writes with its clause, and an object cut to its noun restates the long one: they
 # are not written twice.
-RESTATED = frozenset({Kind.PP_ARG.value, Kind.OBJ_HEAD.value, Kind.PP_HEAD.value})
+RESTATED = frozenset(k.value for k in GRAPH_ONLY)
 
 
 def to_carb(sentence: str, t: Triple) -> str | None:

@@ -33,15 +33,24 @@ def object_form(raw: RawTuple) -> tuple[str, list[Token]]:
     inside = {t.i for t in tokens}
     head = _head(tokens)
     if head.ent_type_ in VALUE_LABELS:
-        span = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
-        value = [t for t in span if t.i in inside] if span is not None else [head]
-        return head.ent_type_, value
+        return head.ent_type_, [t for t in _entity(head) if t.i in inside]
     if head.pos_ == "NOUN":
         amount = _amount(head, inside)
         if amount:  # "4,073,000 dlrs", "13 cts", "1,616,101 quintales": spaCy often leaves them untagged
             return "QUANTITY", amount
         return "NOUN", _core(head, inside, of_phrases=1)
     return head.pos_, []
+
+
+def _entity(tok: Token) -> list[Token]:
+    """The tokens of the entity `tok` is in, read from the IOB tags (not by building doc.ents)."""
+    doc = tok.doc
+    start, end = tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return list(doc[start:end])
 
 
 def _amount(head: Token, inside: set[int]) -> list[Token]:

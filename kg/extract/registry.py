@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
+from ..defaults import GRAPH_MIN_CONFIDENCE
 from . import clauses, implicit
 from .confidence import adjust
 from .parse import Kind, Parse, RawTuple, Source
@@ -37,6 +38,10 @@ RULES: tuple[Rule, ...] = (
     Rule("adjective", implicit.adjectives, {Kind.AMOD: 0.3}),
 )
 
+# Readings made for the graph only (a PP's own fact, an object cut to its noun): CaRB's n-ary view
+# never writes them (kg.extract.formats) and below the graph's threshold nothing reads them.
+GRAPH_ONLY = frozenset({Kind.PP_ARG, Kind.OBJ_HEAD, Kind.PP_HEAD})
+
 # A clause's confidence by how it got its subject (borrowed subjects are less reliable).
 SOURCE_CONFIDENCE: Mapping[Source, float] = {
     Source.OWN: 0.0, Source.RELCL: -0.04, Source.CONJ: -0.02, Source.ACL: -0.25,
@@ -55,4 +60,6 @@ def clause_tuples(sent: Span, heads: list[int] | None = None,
                 base = round(base + SOURCE_CONFIDENCE[raw.source], 3)
             raw.confidence = base
             raw.confidence = adjust(raw, n)
+            if raw.kind in GRAPH_ONLY and raw.confidence < GRAPH_MIN_CONFIDENCE:
+                continue
             yield raw
