@@ -228,9 +228,15 @@ def _head_words(p: Parse, head: Token, before: int) -> list[Token]:
 def _idiom(p: Parse, pobj: Token) -> bool:
     """"in order to keep them moist": a bare singular noun after a preposition (no determiner,
     modifier or number) that only introduces a clause is a connective, not an argument."""
-    kids = [p.dep[c.i] for c in p.kids.get(pobj.i, [])]
-    return pobj.tag_ == "NN" and any(d in CLAUSAL for d in kids) and not any(
-        d in {"det", "poss", "amod", "compound", "nummod", "prep", "conj"} for d in kids)
+    kids = p.kids.get(pobj.i, [])
+    deps = [p.dep[c.i] for c in kids]
+    if pobj.tag_ != "NN" or not any(d in CLAUSAL for d in deps):
+        return False
+    # "in a bid to push forward", "in an effort to": an indefinite noun naming a purpose
+    indefinite = all(p.dep[c.i] in CLAUSAL or p.dep[c.i] == "det" and c.lower_ in {"a", "an"}
+                     for c in kids)
+    return indefinite or not any(
+        d in {"det", "poss", "amod", "compound", "nummod", "prep", "conj"} for d in deps)
 
 
 def pp_arguments(p: Parse, relation: list[Token], head: Token | None, preps: list[Token],
