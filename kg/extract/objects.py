@@ -3,7 +3,7 @@ noun, a clause…) and its head phrase, and the relation's normal form."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from .parse import RawTuple
 from .vocabulary import ADDRESSING_VERBS, PREDICATE_POS
@@ -33,8 +33,7 @@ def object_form(raw: RawTuple) -> tuple[str, list[Token]]:
     inside = {t.i for t in tokens}
     head = _head(tokens)
     if head.ent_type_ in VALUE_LABELS:
-        span = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
-        value = [t for t in span if t.i in inside] if span is not None else [head]
+        value = [t for t in _entity_span(head) if t.i in inside]
         return head.ent_type_, value
     if head.pos_ == "NOUN":
         amount = _amount(head, inside)
@@ -42,6 +41,18 @@ def object_form(raw: RawTuple) -> tuple[str, list[Token]]:
             return "QUANTITY", amount
         return "NOUN", _core(head, inside, of_phrases=1)
     return head.pos_, []
+
+
+def _entity_span(head: Token) -> Span:
+    """The named entity `head` is in, from the IOB tags around it (Doc.ents rebuilds every
+    entity of the document at each call)."""
+    doc = head.doc
+    start, end = head.i, head.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 def _amount(head: Token, inside: set[int]) -> list[Token]:

@@ -99,7 +99,15 @@ def base_name(path: Path) -> str:
     return name or path.name
 
 
+def printable(path: Path | str) -> str:
+    """`path` as text that can be printed and logged, undecodable bytes shown as \\xNN."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def read_file(path: Path, fields: Mapping[str, str]) -> Iterator[Item]:
+    if printable(path) != str(path):
+        yield Skip(printable(path), "file name is not valid UTF-8 (rename the file to read it)")
+        return
     if not path.is_file():
         yield Skip(str(path), "not a regular file (a pipe, device or broken link)")
         return
