@@ -87,21 +87,22 @@ def test_read_only_output_folder(built, tmp_path):
 
 
 def test_full_disk_during_export(built, tmp_path):
-    """A tmpfs with room for the store but not for every export (root); else RLIMIT_FSIZE in the
-    child below the largest export, so that file's write fails with EFBIG."""
+    """A tmpfs with room for the store and cache but not for the exports (root); else RLIMIT_FSIZE
+    in the child just below graph.nq's size, so that export's write fails with EFBIG."""
     article, reference = built
-    exports = {p.name: p.stat().st_size for p in reference.iterdir() if p.is_file()}
-    largest = max(exports, key=exports.get)
-    rest = sum(p.stat().st_size for p in reference.rglob("*") if p.is_file()) - exports[largest]
-    size_kb = (rest + 4 * 2**10 * len(list(reference.rglob("*")))) // 2**10 + 8
+    exports = {"graph.ttl", "graph.trig", "graph.nq", "graph.jsonld", "graph.graphml", "graph.html"}
+    kept = [p for p in reference.rglob("*") if p.is_file() and p.name not in exports]
+    size_kb = sum(p.stat().st_size // 4096 + 2 for p in kept) * 4 + 64
     with _tmpfs(tmp_path / "full", f"size={size_kb}k") as mounted:
         if mounted is not None:
             result = _run("build", str(article), "--out", str(mounted / "out"), "--quiet")
         else:
-            limit = exports[largest] - 1
+            limit = (reference / "graph.nq").stat().st_size - 1
             result = _run("build", str(article), "--out", str(tmp_path / "out"), "--quiet",
                           preexec=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit)))
     _one_line_error(result, "cannot write")
+    written = result.stderr.split("cannot write", 1)[1].split(":")[0]
+    assert Path(written.strip()).name in exports, result.stderr
 
 
 def test_bad_base_is_refused_before_parsing(built, tmp_path):
