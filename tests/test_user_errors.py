@@ -107,7 +107,6 @@ def test_full_disk_during_export(built, tmp_path):
 
 def test_bad_base_is_refused_before_parsing(built, tmp_path):
     article, _out = built
-    started = time.perf_counter()
     result = _run("build", str(article), "--out", str(tmp_path / "out"), "--base", "not an iri")
     _one_line_error(result, "--base")
     assert not (tmp_path / "out").exists()
@@ -189,7 +188,7 @@ def test_ctrl_c_in_the_first_seconds(built, tmp_path, delay):
     if child.returncode == 0:
         pytest.skip(f"the build finished within {delay} s")
     _one_line_error(result, "interrupted")
-    assert child.returncode == 130
+    assert child.returncode in (130, -signal.SIGINT)  # a shell shows either as 130
 
 
 def test_blank_lines_before_a_jsonl_record(tmp_path):
