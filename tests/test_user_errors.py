@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import ROOT, SEEDS
 
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
 ARTICLE = "Marco Rubio met Sergey Lavrov in Riyadh on Tuesday. Lavrov said the talks were useful.\n"
@@ -175,9 +175,8 @@ def test_folders_a_thousand_deep(built, tmp_path):
 
 
 @pytest.mark.parametrize("delay", [0.1, 0.5, 2.0])
-def test_ctrl_c_in_the_first_seconds(built, tmp_path, delay):
-    article, _out = built
-    child = subprocess.Popen([sys.executable, "-m", "kg", "build", str(article), "--out",
+def test_ctrl_c_in_the_first_seconds(tmp_path, delay):
+    child = subprocess.Popen([sys.executable, "-m", "kg", "build", str(SEEDS), "--out",
                               str(tmp_path / "out"), "--quiet"], env=ENV, stdout=subprocess.PIPE,
                              stderr=subprocess.PIPE, text=True,
                              preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
