@@ -81,6 +81,7 @@ def extract_file(path: str | Path, nlp: Language | None = None, model: str = DEF
     With `pretokenized`, each line is one sentence of space-separated tokens, kept as is.
     """
     from .extract import extract_doc, load_nlp, parse
+    from .ingest import _log_skip as log_skip
     from .ingest import ingest
 
     nlp = nlp or load_nlp(model)
@@ -89,10 +90,18 @@ def extract_file(path: str | Path, nlp: Language | None = None, model: str = DEF
 
         yield from _extract_lines(nlp, Path(path))
         return
-    for doc, parsed in parse(nlp, ingest([path])):
+    skips: list = []
+    read = 0
+    for doc, parsed in parse(nlp, ingest([path], on_skip=skips.append)):
+        read += 1
         extraction = extract_doc(parsed, doc.id)
         sentences = {s.index: s.text for s in extraction.sentences}
         yield from ((sentences[t.sentence], t) for t in extraction.triples)
+    for skip in skips if read else ():
+        log_skip(skip)
+    if not read:
+        reasons = "; ".join(f"{skip.where}: {skip.reason}" for skip in skips[:3])
+        raise InputError(f"nothing to extract from {path}" + (f" ({reasons})" if reasons else "") + ".")
 
 
 def _extract_lines(nlp: Language, path: Path) -> Iterator[tuple[str, Triple]]:
@@ -102,7 +111,10 @@ def _extract_lines(nlp: Language, path: Path) -> Iterator[tuple[str, Triple]]:
 
     if not path.is_file():
         raise InputError(f"{path} is not a file of one tokenized sentence a line.")
-    lines = path.read_text(encoding="utf-8").splitlines()
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path} is not UTF-8 text ({exc.reason} at byte {exc.start}).") from None
     docs = (Doc(nlp.vocab, words=line.split(), sent_starts=[True] + [False] * (len(line.split()) - 1))
             for line in lines if line.split())
     kept = [(str(n), line) for n, line in enumerate(lines) if line.split()]

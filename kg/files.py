@@ -1,4 +1,8 @@
-"""Atomic file writes: every output is written beside its target and renamed over it."""
+"""Atomic file writes: every output is written beside its target and renamed over it.
+
+A write the system refuses (full disk, read-only folder, file size limit) is a StoreError naming
+the file, so the user sees one line; the half-written temporary is deleted and the old file kept.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,8 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 
+from .errors import StoreError
+
 _UMASK = os.umask(0)
 os.umask(_UMASK)
 
@@ -15,15 +21,25 @@ os.umask(_UMASK)
 @contextmanager
 def atomic_path(target: Path):
     """Yield a temporary path beside `target`; rename it over `target` only if the block succeeds."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    except OSError as exc:
+        raise _refused(target, exc) from exc
     os.close(fd)
     os.chmod(tmp, 0o666 & ~_UMASK)
     try:
         yield Path(tmp)
         os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise _refused(target, exc) from exc
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _refused(target: Path, exc: OSError) -> StoreError:
+    return StoreError(f"cannot write {target}: {exc.strerror or exc}.")
 
 
 def write_atomic(target: Path, write: Callable[[Path], None]) -> Path:

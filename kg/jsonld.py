@@ -22,7 +22,6 @@ from .vocab import DEFAULT_BASE, PREFIXES, ontology_file, prefixes
 CONTEXT_FILE = "context.jsonld"
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
-LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _ABSENT = object()
 _CANONICAL_INTEGER = re.compile(r"-?(?:0|[1-9][0-9]*)")

@@ -15,7 +15,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from .cache import CACHE_DIR, ExtractionCache, model_id
-from .errors import SkippedInputs, StoreError
+from .errors import ClusterError, SkippedInputs, StoreError
 from .export import RDF_FILES, SHIPPED_FILES, export_quads, start_export
 from .extract import DEFAULT_MODEL, extract_doc, extractor_version, load_nlp, parse
 from .graph import entity_graph, quads_graph, write_graphml
@@ -117,6 +117,8 @@ def build(paths: Sequence[str | Path], out: str | Path = "kg-out", model: str = 
     """
     started = time.perf_counter()
     check_base(base)
+    if scheduler:
+        check_dask()
     skips: list[Skip] = []
     documents = list(ingest(paths, on_skip=skips.append, fields=fields))
     check_inputs(documents, skips, strict)
@@ -294,6 +296,15 @@ def _up_to_date(out_dir: Path, manifest: Manifest) -> Manifest | None:
     if previous == manifest and previous.complete and all((out_dir / n).exists() for n in outputs):
         return previous
     return None
+
+
+def check_dask() -> None:
+    """A ClusterError, before anything is read or written, unless Dask's distributed imports."""
+    try:
+        import distributed  # noqa: F401
+    except ImportError as exc:
+        raise ClusterError(f"--scheduler needs Dask, which is not installed ({exc}); install kg's "
+                           "dask extra (`pip install '.[dask]'` in kg's folder).") from None
 
 
 def check_base(base: str) -> None:

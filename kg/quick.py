@@ -58,8 +58,14 @@ def query_output(out: str | Path, sparql: str | None, file: str | Path | None, f
             raise QueryError("give the query either as an argument or with --file, not both.")
         if not os.path.isfile(file):
             raise QueryError(f"query file {file} does not exist.")
-        with open(file, encoding="utf-8") as text:
-            sparql = text.read()
+        try:
+            with open(file, encoding="utf-8") as text:
+                sparql = text.read()
+        except UnicodeDecodeError as exc:
+            raise QueryError(f"query file {file} is not UTF-8 text ({exc.reason} at byte {exc.start}); "
+                             "give a SPARQL query in a .rq text file.") from None
+        except OSError as exc:
+            raise QueryError(f"cannot read query file {file}: {exc.strerror or exc}.") from None
     if not sparql:
         raise QueryError("give a SPARQL query as an argument or with --file.")
     from . import api

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -36,6 +38,36 @@ def _rows(name: str, columns: int = 2, optional: int = 0, folder: Path | None = 
                           f"got {len(row)}: {line!r}")
         rows.append(row)
     return rows
+
+
+def json_lists(path: Path, lists: Mapping[str, Callable[[str], object]]) -> dict[str, list]:
+    """The lists of a JSON table (an object of lists of non-empty strings; "_doc" and other
+    keys are notes), each string passed through its converter, e.g. `re.compile`. A malformed
+    file or entry fails with a KgError naming the file and where: line:column for broken JSON,
+    the key and index ("bylines"[2]) for a wrong entry."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise KgError(f"{path}:{exc.lineno}:{exc.colno}: broken JSON ({exc.msg})") from None
+    if not isinstance(data, dict):
+        raise KgError(f"{path}: expected a JSON object of lists, got {type(data).__name__}")
+    tables = {}
+    for key, convert in lists.items():
+        entries = data.get(key)
+        if not isinstance(entries, list):
+            raise KgError(f"{path}: {json.dumps(key)}: expected a list of strings, got "
+                          f"{'nothing' if entries is None else type(entries).__name__}")
+        converted = []
+        for index, entry in enumerate(entries):
+            where = f"{path}: {json.dumps(key)}[{index}]"
+            if not isinstance(entry, str) or not entry.strip():
+                raise KgError(f"{where}: expected a non-empty string, got {json.dumps(entry)}")
+            try:
+                converted.append(convert(entry))
+            except (re.error, ValueError) as exc:
+                raise KgError(f"{where}: {exc}: {entry!r}") from None
+        tables[key] = converted
+    return tables
 
 
 def _bad(name: str, line: int, why: str) -> KgError:

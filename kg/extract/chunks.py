@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from ..types import Document
 
 MAX_CHARS = 10_000
+BATCH_CHARS = 100_000  # at most this much text goes through the parser at once (one process)
 LOOSE_CHARS = 2_000
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+")
 _FINAL_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
@@ -78,12 +79,31 @@ def pipe_chunked(nlp: Language, documents: Iterable[Document], batch_size: int =
             for number, (start, end) in enumerate(spans):
                 yield document.text[start:end], (document, len(spans) - number - 1)
 
+    if n_process == 1:  # batches bounded in characters too: the parser's memory grows with a batch
+        parsed_pieces = (pair for batch in _batches(pieces(), batch_size, BATCH_CHARS)
+                         for pair in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)))
+    else:
+        parsed_pieces = nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size, n_process=n_process)
     parts: list[Doc] = []
-    for parsed, (document, remaining) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size,
-                                                  n_process=n_process):
+    for parsed, (document, remaining) in parsed_pieces:
         parts.append(parsed)
         if remaining:
             continue
         yield document, parts[0] if len(parts) == 1 else Doc.from_docs(
             parts, ensure_whitespace=False, exclude=["tensor", "user_data"])
         parts = []
+
+
+def _batches(items: Iterable[tuple[str, object]], size: int, chars: int) -> Iterator[list]:
+    """(text, context) pairs in lists of at most `size` pairs and, unless one text is longer,
+    `chars` characters."""
+    batch: list = []
+    total = 0
+    for item in items:
+        if batch and (len(batch) >= size or total + len(item[0]) > chars):
+            yield batch
+            batch, total = [], 0
+        batch.append(item)
+        total += len(item[0])
+    if batch:
+        yield batch

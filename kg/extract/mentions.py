@@ -142,8 +142,17 @@ def _line_break(doc: Doc, i: int) -> bool:
     tok = doc[i]
     if "\n" not in tok.text and "\n" not in tok.whitespace_:
         return False
-    text = doc.text
-    at = tok.idx if "\n" in tok.text else tok.idx + len(tok.text)
+    # The text around the token only (Doc.text would join the whole document at every call):
+    # back to the token holding the previous newline, on past the whitespace that follows.
+    first = i
+    while first > 0 and "\n" not in doc[first - 1].text + doc[first - 1].whitespace_:
+        first -= 1
+    first = max(first - 1, 0)
+    last = i + 1
+    while last < len(doc) and doc[last].is_space:
+        last += 1
+    base, text = doc[first].idx, doc[first:min(last + 1, len(doc))].text_with_ws
+    at = (tok.idx if "\n" in tok.text else tok.idx + len(tok.text)) - base
     line = text[text.rfind("\n", 0, at) + 1:at].strip()
     following = text[at:].lstrip()[:2]
     return ("\n\n" in tok.text + tok.whitespace_ or len(line.split()) <= 6

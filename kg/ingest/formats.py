@@ -71,15 +71,35 @@ def read_paths(paths: Iterable[str | Path], fields: Mapping[str, str],
 
 
 def _read_folder(folder: Path, fields: Mapping[str, str]) -> Iterator[Item]:
-    files = []
-    for root, dirs, names in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith(".")
-                   and not (Path(root) / d / OUTPUT_MARKER).exists()]
-        files.extend(Path(root) / name for name in names if not name.startswith("."))
+    files = list(_walk_files(folder))
     if not files:
         yield Skip(str(folder), "empty folder")
     for path in sorted(files):
         yield from read_file(path, fields)
+
+
+def _walk_files(folder: Path) -> Iterator[Path]:
+    """Files under `folder` like os.walk's (symlinked folders listed, not entered), without
+    recursion, so a folder nested a thousand deep is read; hidden entries and kg's own output
+    folders are left out. Unreadable folders are passed over, as os.walk does."""
+    pending = [str(folder)]
+    while pending:
+        root = pending.pop()
+        try:
+            entries = list(os.scandir(root))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if not is_dir:
+                yield Path(entry.path)
+            elif not entry.is_symlink() and not os.path.exists(os.path.join(entry.path, OUTPUT_MARKER)):
+                pending.append(entry.path)
 
 
 def format_of(path: Path) -> str:
@@ -99,7 +119,15 @@ def base_name(path: Path) -> str:
     return name or path.name
 
 
+def printable(path: Path | str) -> str:
+    """`path` as text that can be printed and logged, undecodable bytes shown as \\xNN."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def read_file(path: Path, fields: Mapping[str, str]) -> Iterator[Item]:
+    if printable(path) != str(path):
+        yield Skip(printable(path), "file name is not valid UTF-8 (rename the file to read it)")
+        return
     if not path.is_file():
         yield Skip(str(path), "not a regular file (a pipe, device or broken link)")
         return
@@ -245,6 +273,8 @@ def _read_jsonl_file(path: Path, fields: Mapping[str, str]) -> Iterator[Item]:
     try:
         with opener(path, "rb") as stream:
             head = stream.read(SNIFF_BYTES)
+            while head and not head.strip():  # blank lines before the first record: sniff after them
+                head = stream.read(SNIFF_BYTES) or b""
             if not head.strip():
                 yield Skip(str(path), "empty file")
                 return

@@ -7,11 +7,11 @@ headings, share/subscribe boilerplate and separator lines go; the metadata some 
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..data import json_lists
 from .metadata import DATA, DEFAULT_CUES, Cues, Metadata
 
 SHORT_LINE = 200
@@ -37,13 +37,13 @@ class Furniture:
 
     @classmethod
     def load(cls, path: Path = DATA / "furniture.json") -> Furniture:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        def pattern(text: str) -> re.Pattern[str]:
+            return re.compile(text, re.I)
 
-        def compiled(key: str) -> tuple[re.Pattern[str], ...]:
-            return tuple(re.compile(p, re.I) for p in data[key])
-
-        return cls(compiled("photo_credits"), compiled("related_headings"),
-                   compiled("boilerplate"), frozenset(data["small_words"]))
+        data = json_lists(path, {"photo_credits": pattern, "related_headings": pattern,
+                                 "boilerplate": pattern, "small_words": str})
+        return cls(tuple(data["photo_credits"]), tuple(data["related_headings"]),
+                   tuple(data["boilerplate"]), frozenset(data["small_words"]))
 
     def is_photo_credit(self, line: str) -> bool:
         return len(line) <= SHORT_LINE and any(p.match(line) for p in self.photo_credits)

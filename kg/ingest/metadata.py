@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from datetime import date
 from pathlib import Path
+
+from ..data import json_lists
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 MAX_VALUE_CHARS = 300
@@ -91,17 +93,17 @@ class Cues:
 
     @classmethod
     def load(cls, path: Path = DATA / "cues.json") -> Cues:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        def pattern(flags: int = re.I) -> Callable[[str], re.Pattern[str]]:
+            return lambda text: re.compile(text.replace("{DATE}", DATE_PATTERN), flags)
 
-        def compiled(key: str, flags: int = re.I) -> tuple[re.Pattern[str], ...]:
-            return tuple(re.compile(p.replace("{DATE}", DATE_PATTERN), flags) for p in data[key])
-
+        data = json_lists(path, {"outlets": str, "outlet_lines": pattern(), "self_attribution": pattern(0),
+                                 "bylines": pattern(), "date_cues": pattern(), "name_connectors": str})
         return cls(
             outlets={name.lower(): name for name in data["outlets"]},
-            outlet_lines=compiled("outlet_lines"),
-            self_attribution=compiled("self_attribution", 0),
-            bylines=compiled("bylines"),
-            date_cues=compiled("date_cues"),
+            outlet_lines=tuple(data["outlet_lines"]),
+            self_attribution=tuple(data["self_attribution"]),
+            bylines=tuple(data["bylines"]),
+            date_cues=tuple(data["date_cues"]),
             connectors=frozenset(data["name_connectors"]),
         )
 
