@@ -21,9 +21,13 @@ from .vocabulary import (
     ARTICLES,
     BULLETS,
     LABEL_CLASS,
+    CALENDAR_WORDS,
+    LEGAL_WORDS,
+    NAME_PARTICLES,
     NAME_LABELS,
     NOUNS,
     OF_PREPS,
+    PARTNER_FORMS,
     THIRD_PERSON,
     TITLE_LINKS,
 )
@@ -87,6 +91,9 @@ def _analyse(doc: Doc, lex: Lexicon) -> Analysis:
     fixed = _fixed_title_tokens(doc, lex)
     pieces = [n for ent in doc.ents if ent.label_ in NAME_LABELS
               for n in _clean_entity(doc, ent.start, ent.end, ent.label_, fixed, lex)]
+    firms = list(_partnerships(doc, fixed, lex))
+    owned = {i for n in firms for i in range(n.start, n.end)}
+    pieces = [n for n in pieces if not owned.intersection(range(n.start, n.end))] + firms
     pieces = [n for n in (_nationality(doc, n, lex) for n in pieces) if n is not None]
     sides = _sides(doc, pieces, lex)
     taken = {i for s in sides for i in range(s.start, s.end)}
@@ -137,6 +144,39 @@ def _clean_entity(doc: Doc, start: int, end: int, label: str, fixed: set[int], l
             piece_start = i + 1
 
 
+def _partnerships(doc: Doc, fixed: set[int], lex: Lexicon) -> Iterator[Name]:
+    """'Parke, Davis and Co', 'Kohlberg Kravis Roberts and Co', 'Alex. Brown and Sons Inc': names
+    joined by "and"/"&" before Co, Company or Sons are one firm, whatever pieces the tagger made."""
+    for i in range(1, len(doc) - 1):
+        if doc[i].lower_ not in {"and", "&"} or fold(doc[i + 1].text).rstrip(".") not in PARTNER_FORMS:
+            continue
+        end = i + 2
+        while (end < len(doc) and doc[end].text[:1].isupper()
+               and fold(doc[end].text).rstrip(".") in LEGAL_WORDS):
+            end += 1
+        start = i
+        while start > 0:
+            if _name_word(doc[start - 1], fixed, lex):
+                start -= 1
+            elif (doc[start - 1].text == "." and start >= 2 and not doc[start - 2].whitespace_
+                  and _name_word(doc[start - 2], fixed, lex)):
+                start -= 2  # "Alex. Brown and Sons"
+            else:
+                break
+        if start == i:
+            continue
+        if (start >= 2 and doc[start - 1].text == "," and _name_word(doc[start - 2], fixed, lex)
+                and (start == 2 or not _name_word(doc[start - 3], fixed, lex))):
+            start -= 2
+        yield Name(start, end, "ORG", "Organization")
+
+
+def _name_word(tok: Token, fixed: set[int], lex: Lexicon) -> bool:
+    """A capitalised proper-noun token that can be part of a firm's name (no title, no line break)."""
+    return (tok.tag_ in {"NNP", "NNPS"} and tok.text[:1].isupper() and tok.i not in fixed
+            and not lex.is_title_word(tok.text) and "\n" not in tok.whitespace_)
+
+
 def _line_break(doc: Doc, i: int) -> bool:
     """A newline that ends a heading or a paragraph, not one that merely wraps a long line."""
     tok = doc[i]
@@ -159,6 +199,18 @@ def _trim(doc: Doc, start: int, end: int, label: str, fixed: set[int], lex: Lexi
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
                            or doc[end - 1].pos_ in EDGE_WORDS):
         end -= 1
+    end = _before_common_word(doc, start, end)
+    while start < end and fold(doc[start].text).rstrip(".") in lex.not_names:
+        start += 1  # "Shr Royal Dutch": a table word before the name
+    while label != "PERSON" and end - start >= 2:  # "Opec February", "Easter April 9"
+        if doc[end - 1].is_digit and fold(doc[end - 2].text).rstrip(".") in CALENDAR_WORDS:
+            end -= 1
+        if fold(doc[end - 1].text).rstrip(".") not in CALENDAR_WORDS:
+            break
+        end -= 1
+    if (label != "PERSON" and end - start >= 2 and fold(doc[end - 1].text) in lex.title_heads
+            and doc[end - 2].lower_ not in TITLE_LINKS):
+        end -= 1  # "U.K. Economist", "Federal Reserve Chairman": a title after the name
     outside = [i for i in range(start, end) if i not in fixed]
     if outside and len(outside) < end - start:
         start, end = _longest_run(outside)
@@ -179,6 +231,21 @@ def _trim(doc: Doc, start: int, end: int, label: str, fixed: set[int], lex: Lexi
     if all(lex.is_title_word(t.text) for t in doc[start:end]):
         return None
     return Name(start, end, label)
+
+
+def _before_common_word(doc: Doc, start: int, end: int) -> int:
+    """Where a span stops being a name: at its first lower-case word that is no particle of names
+    ("Hughes board", "Merchant bank", "Kansai airport"; but "Bank of America", "Banco do Brasil")."""
+    for i in range(start + 1, end):
+        text = doc[i].text
+        if text.islower() and text.isalpha() and text not in NAME_PARTICLES:
+            if i == start + 1 and doc[start].is_sent_start:
+                return start  # "Merchant bank Pierson": a capitalised first word of a sentence
+            end = i
+            break
+    while end > start + 1 and doc[end - 1].text in NAME_PARTICLES:
+        end -= 1
+    return end
 
 
 def _longest_run(indices: list[int]) -> tuple[int, int]:
@@ -229,11 +296,15 @@ def _sides(doc: Doc, pieces: list[Name], lex: Lexicon) -> list[Name]:
 
 
 def _extend_person(doc: Doc, name: Name, taken: set[int], fixed: set[int], lex: Lexicon) -> None:
-    """'Yury' in 'Presidential Aide Yury Ushakov' when the tagger took only the surname."""
+    """'Yury' in 'Presidential Aide Yury Ushakov' when the tagger took only the surname; never past a
+    first name the span already starts with ("Economic Affairs Robert Ortner"), an acronym ("NPPC
+    Ray Hankes") or a plural proper noun."""
     while (name.start > 0 and name.end - name.start < 3
+           and fold(doc[name.start].text) not in lex.first_names
            and (prev := doc[name.start - 1]).pos_ == "PROPN" and prev.is_alpha
            and prev.text[0].isupper() and prev.i not in taken and prev.i not in fixed
-           and not lex.is_title_word(prev.text) and fold(prev.text) not in lex.honorifics):
+           and not lex.is_title_word(prev.text) and fold(prev.text) not in lex.honorifics
+           and prev.tag_ != "NNPS" and not (prev.is_upper and len(prev) > 1)):
         name.start -= 1
 
 
@@ -247,6 +318,7 @@ def _propn_chunks(doc: Doc, covered: set[int], lex: Lexicon) -> Iterator[Name]:
             run.append(tok)
             continue
         if run:
+            run = run[:_before_common_word(doc, run[0].i, run[-1].i + 1) - run[0].i]
             words = [t for t in run if t.is_alpha or "-" in t.text or "." in t.text]
             headline = len(run) > 1 and all(t.is_upper for t in run if t.is_alpha)
             if words and not headline and run[0].text[0].isupper():

@@ -23,6 +23,7 @@ LABEL_CLASS = label_classes()
 CLASS_ORDER = ("Person", "Place", "Organization", "Group", "Event")
 CUE_WEIGHT, DATA_WEIGHT = 3, 5
 SHARED_NAMES = 2
+ORG_TAIL_NAMES = 3
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z]+(?![\w-])")
 PLACE_GUESSES = frozenset({"GPE", "LOC", "FAC", "NORP"})
 NOT_NAMES = frozenset({"PRON", "NAT", "SIDE"})
@@ -72,6 +73,16 @@ class CorpusNames:
     labels: dict[str, Counter] = field(default_factory=dict)
     org_heads: frozenset[str] = frozenset()
     lowercase: Counter = field(default_factory=Counter)  # words written in lower case in the text
+    org_tails: Counter = field(default_factory=Counter)  # last words of organisations' names → names
+
+    def firm_word(self, form: str) -> bool:
+        """'Barry Citrus Products', 'Murdoch Publishing': a name ending in a common noun that ends
+        ORG_TAIL_NAMES organisations' names of the corpus and is written in lower case as often."""
+        words = legal_base(clean_label(form)).split()
+        if len(words) < 2:
+            return False
+        tail = fold(words[-1])
+        return self.org_tails[tail] >= ORG_TAIL_NAMES and self.lowercase[tail] >= ORG_TAIL_NAMES
 
     def common_word(self, form: str) -> bool:
         """'Sorghum', 'Mail', the 'Systems' of 'Systems Inc': one word the corpus writes in lower
@@ -101,6 +112,7 @@ class CorpusNames:
 def corpus_names(extractions: Iterable[Extraction]) -> CorpusNames:
     labels: dict[str, Counter] = defaultdict(Counter)
     heads: set[str] = set()
+    tails: dict[str, set[str]] = defaultdict(set)
     lowercase: Counter = Counter()
     for ex in extractions:
         for s in ex.sentences:
@@ -113,7 +125,9 @@ def corpus_names(extractions: Iterable[Extraction]) -> CorpusNames:
             words = legal_base(form).split()
             if m.label == "ORG" and len(words) >= 2:
                 heads.add(fold(words[0]))
-    return CorpusNames(dict(labels), frozenset(heads), lowercase)
+                tails[fold(words[-1])].add(fold(form))
+    return CorpusNames(dict(labels), frozenset(heads), lowercase,
+                       Counter({w: len(names) for w, names in tails.items()}))
 
 
 def local_clusters(ex: Extraction, lex: Lexicon, corpus: CorpusNames | None = None) -> list[Cluster]:
@@ -162,7 +176,8 @@ def local_clusters(ex: Extraction, lex: Lexicon, corpus: CorpusNames | None = No
         c = Cluster([names[i] for i in sorted(members)])
         for i in members:
             c.votes.update(votes_for(names[i], lex))
-            if names[i].label == "PERSON" and corpus.company_led(names[i].text, lex):
+            if names[i].label == "PERSON" and (corpus.company_led(names[i].text, lex)
+                                               or corpus.firm_word(names[i].text)):
                 c.votes["Organization"] += CUE_WEIGHT
         if linked.intersection(members):
             c.surname_linked = True

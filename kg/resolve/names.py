@@ -7,6 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..data import Lexicon, fold
+from ..extract.vocabulary import CALENDAR_WORDS, LEGAL_WORDS
 
 _LEADING = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(’s|'s|’|')$")
@@ -89,6 +90,8 @@ def is_junk(form: str, lex: Lexicon | None = None) -> bool:
         return False
     key = fold(form).rstrip(".")
     words = re.split(r"[\s/-]+", key)
+    if all(w.rstrip(".") in CALENDAR_WORDS | {"mar", "may", ""} for w in words):
+        return True  # "February", "Apr/May": dates the tagger took for names
     return (key in lex.not_names or words[0] in lex.not_names and len(words) <= 2
             or sum(w in lex.not_names for w in words) >= 2
             or not legal_base(form) or lex.is_title_word(key) or key in lex.honorifics)
@@ -121,13 +124,11 @@ def legal_base(label: str) -> str:
 
 def _cleanco_base(label: str) -> str:
     from cleanco import basename
-    if len(label.split()) == 1 and fold(label).strip(".") not in _LEGAL_WORDS:
+    if len(label.split()) == 1 and fold(label).strip(".") not in LEGAL_WORDS:
         return label
     return basename(label).strip(" ,")
 
 
-_LEGAL_WORDS = frozenset({"co", "inc", "corp", "ltd", "plc", "llc", "ag", "sa", "nv", "gmbh",
-                          "corporation", "company", "limited", "incorporated", "lp", "llp", "bv"})
 
 
 def qualified(text: str, lex: Lexicon) -> tuple[str, str]:
