@@ -137,7 +137,7 @@ def _clean_entity(doc: Doc, start: int, end: int, label: str, fixed: set[int], l
     """Split an entity at line breaks and possessives; strip articles, titles and honorifics."""
     piece_start = start
     for i in range(start, end + 1):
-        if i == end or _line_break(doc, i) or doc[i].tag_ == "POS":
+        if i == end or _line_break(doc, i) or doc[i].tag_ == "POS" and not _firm_possessive(doc, i, end):
             name = _trim(doc, piece_start, i, label, fixed, lex)
             if name is not None:
                 yield name
@@ -147,8 +147,18 @@ def _clean_entity(doc: Doc, start: int, end: int, label: str, fixed: set[int], l
 def _partnerships(doc: Doc, fixed: set[int], lex: Lexicon) -> Iterator[Name]:
     """'Parke, Davis and Co', 'Kohlberg Kravis Roberts and Co', 'Alex. Brown and Sons Inc': names
     joined by "and"/"&" before Co, Company or Sons are one firm, whatever pieces the tagger made."""
+    tagged = {i for ent in doc.ents for i in range(ent.start, ent.end) if ent.end - ent.start == 1}
     for i in range(1, len(doc) - 1):
-        if doc[i].lower_ not in {"and", "&"} or fold(doc[i + 1].text).rstrip(".") not in PARTNER_FORMS:
+        if doc[i].lower_ not in {"and", "&"}:
+            continue
+        if fold(doc[i + 1].text).rstrip(".") not in PARTNER_FORMS:
+            # "Standard and Poor's Corp": one word, "and", one word, a legal form
+            j = i + 2 + (i + 2 < len(doc) and doc[i + 2].tag_ == "POS")
+            if (j < len(doc) and fold(doc[j].text).rstrip(".") in LEGAL_WORDS and doc[j].text[:1].isupper()
+                    and _name_word(doc[i - 1], fixed, lex) and _name_word(doc[i + 1], fixed, lex)
+                    and i - 1 not in tagged and not doc[i - 1].is_upper
+                    and (i < 2 or not _name_word(doc[i - 2], fixed, lex))):
+                yield Name(i - 1, j + 1, "ORG", "Organization")
             continue
         end = i + 2
         while (end < len(doc) and doc[end].text[:1].isupper()
@@ -177,6 +187,15 @@ def _name_word(tok: Token, fixed: set[int], lex: Lexicon) -> bool:
             and not lex.is_title_word(tok.text) and "\n" not in tok.whitespace_)
 
 
+def _firm_possessive(doc: Doc, i: int, end: int) -> bool:
+    """The "'s" of a firm's name, not of an owner: "Lowe's Cos Inc", "Standard and Poor's Corp"."""
+    rest = doc[i + 1:end]
+    owner = doc[i - 1].text if i else ""
+    people = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON"}
+    return (1 <= len(rest) <= 2 and fold(rest[-1].text).rstrip(".") in LEGAL_WORDS
+            and owner not in people)  # not "Icahn's Transworld Airlines Inc"
+
+
 def _line_break(doc: Doc, i: int) -> bool:
     """A newline that ends a heading or a paragraph, not one that merely wraps a long line."""
     tok = doc[i]
@@ -186,8 +205,18 @@ def _line_break(doc: Doc, i: int) -> bool:
     at = tok.idx if "\n" in tok.text else tok.idx + len(tok.text)
     line = text[text.rfind("\n", 0, at) + 1:at].strip()
     following = text[at:].lstrip()[:2]
-    return ("\n\n" in tok.text + tok.whitespace_ or len(line.split()) <= 6
+    return ("\n\n" in tok.text + tok.whitespace_
+            or len(line.split()) <= 6 and len(line) * 2 < _wrap_width(doc)
             or line[-1:] in ".?!:\"”" or following[:1] in BULLETS or line[:1] in BULLETS)
+
+
+def _wrap_width(doc: Doc) -> float:
+    """The median length of the text's lines: a short line inside text wrapped at a fixed width is
+    a heading, but the last words of a wrapped line ("treasurer Eric\nMattson") are not."""
+    if "kg_wrap_width" not in doc.user_data:
+        lengths = sorted(len(line.strip()) for line in doc.text.split("\n") if line.strip())
+        doc.user_data["kg_wrap_width"] = lengths[len(lengths) // 2] if lengths else 0
+    return doc.user_data["kg_wrap_width"]
 
 
 def _trim(doc: Doc, start: int, end: int, label: str, fixed: set[int], lex: Lexicon) -> Name | None:
