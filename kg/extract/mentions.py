@@ -157,7 +157,8 @@ def _partnerships(doc: Doc, fixed: set[int], lex: Lexicon) -> Iterator[Name]:
             if (j < len(doc) and fold(doc[j].text).rstrip(".") in LEGAL_WORDS and doc[j].text[:1].isupper()
                     and _name_word(doc[i - 1], fixed, lex) and _name_word(doc[i + 1], fixed, lex)
                     and i - 1 not in tagged and not doc[i - 1].is_upper
-                    and (i < 2 or not _name_word(doc[i - 2], fixed, lex))):
+                    and (i < 2 or doc[i - 1].is_sent_start or doc[i - 2].text.endswith(".")
+                         or not _name_word(doc[i - 2], fixed, lex))):
                 yield Name(i - 1, j + 1, "ORG", "Organization")
             continue
         end = i + 2
