@@ -212,3 +212,23 @@ def test_argument_headed_by_a_title_points_at_the_titled_person(nlp):
     assert [(f.subject, f.predicate, f.relation, f.object) for f in res.facts
             if f.relation == "is led by"] == [
         ("Grigory_Karasin", "leads", "is led by", "Russian_delegation")]
+
+
+def test_dates_and_credit_ratings_tagged_as_names_are_no_nodes():
+    ex = Extraction("d1", (Sentence(0, "", 0, 100),),
+                    (_mention("d1", 0, "February", "ORG"), _mention("d1", 10, "Apr/May", "ORG"),
+                     _mention("d1", 20, "BB", "GPE"), _mention("d1", 30, "AAA", "ORG"),
+                     _mention("d1", 40, "Boeing", "ORG")), ())
+    assert [e.label for e in resolve([ex]).entities] == ["Boeing"]
+
+
+def test_a_name_ending_in_a_firm_word_of_the_corpus_is_an_organization():
+    """'Barry Citrus Products' tagged a person: 'products' ends three organisations' names of the
+    corpus and is written in lower case as often."""
+    firms = [_mention("d1", 20 * i, f"{w} Products", "ORG") for i, w in enumerate(["Life", "Home", "Dextran"])]
+    text = "products " * 3
+    ex = Extraction("d1", (Sentence(0, text, 0, len(text)),), (*firms, _mention("d1", 80, "Barry Citrus Products")), ())
+    types = {e.label: e.type for e in resolve([ex]).entities}
+    assert types["Barry Citrus Products"] == "Organization"
+    lone = Extraction("d2", (Sentence(0, "", 0, 10),), (_mention("d2", 0, "Barry Citrus Products"),), ())
+    assert {e.label: e.type for e in resolve([lone]).entities}["Barry Citrus Products"] == "Person"
