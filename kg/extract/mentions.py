@@ -92,6 +92,8 @@ def _analyse(doc: Doc, lex: Lexicon) -> Analysis:
     pieces = [n for ent in doc.ents if ent.label_ in NAME_LABELS
               for n in _clean_entity(doc, ent.start, ent.end, ent.label_, fixed, lex)]
     firms = list(_partnerships(doc, fixed, lex))
+    firms += [n for n in _joined_firms(doc, fixed, lex)
+              if not any(f.start <= n.start < f.end or n.start <= f.start < n.end for f in firms)]
     owned = {i for n in firms for i in range(n.start, n.end)}
     pieces = [n for n in pieces if not owned.intersection(range(n.start, n.end))] + firms
     pieces = [n for n in (_nationality(doc, n, lex) for n in pieces) if n is not None]
@@ -180,6 +182,23 @@ def _partnerships(doc: Doc, fixed: set[int], lex: Lexicon) -> Iterator[Name]:
                 and (start == 2 or not _name_word(doc[start - 3], fixed, lex))):
             start -= 2
         yield Name(start, end, "ORG", "Organization")
+
+
+def _joined_firms(doc: Doc, fixed: set[int], lex: Lexicon) -> Iterator[Name]:
+    """'Sargent and Lundy Engineers', 'First Federal Savings and Loan Association': an organisation
+    the tagger starts after "and" when the proper nouns before the "and" are in no entity."""
+    tagged = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    for ent in doc.ents:
+        i = ent.start - 1
+        if ent.label_ not in {"ORG", "PERSON"} or i < 1 or doc[i].lower_ not in {"and", "&"}:
+            continue
+        if ent.end - ent.start > 3 or ent.label_ == "PERSON" and fold(ent[0].text) in lex.first_names:
+            continue
+        start = i
+        while start > 0 and start - 1 not in tagged and _name_word(doc[start - 1], fixed, lex):
+            start -= 1
+        if start < i and not doc[start].is_sent_start:
+            yield Name(start, ent.end, "ORG", "Organization")
 
 
 def _name_word(tok: Token, fixed: set[int], lex: Lexicon) -> bool:

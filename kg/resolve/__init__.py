@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from ..data import Lexicon, fold, lexicon
+from ..extract.vocabulary import FEMININE, MASCULINE
 from ..types import Entity, Evidence, Extraction, Fact, Mention, Resolution
 from .ids import assign_ids
 from .clusters import Cluster, acronym_definitions, corpus_names, local_clusters, merge_clusters
@@ -37,8 +38,11 @@ def resolve(extractions: Iterable[Extraction], lex: Lexicon | None = None) -> Re
     local = [c for ex in extractions for c in local_clusters(ex, lex, corpus)]
     clusters = merge_clusters(local, lex, acronyms, corpus)
     book = _Book(lex)
+    gendered = {(m.doc_id, m.antecedent) for ex in extractions for m in ex.mentions
+                if m.label == "PRON" and m.antecedent is not None and m.text.lower() in MASCULINE | FEMININE}
     for c in clusters:
-        book.add_cluster(c)
+        if not _unsupported_person(c, gendered):
+            book.add_cluster(c)
     offices = {(ex.doc_id, t.of) for ex in extractions for t in ex.titles}
     for ex in extractions:
         for m in sorted(ex.mentions, key=lambda m: m.start):
@@ -195,6 +199,15 @@ class _SortedSpans(list):
                 return eid
             i -= 1
         return None
+
+
+def _unsupported_person(c: Cluster, gendered: set[tuple[str, int]]) -> bool:
+    """One word that only the tagger calls a person ("Cedel", "Hurriyet", "Valencia" oranges): no
+    full name it is the surname of, no title or first name beside it, no "he" or "she" for it.
+    News names a person in full first, so such a word is rarely one; it becomes no node."""
+    if c.klass() != "Person" or c.surname_linked or any(len(f.split()) > 1 for f in c.forms):
+        return False
+    return not any(m.cue == "Person" or (m.doc_id, m.start) in gendered for m in c.mentions)
 
 
 def _fullest(forms: Counter, type_: str, lex: Lexicon) -> str:

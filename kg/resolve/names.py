@@ -94,6 +94,7 @@ def is_junk(form: str, lex: Lexicon | None = None) -> bool:
     if all(w.rstrip(".") in CALENDAR_WORDS | {"mar", "may", ""} for w in words):
         return True  # "February", "Apr/May": dates the tagger took for names
     return (key in lex.not_names or words[0] in lex.not_names and len(words) <= 2
+            or words[-1] in lex.not_names and len(words) <= 3  # "H.K. Dlr"
             or sum(w in lex.not_names for w in words) >= 2
             or not legal_base(form) or lex.is_title_word(key) or key in lex.honorifics)
 
