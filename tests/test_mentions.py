@@ -87,3 +87,13 @@ def test_the_last_words_of_a_wrapped_line_stay_with_the_next(nlp):
     text = ("Baker International Corp treasurer Eric\nMattson said the company hoped to iron out the\n"
             "remaining differences with the Justice Department soon, he said on Tuesday.")
     assert "Eric\nMattson" in [n for n, _ in names(nlp, text)]
+
+
+def test_a_stock_symbol_in_angle_brackets_is_no_name(nlp):
+    found = [n for n, _ in names(nlp, "MTS said Marine Midland Banks Inc <MM> has committed to lend it money.")]
+    assert "MM" not in found and "Marine Midland Banks Inc" in found
+
+
+def test_a_firm_the_tagger_cuts_at_and_is_joined(nlp):
+    text = "KEPCO has also been negotiating with Sargent and Lundy Engineers for design work."
+    assert "Sargent and Lundy Engineers" in [n for n, _ in names(nlp, text)]

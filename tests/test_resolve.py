@@ -243,3 +243,13 @@ def test_one_word_only_the_tagger_calls_a_person_is_no_node():
           Mention("d", 0, "he", 35, 37, "PRON", antecedent=15))
     res = resolve([Extraction("d", (Sentence(0, text, 0, len(text)),), ms, ())])
     assert [e.label for e in res.entities] == ["Karasin"]
+
+
+def test_a_country_before_a_common_word_is_no_name():
+    """'U.S. Dollar': the corpus writes 'dollar' in lower case far more often than in any name."""
+    text = "the dollar fell. " * 4
+    ex = Extraction("d", (Sentence(0, text, 0, len(text)),),
+                    (_mention("d", 0, "U.S. Dollar", "ORG"), _mention("d", 20, "U.S. Army", "ORG")), ())
+    assert [e.label for e in resolve([ex]).entities] == ["U.S. Army"]
+    rated = Extraction("r", (), (_mention("r", 0, "B-3/CCC", "ORG"),), ())
+    assert resolve([rated]).entities == ()

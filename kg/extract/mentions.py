@@ -108,7 +108,7 @@ def _analyse(doc: Doc, lex: Lexicon) -> Analysis:
     other_ents = {i for ent in doc.ents if ent.label_ not in NAME_LABELS
                   for i in range(ent.start, ent.end)}
     chunks = list(_propn_chunks(doc, covered | other_ents | fixed, lex))
-    names = sorted(pieces + sides + chunks, key=lambda n: n.start)
+    names = sorted((n for n in pieces + sides + chunks if not _ticker(doc, n)), key=lambda n: n.start)
     analysis = Analysis(names=names)
     by_token = {i: n for n in names for i in range(n.start, n.end)}
     for n in names:
@@ -199,6 +199,14 @@ def _joined_firms(doc: Doc, fixed: set[int], lex: Lexicon) -> Iterator[Name]:
             start -= 1
         if start < i and not doc[start].is_sent_start:
             yield Name(start, ent.end, "ORG", "Organization")
+    for ent in doc.ents:  # "Mitsui Engineering and Shipbuilding Co Ltd"
+        end = ent.end + 1
+        if ent.label_ != "ORG" or end >= len(doc) or doc[ent.end].lower_ not in {"and", "&"}:
+            continue
+        while end < len(doc) and end not in tagged and _name_word(doc[end], fixed, lex):
+            end += 1
+        if end > ent.end + 2 and fold(doc[end - 1].text).rstrip(".") in LEGAL_WORDS:
+            yield Name(ent.start, end, "ORG", "Organization")
 
 
 def _name_word(tok: Token, fixed: set[int], lex: Lexicon) -> bool:
@@ -295,6 +303,12 @@ def _before_common_word(doc: Doc, start: int, end: int) -> int:
     while end > start + 1 and doc[end - 1].text in NAME_PARTICLES:
         end -= 1
     return end
+
+
+def _ticker(doc: Doc, name: Name) -> bool:
+    """'<MM>' after 'Marine Midland Banks Inc': a stock symbol in angle brackets, no name of its own."""
+    return (name.end - name.start == 1 and doc[name.start].text.isupper() and name.start >= 2
+            and doc[name.start - 1].text == "<" and name.end < len(doc) and doc[name.end].text == ">")
 
 
 def _longest_run(indices: list[int]) -> tuple[int, int]:

@@ -24,6 +24,7 @@ CLASS_ORDER = ("Person", "Place", "Organization", "Group", "Event")
 CUE_WEIGHT, DATA_WEIGHT = 3, 5
 SHARED_NAMES = 2
 ORG_TAIL_NAMES = 3
+GENERIC_TIMES = 3
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z]+(?![\w-])")
 PLACE_GUESSES = frozenset({"GPE", "LOC", "FAC", "NORP"})
 NOT_NAMES = frozenset({"PRON", "NAT", "SIDE"})
@@ -93,6 +94,16 @@ class CorpusNames:
         key = fold(form)
         return self.lowercase[key] >= max(2, sum(self.labels.get(key, Counter()).values()))
 
+    def generic(self, form: str, lex: Lexicon) -> bool:
+        """'U.S. Dollar', 'U.S. Position', 'U.S. Firms': a country before one word that the corpus
+        writes in lower case GENERIC_TIMES as often as it names anything with it."""
+        words = clean_label(form).split()
+        if len(words) != 2 or not (lex.country_of(words[0]) or fold(words[0]) in lex.countries):
+            return False
+        word = fold(words[1])
+        named = sum(sum(c.values()) for f, c in self.labels.items() if word in f.split())
+        return self.lowercase[word] >= GENERIC_TIMES * max(1, named)
+
     def company_led(self, form: str, lex: Lexicon) -> bool:
         """'Lockheed Martin' tagged a person: its first word is no first name and stands alone
         for an organisation elsewhere in the corpus."""
@@ -135,7 +146,8 @@ def local_clusters(ex: Extraction, lex: Lexicon, corpus: CorpusNames | None = No
     corpus = corpus or CorpusNames()
     names = sorted((m for m in ex.mentions if m.label not in NOT_NAMES
                     and not is_junk(clean_label(m.text), lex)
-                    and not corpus.common_word(legal_base(clean_label(m.text)))), key=lambda m: m.start)
+                    and not corpus.common_word(legal_base(clean_label(m.text)))
+                    and not corpus.generic(m.text, lex)), key=lambda m: m.start)
     uf = UnionFind()
     by_key: dict[str, int] = {}
     for i, m in enumerate(names):

@@ -16,7 +16,7 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,7}$")
 _ACRONYM_GAP = re.compile(r"^\s*(?:,\s*(?:or|also known as|known as)\s*|\(\s*)$")
 _ABBREVIATION = re.compile(r"(^|[\s.])\w\.$")
 _DECIMAL = re.compile(r"\d[.,]\d")
-_RATING = re.compile(r"^(?:A{1,3}|B{1,3}|C{1,3})[1-3+-]?$")  # a credit rating: "BB", "AAA", "CCC+"
+_RATING = re.compile(r"^(?:A{1,3}|B{1,3}|C{1,3}|Aa|Baa|Ba|Caa)[1-3+]?$")  # a rating: "BB", "B-3/CCC"
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _STOP = frozenset({"of", "the", "and", "for", "on", "in", "to", "&"})
 
@@ -85,7 +85,8 @@ def is_junk(form: str, lex: Lexicon | None = None) -> bool:
     letters = [c for c in form if c.isalpha()]
     if (len(letters) < 2 or not form[0].isupper() and not form[0].isdigit() or form.isdigit()
             or fold(form).strip(".") in SUFFIXES or "<" in form or ">" in form
-            or bool(_DECIMAL.search(form)) or bool(_RATING.match(form))):
+            or bool(_DECIMAL.search(form))
+            or all(_RATING.match(w) or w.isdigit() for w in re.split(r"[/-]", form) if w)):
         return True
     if lex is None:
         return False
