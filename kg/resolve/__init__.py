@@ -15,7 +15,7 @@ from ..extract.vocabulary import FEMININE, MASCULINE
 from ..types import Entity, Evidence, Extraction, Fact, Mention, Resolution
 from .ids import assign_ids
 from .clusters import Cluster, acronym_definitions, corpus_names, local_clusters, merge_clusters
-from .names import clean_label, name_key, normalise_name, person_name
+from .names import clean_label, name_key, normalise_name, person_name, surname
 from .roles import roles_from_titles
 
 __all__ = ["clean_label", "entity_id", "normalise_name", "resolve"]
@@ -40,8 +40,10 @@ def resolve(extractions: Iterable[Extraction], lex: Lexicon | None = None) -> Re
     book = _Book(lex)
     gendered = {(m.doc_id, m.antecedent) for ex in extractions for m in ex.mentions
                 if m.label == "PRON" and m.antecedent is not None and m.text.lower() in MASCULINE | FEMININE}
+    surnames = {pn.last for c in clusters if c.klass() == "Person" for f in c.forms
+                if (pn := person_name(f, lex)) is not None}
     for c in clusters:
-        if not _unsupported_person(c, gendered):
+        if not _unsupported_person(c, gendered, surnames, lex):
             book.add_cluster(c)
     offices = {(ex.doc_id, t.of) for ex in extractions for t in ex.titles}
     for ex in extractions:
@@ -201,11 +203,14 @@ class _SortedSpans(list):
         return None
 
 
-def _unsupported_person(c: Cluster, gendered: set[tuple[str, int]]) -> bool:
+def _unsupported_person(c: Cluster, gendered: set[tuple[str, int]], surnames: set[str],
+                        lex: Lexicon) -> bool:
     """One word that only the tagger calls a person ("Cedel", "Hurriyet", "Valencia" oranges): no
-    full name it is the surname of, no title or first name beside it, no "he" or "she" for it.
-    News names a person in full first, so such a word is rarely one; it becomes no node."""
+    full name of the corpus has it for a surname, no title or first name beside it, no "he" or
+    "she" for it. News names a person in full first, so such a word is rarely one; no node."""
     if c.klass() != "Person" or c.surname_linked or any(len(f.split()) > 1 for f in c.forms):
+        return False
+    if any(surname(f, lex) in surnames for f in c.forms):
         return False
     return not any(m.cue == "Person" or (m.doc_id, m.start) in gendered for m in c.mentions)
 
