@@ -97,3 +97,12 @@ def test_a_stock_symbol_in_angle_brackets_is_no_name(nlp):
 def test_a_firm_the_tagger_cuts_at_and_is_joined(nlp):
     text = "KEPCO has also been negotiating with Sargent and Lundy Engineers for design work."
     assert "Sargent and Lundy Engineers" in [n for n, _ in names(nlp, text)]
+
+
+def test_a_ship_or_a_treaty_is_no_node(nlp):
+    from kg.resolve import resolve
+    text = ("About 7,700 people died when the German liner Wilhelm Gustloff sank. Producers rejected "
+            "the International Tin Agreement, said Mike Hall of Acme Corp.")
+    labels = {e.label for e in resolve([extract_doc(nlp(text), "t")]).entities}
+    assert "Acme Corp" in labels
+    assert not labels & {"Wilhelm Gustloff", "International Tin Agreement"}

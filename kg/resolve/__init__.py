@@ -14,7 +14,8 @@ from ..data import Lexicon, fold, lexicon
 from ..extract.vocabulary import FEMININE, MASCULINE
 from ..types import Entity, Evidence, Extraction, Fact, Mention, Resolution
 from .ids import assign_ids
-from .clusters import Cluster, acronym_definitions, corpus_names, local_clusters, merge_clusters
+from .clusters import (NO_CLASS, Cluster, acronym_definitions, corpus_names, local_clusters,
+                       merge_clusters)
 from .names import clean_label, name_key, normalise_name, person_name, surname
 from .roles import roles_from_titles
 
@@ -98,7 +99,7 @@ class _Book:
     def add_cluster(self, c: Cluster) -> None:
         type_ = c.klass()
         forms = c.forms
-        if type_ is None or not forms:
+        if type_ is None or type_ == NO_CLASS or not forms:
             return
         if type_ == "Person" and any(ch.isdigit() for f in forms for ch in f):
             return

@@ -20,7 +20,8 @@ from .unionfind import UnionFind
 from .variants import link_variants, nickname_links
 
 LABEL_CLASS = label_classes()
-CLASS_ORDER = ("Person", "Place", "Organization", "Group", "Event")
+NO_CLASS = "Thing"  # a cue for what kg has no class for (a ship, a treaty): such a name is no node
+CLASS_ORDER = ("Person", "Place", "Organization", "Group", "Event", NO_CLASS)
 CUE_WEIGHT, DATA_WEIGHT = 3, 5
 SHARED_NAMES = 2
 ORG_TAIL_NAMES = 3
