@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -151,6 +152,19 @@ def lexicon() -> Lexicon:
         **_gazetteers(),
     )
 
+
+def _legal_words() -> frozenset[str]:
+    """One-word legal forms of company names ("inc", "corp", "plc"), from cleanco's table, no final period."""
+    from cleanco.termdata import terms_by_type
+    return frozenset(t.strip().lower().rstrip(".") for terms in terms_by_type.values() for t in terms
+                     if " " not in t.strip())
+
+
+LEGAL_WORDS = _legal_words()
+# Month and day names, months also abbreviated ("Apr"), from the standard library's C-locale
+# calendar; not "May" or "Mar" (names end in them) and no day abbreviation ("Sun").
+CALENDAR_WORDS = frozenset(w.casefold() for w in [*calendar.month_name, *calendar.month_abbr,
+                                                  *calendar.day_name] if w) - {"may", "mar"}
 
 CITY_POPULATION = 100_000
 

@@ -4,11 +4,9 @@ spaCy's own label inventories (dependencies, fine tags, entity types) and Englis
 
 from __future__ import annotations
 
-import calendar
-
 from cleanco.termdata import terms_by_type
 
-from ..data import label_classes, title_words
+from ..data import CALENDAR_WORDS, LEGAL_WORDS, label_classes, title_words  # noqa: F401 (re-exported)
 
 # Dependency labels
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
@@ -76,13 +74,8 @@ ADDRESSING_VERBS = _WORDS["address"]  # object addressed, clause said: "told rep
 # One-word legal forms of company names ("Inc", "Corp.", "Plc"): never a thing of their own.
 LEGAL_FORMS = frozenset(t.strip().lower() for terms in terms_by_type.values() for t in terms
                         if " " not in t.strip())
-LEGAL_WORDS = frozenset(t.rstrip(".") for t in LEGAL_FORMS)  # the same, without a final period
 # The word after "and"/"&" that makes the names before it one firm: "Parke, Davis and Co".
 PARTNER_FORMS = frozenset({"co", "company", "sons", "cie"})
 # Lower-case words inside names: "Bank of America", "Banco do Brasil", "Pierson, Heldring en Pierson".
 NAME_PARTICLES = frozenset("""of the and for on in at to de del della di da do dos das du des la le
 les van von der den ter en et y e el al bin ben per und""".split())
-# Month and day names, months also abbreviated ("Apr"), from the standard library's C-locale
-# calendar; not "May" or "Mar" (names end in them) and no day abbreviation ("Sun").
-CALENDAR_WORDS = frozenset(w.casefold() for w in [*calendar.month_name, *calendar.month_abbr,
-                                                  *calendar.day_name] if w) - {"may", "mar"}

@@ -11,7 +11,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from ..data import Lexicon, fold, lexicon
-from ..extract.vocabulary import FEMININE, MASCULINE
 from ..types import Entity, Evidence, Extraction, Fact, Mention, Resolution
 from .ids import assign_ids
 from .clusters import (NO_CLASS, Cluster, acronym_definitions, corpus_names, local_clusters,
@@ -38,6 +37,8 @@ def resolve(extractions: Iterable[Extraction], lex: Lexicon | None = None) -> Re
     corpus = corpus_names(extractions)
     local = [c for ex in extractions for c in local_clusters(ex, lex, corpus)]
     clusters = merge_clusters(local, lex, acronyms, corpus)
+    from ..extract.vocabulary import FEMININE, MASCULINE  # kg.extract loads spaCy: not at import time
+
     book = _Book(lex)
     gendered = {(m.doc_id, m.antecedent) for ex in extractions for m in ex.mentions
                 if m.label == "PRON" and m.antecedent is not None and m.text.lower() in MASCULINE | FEMININE}

@@ -6,8 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ..data import Lexicon, fold
-from ..extract.vocabulary import CALENDAR_WORDS, LEGAL_WORDS
+from ..data import CALENDAR_WORDS, LEGAL_WORDS, Lexicon, fold
 
 _LEADING = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(’s|'s|’|')$")
