@@ -106,3 +106,8 @@ def test_a_ship_or_a_treaty_is_no_node(nlp):
     labels = {e.label for e in resolve([extract_doc(nlp(text), "t")]).entities}
     assert "Acme Corp" in labels
     assert not labels & {"Wilhelm Gustloff", "International Tin Agreement"}
+
+
+def test_a_title_before_a_line_break_still_marks_a_person(nlp):
+    ex = extract_doc(nlp("An offer was made by Commission president\nJacques Delors today."), "t")
+    assert [(m.text, m.cue) for m in ex.mentions if m.text == "Jacques Delors"] == [("Jacques Delors", "Person")]

@@ -77,7 +77,7 @@ def test_across_documents_full_name_middle_initial_and_surname_are_one_person():
 
 
 def test_a_lone_surname_in_an_unrelated_story_stays_apart():
-    res = resolve([_doc("a", "Darwin Beck", *RIYADH), _doc("b", ("Beck", "PERSON", "Person"), ("Ryan", "ORG"), ("West Orange", "GPE"))])
+    res = resolve([_doc("a", ("Darwin Beck", "PERSON", "Person"), *RIYADH), _doc("b", ("Beck", "PERSON", "Person"), ("Ryan", "ORG"), ("West Orange", "GPE"))])
     assert [g[0] for g in _places(res)] == ["Beck", "Darwin Beck", "Ryan", "West Orange"]
 
 
@@ -232,8 +232,15 @@ def test_a_name_ending_in_a_firm_word_of_the_corpus_is_an_organization():
     ex = Extraction("d1", (Sentence(0, text, 0, len(text)),), (*firms, _mention("d1", 80, "Barry Citrus Products")), ())
     types = {e.label: e.type for e in resolve([ex]).entities}
     assert types["Barry Citrus Products"] == "Organization"
-    lone = Extraction("d2", (Sentence(0, "", 0, 10),), (_mention("d2", 0, "Barry Citrus Products"),), ())
-    assert {e.label: e.type for e in resolve([lone]).entities}["Barry Citrus Products"] == "Person"
+    lone = Extraction("d2", (Sentence(0, "", 0, 10),), (_mention("d2", 0, "Harold Citrus Products"),), ())
+    assert {e.label: e.type for e in resolve([lone]).entities}["Harold Citrus Products"] == "Person"
+
+
+def test_words_only_the_tagger_calls_a_person_and_no_given_name_starts_are_no_node():
+    ex = Extraction("d", (Sentence(0, "", 0, 100),),
+                    (_mention("d", 0, "Chiyoda Fire"), _mention("d", 20, "Harold Volkmer"),
+                     dataclasses.replace(_mention("d", 40, "Sedfrey Ordonez"), cue="Person")), ())
+    assert [e.label for e in resolve([ex]).entities] == ["Harold Volkmer", "Sedfrey Ordonez"]
 
 
 def test_one_word_only_the_tagger_calls_a_person_is_no_node():

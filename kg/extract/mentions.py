@@ -403,8 +403,8 @@ def _cue(doc: Doc, name: Name, by_token: dict[int, Name], fixed: set[int], lex: 
     if WEB_NAME.search(span.text):
         return "Organization"
     root = span.root
-    if name.start > 0:
-        prev = doc[name.start - 1]
+    if _before(doc, name.start) >= 0:
+        prev = doc[_before(doc, name.start)]
         if _noun(prev) in lex.cues and prev.i not in by_token:
             return lex.cues[_noun(prev)]
         acronym = span.text.isupper() and len(span) == 1
@@ -434,7 +434,7 @@ def _cue(doc: Doc, name: Name, by_token: dict[int, Name], fixed: set[int], lex: 
 
 def _titles_of(doc: Doc, name: Name, by_token: dict[int, Name], fixed: set[int], lex: Lexicon
                ) -> Iterator[tuple[list[Token], Name | None]]:
-    left = _left_title(doc, name.start - 1, name, by_token, fixed, lex)
+    left = _left_title(doc, _before(doc, name.start), name, by_token, fixed, lex)
     if left is not None:
         yield left
     if name.start > 1 and doc[name.start - 1].text == "," and (
@@ -455,6 +455,14 @@ def _titles_of(doc: Doc, name: Name, by_token: dict[int, Name], fixed: set[int],
             yield sorted([*words, noun], key=lambda t: t.i), _office(noun, by_token, lex, depth=0)
 
 
+def _before(doc: Doc, i: int) -> int:
+    """The token before i, past the line breaks of wrapped text ("president\nJacques Delors")."""
+    i -= 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return i
+
+
 def _left_title(doc: Doc, i: int, name: Name, by_token: dict[int, Name], fixed: set[int],
                 lex: Lexicon) -> tuple[list[Token], Name | None] | None:
     """Scan left from token i: 'Ukraine's Defense Minister Rustem Umerov', 'Head of the Russian
@@ -463,6 +471,9 @@ def _left_title(doc: Doc, i: int, name: Name, by_token: dict[int, Name], fixed: 
     of: Name | None = None
     while i >= 0:
         tok = doc[i]
+        if tok.is_space:
+            i -= 1
+            continue
         if i in fixed or lex.is_title_word(tok.text):
             if i in by_token and by_token[i] is not name and i not in fixed:
                 break

@@ -44,8 +44,9 @@ def resolve(extractions: Iterable[Extraction], lex: Lexicon | None = None) -> Re
                 if m.label == "PRON" and m.antecedent is not None and m.text.lower() in MASCULINE | FEMININE}
     surnames = {pn.last for c in clusters if c.klass() == "Person" for f in c.forms
                 if (pn := person_name(f, lex)) is not None}
+    given = given_names(clusters, lex)
     for c in clusters:
-        if not _unsupported_person(c, gendered, surnames, lex):
+        if not _unsupported_person(c, gendered, surnames, lex) and not _unnamed_person(c, gendered, given):
             book.add_cluster(c)
     offices = {(ex.doc_id, t.of) for ex in extractions for t in ex.titles}
     for ex in extractions:
@@ -215,6 +216,31 @@ def _unsupported_person(c: Cluster, gendered: set[tuple[str, int]], surnames: se
     if any(surname(f, lex) in surnames for f in c.forms):
         return False
     return not any(m.cue == "Person" or (m.doc_id, m.start) in gendered for m in c.mentions)
+
+
+def given_names(clusters: list[Cluster], lex: Lexicon) -> frozenset[str]:
+    """Given names: our table, the `nicknames` package's English names, and the first words of
+    names the corpus gives a person's title or honorific ("Karl" of "Bundesbank President Karl
+    Otto Poehl")."""
+    from .variants import _nicknamer
+    nn = _nicknamer()
+    found = set(lex.first_names) | set(nn.canonical_lookup) | set(nn.nickname_lookup)
+    for c in clusters:
+        for m in c.mentions:
+            words = clean_label(m.text).split()
+            if m.cue == "Person" and len(words) > 1:
+                found.add(fold(words[0]))
+    return frozenset(found)
+
+
+def _unnamed_person(c: Cluster, gendered: set[tuple[str, int]], given: frozenset[str]) -> bool:
+    """Words only the tagger calls a person and no given name starts ("Chiyoda Fire", "Stauffer
+    Seeds", "Graven Block"): no title, honorific or "he"/"she" for them either; no node."""
+    if c.klass() != "Person" or c.surname_linked or any(
+            m.cue == "Person" or (m.doc_id, m.start) in gendered for m in c.mentions):
+        return False
+    firsts = [f.split()[0] for f in c.forms if len(f.split()) > 1]
+    return bool(firsts) and not any(fold(w) in given or "." in w or len(w) == 1 for w in firsts)
 
 
 def _fullest(forms: Counter, type_: str, lex: Lexicon) -> str:
