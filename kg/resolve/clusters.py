@@ -60,6 +60,8 @@ def votes_for(m: Mention, lex: Lexicon) -> Counter:
         votes[m.cue] += CUE_WEIGHT
     if fold(form) in lex.places or fold(form) in lex.countries:
         votes["Place"] += DATA_WEIGHT
+    elif fold(form) in lex.regions:
+        votes["Place"] += CUE_WEIGHT  # "Iowa"; weaker than a legal form on a merged "Texas Air Corp"
     elif (alias := lex.aliases.get(fold(form))) is not None:
         votes[alias[1]] += DATA_WEIGHT
     elif len(form.split()) > 1 and legal_base(form) != form:
