@@ -45,7 +45,9 @@ def run(dev: Path, model: str) -> tuple[list[str], list[str]]:
     nlp = load_nlp(model)
     carb, graph = [], []
     for sentence, triple in extract_file(dev / "dev.txt", nlp=nlp, pretokenized=True):
-        carb.append(to_carb(sentence, triple))
+        row = to_carb(sentence, triple)
+        if row is not None:
+            carb.append(row)
         row = graph_line(sentence, triple)
         if row is not None:
             graph.append(row)

@@ -218,8 +218,9 @@ def run_extractor(dev: Path, model: str, save: Path | None) -> tuple[list[str], 
 
     nlp = load_nlp(model)
     started = time.perf_counter()
-    lines = [to_carb(sentence, triple)
-             for sentence, triple in extract_file(dev / "dev.txt", nlp=nlp, pretokenized=True)]
+    rows = (to_carb(sentence, triple)
+            for sentence, triple in extract_file(dev / "dev.txt", nlp=nlp, pretokenized=True))
+    lines = [row for row in rows if row is not None]
     seconds = time.perf_counter() - started
     if save:
         save.write_text("".join(line + "\n" for line in lines), encoding="utf-8")

@@ -253,7 +253,9 @@ def extract(
     if writer is None:
         raise KgError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}.")
     for sentence, triple in api.extract_file(path, model=model, pretokenized=pretokenized):
-        sys.stdout.write(writer(sentence, triple) + "\n")
+        line = writer(sentence, triple)
+        if line is not None:  # the CaRB view skips restated tuples (kg.extract.formats)
+            sys.stdout.write(line + "\n")
 
 
 def _print_update(report: UpdateReport) -> None:

@@ -22,8 +22,9 @@ from .graph import entity_graph, quads_graph, write_graphml
 from .ingest import ingest, skip_summary
 from .outdir import DEFAULT_WAIT, claim, clear_journal, read_journal, require, write_journal, writer_lock
 from .resolve import resolve
-from .store import (IDENTITY, MANIFEST, STORE_DIR, DocumentEntry, Iris, Manifest, carry_identity, graph_quads,
-                    open_store, read_manifest, same_as_quads, write_manifest, write_store)
+from .store import (IDENTITY, MANIFEST, PATCHING, STORE_DIR, DocumentEntry, Iris, Manifest, carry_identity,
+                    graph_quads, nquad_lines, open_store, patch_store, read_manifest, same_as_quads,
+                    write_manifest, write_store)
 from .types import Document, Extraction, Skip
 from .view import write_view
 from .vocab import DEFAULT_BASE, ontology_file
@@ -212,13 +213,16 @@ def remove(out: str | Path, doc_ids: Sequence[str], wait: float = DEFAULT_WAIT) 
 
 
 def write_outputs(out_dir: Path, manifest: Manifest, extractions: Sequence[Extraction],
-                  store_url: str | None = None) -> tuple[Manifest, list[Path]]:
+                  store_url: str | None = None, patch: bool = False) -> tuple[Manifest, list[Path]]:
     """Resolve the extractions and rewrite the store and every export from them.
 
     With `store_url` the graph goes to that Graph Store Protocol endpoint (one named graph per
     document, PUT) instead of the embedded store; only GraphML is written locally then.
     The manifest is marked incomplete first and complete last, so a run killed half-way is
     redone by the next `build`, `add` or `remove`. Returns the manifest written, with counts.
+    With `patch` (the caller checked that a complete run of the same code wrote the folder), the
+    store is changed in place by the difference between graph.nq and the new quads instead of
+    being written afresh; the outputs are the same bytes either way.
     """
     write_manifest(out_dir, dataclasses.replace(manifest, complete=False))
     _sweep_temporaries(out_dir)
@@ -233,7 +237,13 @@ def write_outputs(out_dir: Path, manifest: Manifest, extractions: Sequence[Extra
         write_remote(store_url, quads)
         files = [write_graphml(quads_graph(quads), out_dir)]
     else:
-        write_store(out_dir, quads)
+        old = out_dir / "graph.nq"
+        lines = nquad_lines(quads) if patch and old.is_file() and (out_dir / STORE_DIR).is_dir() else None
+        if lines is not None and not any(b"_:" in line for line in lines):  # blank node labels vary
+            patch_store(out_dir, set(old.read_bytes().splitlines()), lines)
+        else:
+            write_store(out_dir, quads)
+            (out_dir / PATCHING).unlink(missing_ok=True)
         files = export_quads(quads, out_dir, manifest.base)
         graph = entity_graph(open_store(out_dir))
         files.append(write_graphml(graph, out_dir))
@@ -372,7 +382,8 @@ def _update(out_dir: Path, manifest: Manifest, entries: dict[str, DocumentEntry]
             raise StoreError(f"the cached extraction of {entry.id!r} is missing from {cache.folder}; "
                              f"run `kg build` over all its documents again.")
         extractions.append(extraction)
-    _, files = write_outputs(out_dir, new, extractions)
+    same_code = manifest.complete and manifest.code == code_digest()
+    _, files = write_outputs(out_dir, new, extractions, patch=same_code)
     cache.discard({e.key for e in manifest.documents} - {e.key for e in new.documents})
     return new, files
 

@@ -332,6 +332,49 @@ def write_store(out_dir: Path, quads: Iterable[ox.Quad]) -> Path:
     return target
 
 
+PATCHING = STORE_DIR + ".patching"  # present while patch_store changes the store in place
+
+
+def nquad_lines(quads: Iterable[ox.Quad]) -> set[bytes]:
+    """The distinct N-Quads lines of `quads`, without line ends (graph.nq holds them sorted)."""
+    return set(ox.serialize(quads, format=ox.RdfFormat.N_QUADS).splitlines())
+
+
+def patch_store(out_dir: Path, old: set[bytes], new: set[bytes]) -> tuple[int, int]:
+    """Change the store in place from the quads `old` to the quads `new` (N-Quads lines, as in
+    graph.nq): delete what went, insert what came. Returns (deleted, inserted).
+
+    Not atomic: the caller has marked the manifest incomplete, so a run killed here is finished
+    by the next one with a full `write_store`; the PATCHING marker shows the store is being changed.
+    """
+    gone, came = old - new, new - old
+    # the store keeps literals in canonical form ("2.0"^^xsd:decimal is "2"): a quad that goes may
+    # be the stored form of one that stays, so what stays under a deleted quad's subject and
+    # predicate is written again
+    touched = {tuple(line.split(b" ", 2)[:2]) for line in gone}
+    again = {line for line in new & old if tuple(line.split(b" ", 2)[:2]) in touched} if gone else set()
+    gone_quads, came_quads = _parse_lines(gone), _parse_lines(came | again)
+    marker = out_dir / PATCHING
+    try:
+        marker.write_text(f"{len(gone)} out, {len(came)} in\n", encoding="utf-8")
+        store = ox.Store(str(out_dir / STORE_DIR))
+        for quad in gone_quads:
+            store.remove(quad)
+        store.extend(came_quads)
+        store.flush()
+        del store
+    except OSError as exc:
+        raise StoreError(f"cannot write the store in {out_dir}: {exc}") from exc
+    marker.unlink(missing_ok=True)
+    return len(gone), len(came)
+
+
+def _parse_lines(lines: set[bytes]) -> list[ox.Quad]:
+    if not lines:
+        return []
+    return list(ox.parse(b"\n".join(sorted(lines)) + b"\n", format=ox.RdfFormat.N_QUADS))
+
+
 @dataclass(frozen=True)
 class DocumentEntry:
     """A document the store holds: its metadata and the cache key of its extraction."""

@@ -105,5 +105,6 @@ def test_pretokenized_lines_keep_their_tokens(nlp, tmp_path):
     line = "Hofmann was born in Salt Lake City , Utah ."
     path = tmp_path / "dev.txt"
     path.write_text(line + "\n", encoding="utf-8")
-    rows = [to_carb(s, t).split("\t") for s, t in extract_file(path, nlp=nlp, pretokenized=True)]
+    rows = [row.split("\t") for s, t in extract_file(path, nlp=nlp, pretokenized=True)
+            if (row := to_carb(s, t)) is not None]
     assert [line, "was born in", "Hofmann", "Salt Lake City , Utah"] in [[r[0], *r[2:5]] for r in rows]

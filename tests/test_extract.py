@@ -228,3 +228,55 @@ def test_seed_004_delegation_leaders_named_after_their_titles(nlp):
             ("The Russian delegation", "is led by", "Sergey Beseda"),
             ("Grigory Karasin", "is chairman of", "the Federation Council Committee on International Affairs"),
             ("Sergey Beseda", "is adviser to", "the director of the Federal Security Service")} <= got
+
+
+def graph_readings(nlp, text):
+    """(subject, relation, object, mode) of the readings at the graph's threshold."""
+    from kg.defaults import GRAPH_MIN_CONFIDENCE
+    return {(t.subject.text, t.relation.text, t.object.text if t.object else None, t.modality)
+            for t in extract(nlp, text) if t.confidence >= GRAPH_MIN_CONFIDENCE}
+
+
+def test_each_pp_is_a_fact_of_its_own_and_not_written_twice_for_carb(nlp):
+    from kg.extract.formats import to_carb
+    text = "Graner handcuffed him to the bars of a cell window."
+    got = graph_readings(nlp, text)
+    assert {("Graner", "handcuffed", "him", ""), ("Graner", "handcuffed him to", "the bars of a cell window", ""),
+            ("Graner", "handcuffed him to the bars of", "a cell window", "")} <= got
+    pp = find(nlp, text, "Graner", "handcuffed him to")
+    assert pp.relation_norm == "handcuff to"  # a verb's PP: the property is verb + preposition
+    assert to_carb(text, pp) is None
+
+
+def test_fronted_pp_goes_last_in_the_relation(nlp):
+    got = graph_readings(nlp, "In 1918, the municipality was renamed Jones.")
+    assert ("the municipality", "was renamed Jones In", "1918", "") in got
+
+
+def test_object_running_on_over_a_pp_is_cut_for_the_graph(nlp):
+    got = graph_readings(nlp, "Attempted murder is an offence under section 1 of the Act.")
+    assert ("Attempted murder", "is", "an offence", "") in got
+    assert ("Attempted murder", "is an offence under", "section 1 of the Act", "") in got
+    assert not any(o and "under" in o for _, r, o, _ in got if r == "is")
+
+
+def test_conjoined_verb_takes_only_the_auxiliaries_its_form_allows(nlp):
+    got = triples(nlp, "Lugo and Lozano were released in 1993 and continue to reside in Venezuela.")
+    assert ("Lugo", "continue to reside in", "Venezuela") in got
+    assert not any(r.startswith("were continue") for _, r, _ in got)
+    got = triples(nlp, "He was re-elected senator, but died suddenly after giving a speech.")
+    assert not any(r.startswith("was died") for _, r, _ in got)
+
+
+def test_a_meeting_its_owner_had(nlp):
+    met = find(nlp, "Umerov described his meeting with Keith Kellogg.", "his", "meeting with")
+    assert (met.object.text, met.relation_norm, met.modality) == ("Keith Kellogg", "meet with", "")
+    for text in ("Putin cancelled his meeting with Trump.", "Biden discussed his planned meeting with Xi."):
+        assert not any(t.kind == "meeting" for t in extract(nlp, text))
+
+
+def test_purpose_and_noun_content_clauses_are_no_facts(nlp):
+    got = graph_readings(nlp, "Mr Trump spoke separately with Putin in a bid to push forward a resolution.")
+    assert not any(o == "a bid" or r.endswith(" in") for _, r, o, _ in got)
+    got = graph_readings(nlp, "It would send a signal that Moscow was serious about the ceasefire.")
+    assert all(m for s, _, _, m in got if s == "Moscow")

@@ -54,8 +54,6 @@ def test_seed_kellogg_arrived_in_kyiv(seed_build):
     assert held(seed_build.out, "kgo:visited", "Kellogg", "Kyiv", "arrived in Kyiv")
 
 
-@pytest.mark.xfail(strict=True, reason="extraction: 'described his meeting with … Kellogg' yields no "
-                   "meet reading (the event is a noun owned by a pronoun)")
 def test_seed_umerov_met_kellogg(seed_build):
     assert held(seed_build.out, "kgo:met", "Umerov", "Kellogg", "meeting with")
 

@@ -212,7 +212,8 @@ def _misfits(data: rdflib.Graph) -> list[str]:
              if p not in builtin and (why := misfit(p, o) or outside(p, s, o))]
     for st in data.subjects(RDF.type, KGO.Statement):
         s, p, o = (data.value(st, term) for term in (RDF.subject, RDF.predicate, RDF.object))
-        if isinstance(o, rdflib.Literal) and (st, KGO.objectText, None) in data:
+        if isinstance(o, rdflib.Literal) and o.datatype in (None, rdflib.XSD.string) \
+                and (st, KGO.objectText, None) in data:  # a typed value ("2023"^^xsd:gYear) is a fact
             if not (isinstance(o, rdflib.Literal) and (st, KGO.objectText, o) in data and (s, p, o) not in data):
                 wrong.append(f"{st}: a text reading has rdf:object = kgo:objectText and no asserted triple")
         elif why := misfit(p, o):

@@ -191,7 +191,7 @@ def _incomplete(out: Path) -> bool:
 KILL_POINTS = {  # each trial kills `kg remove` at one of these points, in turn
     "journal written": lambda out: (out / ".kg-remove.json").exists(),
     "manifest marked incomplete": _incomplete,
-    "writing the store": lambda out: (out / "store.new").exists(),
+    "writing the store": lambda out: (out / "store.new").exists() or (out / "store.patching").exists(),
     "writing exports": lambda out: _incomplete(out) and not (out / "store.new").exists()
     and (out / "store").exists(),
 }

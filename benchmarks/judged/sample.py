@@ -60,12 +60,20 @@ def statements(corpus: Path, first: int, count: int, min_conf: float) -> list[tu
         documents = list(ingest([path]))
     extractions = [dataclasses.replace(ex, triples=tuple(t for t in ex.triples if kept(t, min_conf)))
                    for ex in extract_documents(load_nlp(), documents)]
-    resolution = resolve(extractions)
+    from kg import facts
+    default = facts.fact_layer.__defaults__
+    facts.fact_layer.__defaults__ = (min_conf,)  # the fact layer applies the graph's threshold too
+    try:
+        resolution = resolve(extractions)
+    finally:
+        facts.fact_layer.__defaults__ = default
     labels = {e.id: e.label for e in resolution.entities}
+    labels.update({n.id: n.label for n in resolution.nodes})  # things and claims: their phrase
     rows = []
     for fact in resolution.facts:
         best = max(fact.evidence, key=lambda e: (e.confidence, -e.start))
-        obj = labels.get(fact.object, fact.object) if fact.object_is_entity else fact.object
+        obj = (labels.get(fact.object, fact.object) if fact.object_is_entity
+               else fact.object_text or labels.get(fact.object, fact.object))
         rows.append((labels.get(fact.subject, fact.subject), fact.relation, obj,
                      f"{best.confidence:.3f}", " ".join(best.sentence.split())))
     return rows

@@ -22,6 +22,7 @@ from .vocabulary import (
     ADDRESSING_VERBS,
     CLAUSAL,
     CORE_OBJECTS,
+    NAME_LABELS,
     NOUNISH,
     OPEN_QUOTES,
     PREDICATE_POS,
@@ -29,6 +30,10 @@ from .vocabulary import (
     SUBJECTS,
     WH_TAGS,
 )
+
+
+# The construction of a clause whose object is cut to its noun and "of" phrases.
+HEADED = {Kind.OBJ: Kind.OBJ_HEAD, Kind.PP: Kind.PP_HEAD}
 
 
 def verbal_tuples(p: Parse) -> Iterator[RawTuple]:
@@ -139,6 +144,27 @@ def _shared_prefix(p: Parse, head: Token) -> list[Token]:
                                                 and t.pos_ in PREDICATE_POS)]
 
 
+def _fits(shared: list[Token], verb: Token) -> list[Token]:
+    """The shared auxiliaries a conjoined verb's form can take: a base form only a modal, "to" or
+    "do" ("will sell or merge"; not "were continue"), a participle in -ing only with "be", a past
+    form only "have" (spaCy tags a conjoined passive VBN, so "was … and died" is active)."""
+    def ok(t: Token) -> bool:
+        if t.dep_ not in {"aux", "auxpass"}:
+            return True
+        lemma = t.lemma_ or t.lower_
+        if verb.tag_ == "VB":
+            return t.tag_ in {"MD", "TO"} or lemma == "do"
+        if verb.tag_ == "VBG":
+            return t.tag_ in {"MD", "TO"} or lemma == "be"
+        if verb.tag_ == "VBD":
+            return lemma == "have"
+        return True
+    kept = [t for t in shared if ok(t)]
+    if verb.tag_ == "VBD" and not any(t.dep_ == "aux" for t in kept):
+        return []
+    return kept
+
+
 def _clause_body(p: Parse, ccomp: Token) -> list[Token]:
     """A reported clause without its "that", inside its quotation marks if it is quoted."""
     mark = p.first(ccomp, "mark")
@@ -188,6 +214,75 @@ def _said_to(p: Parse, verb: Token, obj: Token, ccomp: Token | None) -> list[Tok
     return body
 
 
+def _pobj(p: Parse, prep: Token) -> Token | None:
+    """The noun a preposition governs ("to the bars"), None for a clause ("after giving …")."""
+    pobj = p.first(prep, "pobj")
+    return pobj if pobj is not None and pobj.pos_ in NOUNISH else None
+
+
+def _head_words(p: Parse, head: Token, before: int) -> list[Token]:
+    """A noun argument with its "of" phrases, up to position `before`: "a third row of seats"."""
+    return [t for t in noun_phrase(p, head, long_pp=False) if t.i < before]
+
+
+def _idiom(p: Parse, pobj: Token) -> bool:
+    """"in order to keep them moist": a bare singular noun after a preposition (no determiner,
+    modifier or number) that only introduces a clause is a connective, not an argument."""
+    kids = p.kids.get(pobj.i, [])
+    deps = [p.dep[c.i] for c in kids]
+    if pobj.tag_ != "NN" or not any(d in CLAUSAL for d in deps):
+        return False
+    # "in a bid to push forward", "in an effort to": an indefinite noun naming a purpose
+    indefinite = all(p.dep[c.i] in CLAUSAL or p.dep[c.i] == "det" and c.lower_ in {"a", "an"}
+                     for c in kids)
+    return indefinite or not any(
+        d in {"det", "poss", "amod", "compound", "nummod", "prep", "conj"} for d in deps)
+
+
+def pp_arguments(p: Parse, relation: list[Token], head: Token | None, preps: list[Token],
+                 depth: int = 2) -> Iterator[tuple[list[Token], list[Token]]]:
+    """The minimal facts a prepositional phrase adds to a clause, each with the clause's relation,
+    its object's head words and the preposition as its relation: "Graner handcuffed him to the
+    bars of a cell window" → ("handcuffed him to", [bars]), ("handcuffed him to the bars of",
+    [window]). `preps` are the clause's own PPs after its verb; a noun's PPs follow its head."""
+    for prep in preps:
+        pobj = _pobj(p, prep)
+        if pobj is None or _idiom(p, pobj):
+            continue
+        base = sorted([*relation, *(_head_words(p, head, prep.i) if head is not None else [])],
+                      key=lambda t: t.i)
+        if base and prep.i < base[-1].i:
+            continue
+        rel = [*base, prep]
+        heads = conjuncts(p, pobj)
+        yield rel, heads
+        if depth > 1:
+            for h in heads:
+                yield from pp_arguments(p, rel, h, _noun_preps(p, h), depth - 1)
+
+
+def fronted_arguments(p: Parse, relation: list[Token], head: Token | None, preps: list[Token]
+                      ) -> Iterator[tuple[list[Token | str], list[Token]]]:
+    """The facts of PPs written before the clause ("In 1879, he was re-elected U.S. Senator" →
+    "was re-elected U.S. Senator In" + 1879): the preposition, a word out of the clause's order,
+    goes last as an inserted word."""
+    words = [*relation, *(noun_phrase(p, head, long_pp=False) if head is not None else [])]
+    for prep in preps:
+        pobj = _pobj(p, prep)
+        if pobj is None or _idiom(p, pobj):
+            continue
+        yield [*sorted(words, key=lambda t: t.i), prep.text], conjuncts(p, pobj)
+
+
+def _noun_preps(p: Parse, noun: Token) -> list[Token]:
+    """The first PP after a common noun ("the bars of"), not one inside a name ("University of
+    Connecticut School of Dental Medicine") nor after a name ("Renault of France")."""
+    if noun.ent_type_ in NAME_LABELS:
+        return []
+    first = next((c for c in p.children(noun, "prep") if c.i > noun.i), None)
+    return [first] if first is not None and first.ent_iob_ != "I" else []
+
+
 def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
     """The tuples of the clause headed by `verb`: its subjects × its object's conjuncts, with the
     relation (verb group, chain, governed preposition) and extra arguments (other PPs)."""
@@ -197,7 +292,7 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
     rel, cur = _chain(p, verb)
     if how is Source.CONJ and not p.first(verb, "aux", "auxpass") and (
             verb.tag_ in {"VBN", "VB", "VBG"} or verb.tag_ == "VBD" and verb.head.tag_ == "VBN"):
-        rel = _shared_prefix(p, verb.head) + rel
+        rel = _fits(_shared_prefix(p, verb.head), verb) + rel
     inserted = _inserted_copula(p, verb, how)
     lemma = cur.lemma_ if cur is not verb and verb.lemma_ in {"be", "have"} else verb.lemma_
     kids = p.kids.get(cur.i, [])
@@ -219,6 +314,7 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
                   else _clause_body(p, e) if p.dep[e.i] == "ccomp" else noun_phrase(p, e)
                   for e in sorted(extras_src, key=lambda t: t.i)]
         objs: list[list[Token] | None]
+        short: list[list[Token] | None] = []
         if obj_phrase is not None:
             objs = [obj_phrase]
         elif obj_heads:
@@ -229,16 +325,34 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
                 # "led by chairman of … Grigory Karasin and adviser to … Sergey Beseda"
                 first, last = obj_heads[0].left_edge.i, obj_heads[-1].right_edge.i
                 objs = [name for i, (name, _, _) in sorted(named.items()) if first <= i <= last]
+            elif kind in HEADED:
+                # "an offence under section 1": the noun without its PPs is the fact; the PP is
+                # a fact of its own (Kind.PP_ARG), the long form stays for the n-ary view
+                short = [noun_phrase(p, o, long_pp=False) if o.pos_ in NOUNISH else None
+                         for o in obj_heads]
         else:
             objs = [None]
         speaker = attribution(p, verb)
         stance = mode(p, verb, relation).value
         for s in subj_args:
-            for o in objs:
+            for j, o in enumerate(objs):
+                cut = short[j] if short else None
+                cut = cut if cut and o and len(cut) < len(o) else None
                 yield RawTuple(s, [*inserted, *relation], o, kind, extras, lemma, speaker, how,
-                               mode=stance)
+                               mode=stance, shortened=cut is not None)
+                if cut is not None:
+                    yield RawTuple(s, [*inserted, *relation], cut, HEADED[kind], extras, lemma,
+                                   speaker, how, mode=stance)
+
+    def pp_emit(relation, heads):
+        # a PP's fact: its noun with "of" phrases only ("the outskirts of Murray")
+        for h in heads:
+            yield from emit(relation, [], [], Kind.PP_ARG,
+                            obj_phrase=noun_phrase(p, h, long_pp=False))
 
     post = [c for c in preps if c.i > cur.i]
+    first_subject = min((t.i for arg in subj_args for t in arg), default=verb.i)
+    front = [c for c in preps if c.i < min(verb.i, first_subject) and p.dep[c.i] == "prep"]
     if objects:
         head = objects[0]
         heads = conjuncts(p, head) if head.pos_ in NOUNISH else [head]
@@ -266,15 +380,27 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
             pobj = p.first(light, "pobj")
             yield from emit(sorted([*rel, *noun, light], key=lambda t: t.i), conjuncts(p, pobj),
                             preps + npadv, Kind.LIGHT)
+        if head.tag_ in WH_TAGS or head.lower_ == "that":
+            return
+        for h in heads:
+            if h.pos_ not in NOUNISH and h.pos_ != "ADJ":  # "became very ill with"
+                continue
+            own = [c for c in _noun_preps(p, h) if c is not light]
+            for relation, arg in [*pp_arguments(p, rel, h, post),
+                                  *pp_arguments(p, rel, h, own, depth=1),
+                                  *fronted_arguments(p, rel, h, front)]:
+                yield from pp_emit(relation, arg)
         return
     if ccomp is not None:
         mark = p.first(ccomp, "mark")
         relation = rel + ([mark] if mark is not None and verb.lemma_ not in REPORTING_VERBS
                           and mark.lower_ == "that" else [])
-        yield from emit(sorted(relation, key=lambda t: t.i), [], preps + npadv, Kind.CCOMP,
+        kind = Kind.CCOMP if verb.lemma_ in REPORTING_VERBS else Kind.CLAUSE
+        yield from emit(sorted(relation, key=lambda t: t.i), [], preps + npadv, kind,
                         obj_phrase=_clause_body(p, ccomp))
         return
-    if antecedent is not None and p.first(verb, *SUBJECTS) is not None:
+    if antecedent is not None and p.first(verb, *SUBJECTS) is not None and not any(
+            c.lower_ in {"when", "where", "why", "how"} for c in p.children(verb, "advmod")):
         # "the gamble which Keibler lost" without an explicit object: the antecedent is it.
         yield from emit(rel, [antecedent], preps + npadv, Kind.OBJ)
         return
@@ -291,8 +417,20 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
             yield from emit(relation, [], rest, Kind.PP, obj_phrase=trim(p.subtree(pobj, CLAUSAL)))
         else:
             yield from emit(relation, heads, rest, Kind.PP)
+            others = [c for c in post if c is not first]
+            for h in heads:
+                for relation2, arg in [*pp_arguments(p, relation, h, _noun_preps(p, h), depth=1),
+                                       *fronted_arguments(p, relation, h, front),
+                                       # "is in registration for" + the offering: a copula
+                                       # says nothing without its first PP
+                                       *(pp_arguments(p, relation, h, others)
+                                         if cur.lemma_ == "be" else [])]:
+                    yield from pp_emit(relation2, arg)
+        if cur.lemma_ != "be":
+            for relation2, arg in pp_arguments(p, rel, None, [c for c in post if c is not first]):
+                yield from pp_emit(relation2, arg)
         return
-    extras = preps + npadv
+    extras = [c for c in preps + npadv if c.i > cur.i]  # not a fronted "For example"
     if extras:
         yield from emit(rel, [], extras[1:], Kind.PP,
                         obj_phrase=pp_phrase(p, extras[0]) if extras[0].dep_ == "prep"

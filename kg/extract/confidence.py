@@ -22,6 +22,8 @@ def adjust(raw: RawTuple, sentence_length: int) -> float:
         conf -= 0.03
     if not raw.object:
         conf -= 0.05
+    if raw.shortened:  # its object runs on over PPs that may not be the noun's: its twin is kept
+        conf -= 0.15
     if raw.source is not None and any(not isinstance(t, str) and t.dep_ == "ROOT" for t in raw.relation):
         conf += 0.03  # main clause
     return round(min(0.99, max(0.01, conf)), 4)

@@ -8,6 +8,7 @@ from dataclasses import asdict
 
 from ..types import Triple
 from .parse import Kind
+from .registry import GRAPH_ONLY
 from .vocabulary import COPULAS
 
 
@@ -42,12 +43,21 @@ def carb_fields(t: Triple) -> list[str]:
     return [" ".join(words), *args]
 
 
-def to_carb(sentence: str, t: Triple) -> str:
-    """CaRB system format: sentence, confidence, relation, arg1, arg2, extra arguments."""
+# A PP's own fact ("handcuffed him to" + the bars) restates an extra argument that CaRB's n-ary
+# view already writes with its clause, and an object cut to its noun restates the long one: they
+# are not written twice.
+RESTATED = frozenset(k.value for k in GRAPH_ONLY)
+
+
+def to_carb(sentence: str, t: Triple) -> str | None:
+    """CaRB system format: sentence, confidence, relation, arg1, arg2, extra arguments; None for
+    a tuple that only restates another's extra argument (`RESTATED`)."""
+    if t.kind.rsplit(":", 1)[-1] in RESTATED:
+        return None
     return "\t".join([sentence, f"{t.confidence:.4f}", *carb_fields(t)])
 
 
-FORMATS: dict[str, Callable[[str, Triple], str]] = {
+FORMATS: dict[str, Callable[[str, Triple], str | None]] = {
     "tsv": to_tsv,
     "jsonl": to_jsonl,
     "carb": to_carb,

@@ -7,9 +7,16 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from .parse import Kind, Parse, RawTuple, conjuncts, noun_phrase, place_apposition, trim
+from .modality import Mode, mode
+from .parse import Kind, Parse, RawTuple, conjuncts, noun_phrase, place_apposition, trim, verb_group
 from .vocabulary import (
     CLAUSAL,
+    DEMANDING_VERBS,
+    DENYING_VERBS,
+    INTENDING_VERBS,
+    MEETING_NOUNS,
+    NOT_TAKEN_PLACE,
+    PREDICATE_POS,
     HONORIFICS,
     LEGAL_FORMS,
     LOCATIVE_PREPS,
@@ -93,7 +100,8 @@ def apposition(p: Parse, appos: Token) -> Iterator[RawTuple]:
         subject = noun_phrase(p, owner)
         if place:  # "Old Tappan, N.J.": the town is in the state, it is not the state
             town = [t for t in subject if not appos.left_edge.i - 1 <= t.i <= appos.right_edge.i]
-            yield RawTuple(trim(town), [_be(owner), "in"], [appos], Kind.PLACE_IN, lemma="be")
+            yield RawTuple(trim(town), [_be(owner), "in"], trim(p.subtree(appos)), Kind.PLACE_IN,
+                           lemma="be")  # "New Jersey", not "Jersey"
             continue
         if pobj is not None:
             noun = [t for t in noun_phrase(p, appos) if not (prep.i <= t.i <= prep.right_edge.i)]
@@ -174,6 +182,37 @@ def possessive(p: Parse, owner: Token) -> Iterator[RawTuple]:
     verb = "had" if _be(owned) == "was" else "has"
     if owner_toks and thing:
         yield RawTuple(owner_toks, [verb], trim(thing), Kind.POSS, lemma="have")
+
+
+def meetings(p: Parse) -> Iterator[RawTuple]:
+    """"Umerov described his meeting with Kellogg" → (his; meeting with; Kellogg), read "met
+    with": a meeting its owner had, unless the clause it sits in says it did not take place
+    ("cancelled his meeting", "his planned meeting", "wants his meeting") or is not asserted."""
+    for owner in p.by_dep.get("poss", ()):
+        noun = owner.head
+        if noun.pos_ != "NOUN" or noun.lower_ not in MEETING_NOUNS or owner.pos_ not in {
+                "PRON", "PROPN", "NOUN"}:
+            continue
+        if any(c.lower_ in NOT_TAKEN_PLACE for c in p.children(noun, "amod", "compound")):
+            continue
+        prep = next((c for c in p.children(noun, "prep") if c.lower_ == "with"), None)
+        pobj = p.first(prep, "pobj") if prep is not None else None
+        if pobj is None:
+            continue
+        verb = noun.head
+        for _ in range(4):
+            if verb.pos_ in PREDICATE_POS or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        stance = Mode.ASSERTED
+        if verb.pos_ in PREDICATE_POS:
+            if verb.lemma_ in NOT_TAKEN_PLACE | INTENDING_VERBS | DEMANDING_VERBS | DENYING_VERBS:
+                continue
+            stance = mode(p, verb, verb_group(p, verb))
+        subject = [t for t in noun_phrase(p, owner) if t.dep_ != "case"]
+        for other in conjuncts(p, pobj):
+            yield RawTuple(subject, [noun, prep], noun_phrase(p, other), Kind.MEETING,
+                           lemma="meet", mode=stance.value)
 
 
 def noun_pp(p: Parse, noun: Token, prep: Token) -> Iterator[RawTuple]:

@@ -1,5 +1,6 @@
 """Whether a clause is asserted: negated ("did not sign"), hypothetical ("would respond", "if the
-tax passed", "agreed to reduce", a purpose "to protect"), demanded ("called for Kelly to visit") or
+tax passed", "agreed to reduce", a purpose "to protect", a noun's "that" clause "a signal that
+…"), demanded ("called for Kelly to visit") or
 denied ("Denying he was a gangster"). A marked tuple is kept for provenance, not as a plain fact."""
 
 from __future__ import annotations
@@ -47,6 +48,9 @@ def mode(p: Parse, verb: Token, relation: list) -> Mode:
         if mark is not None and mark.lower_ in CONDITIONAL_MARKS:
             return Mode.HYPOTHETICAL
         dep, head = node.dep_, node.head
+        if dep in {"acl", "ccomp"} and head.pos_ == "NOUN" and mark is not None \
+                and mark.lower_ == "that":
+            return Mode.HYPOTHETICAL  # "a signal that Moscow was serious": a noun's content
         if dep not in EMBEDDING or head.pos_ not in PREDICATE_POS or head.i == node.i:
             return Mode.ASSERTED
         if dep != "conj" and head not in words:  # "agreed to reduce" says the agreeing

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .parse import RawTuple
+from .parse import Kind, RawTuple
 from .vocabulary import ADDRESSING_VERBS, PREDICATE_POS
 
 # spaCy entity labels of values: they become typed literals (kg.facts)
@@ -33,15 +33,24 @@ def object_form(raw: RawTuple) -> tuple[str, list[Token]]:
     inside = {t.i for t in tokens}
     head = _head(tokens)
     if head.ent_type_ in VALUE_LABELS:
-        span = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
-        value = [t for t in span if t.i in inside] if span is not None else [head]
-        return head.ent_type_, value
+        return head.ent_type_, [t for t in _entity(head) if t.i in inside]
     if head.pos_ == "NOUN":
         amount = _amount(head, inside)
         if amount:  # "4,073,000 dlrs", "13 cts", "1,616,101 quintales": spaCy often leaves them untagged
             return "QUANTITY", amount
         return "NOUN", _core(head, inside, of_phrases=1)
     return head.pos_, []
+
+
+def _entity(tok: Token) -> list[Token]:
+    """The tokens of the entity `tok` is in, read from the IOB tags (not by building doc.ents)."""
+    doc = tok.doc
+    start, end = tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return list(doc[start:end])
 
 
 def _amount(head: Token, inside: set[int]) -> list[Token]:
@@ -78,7 +87,7 @@ def relation_norm(raw: RawTuple) -> str:
     determiners; a passive keeps its "be": "has been involved in" → "be involve in",
     "spoke separately with" → "speak with", "is Chair of" (inserted "is") → "be chair of"."""
     words = []
-    addressee = _addressee(raw)
+    addressee = _addressee(raw) | _verb_pp_object(raw)
     for t in raw.relation:
         if not isinstance(t, str) and t.i in addressee:
             continue  # "told TASS (that) …" is a telling: the addressee is not part of the relation
@@ -86,6 +95,8 @@ def relation_norm(raw: RawTuple) -> str:
             words.append(INSERTED.get(t.lower(), t.lower()))
         elif t.dep_ == "auxpass":
             words.append("be")
+        elif raw.kind is Kind.MEETING and t.pos_ == "NOUN":
+            words.append(raw.lemma)  # "meeting with" → "meet with"
         elif t.tag_ == "TO" and words:  # "agreed to appoint" keeps its "to"; a bare "to visit" not
             words.append("to")
         elif t.dep_ in DROPPED or t.tag_ == "MD" or t.is_punct:
@@ -95,6 +106,23 @@ def relation_norm(raw: RawTuple) -> str:
         else:
             words.append(t.lower_)
     return " ".join(words)
+
+
+def _verb_pp_object(raw: RawTuple) -> set[int]:
+    """Token indexes of the object words a verb's own PP fact carries in its relation ("met Steve
+    Witkoff in" + Riyadh is a meeting in Riyadh: "meet in"); a noun's PP keeps them ("served as
+    Prime Minister of" + Australia)."""
+    tokens = [t for t in raw.relation if not isinstance(t, str)]
+    if raw.kind is not Kind.PP_ARG or not tokens:
+        return set()
+    if isinstance(raw.relation[-1], str):  # a fronted PP's preposition: the verb's ("In 1879")
+        before = tokens
+    elif tokens[-1].head.pos_ in PREDICATE_POS:
+        before = tokens[:-1]
+    else:
+        return set()
+    return {t.i for t in before if t.pos_ not in PREDICATE_POS and t.tag_ != "TO"
+            and t.dep_ not in {"aux", "auxpass", "neg", "prt", "acomp"}}
 
 
 def _addressee(raw: RawTuple) -> set[int]:

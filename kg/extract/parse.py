@@ -32,9 +32,13 @@ class Kind(Enum):
 
     OBJ = "obj"
     CCOMP = "ccomp"
+    CLAUSE = "clause"  # a clause under a verb that does not report it: no claim, no fact
     PP = "pp"
     NONE = "none"
     LIGHT = "light"
+    PP_ARG = "pp_arg"
+    OBJ_HEAD = "obj_head"  # the OBJ tuple with its object cut to its noun and "of" phrases
+    PP_HEAD = "pp_head"
     TITLE = "title"
     TITLE_OF = "title_of"
     APPOS = "appos"
@@ -46,6 +50,7 @@ class Kind(Enum):
     NOUN_OF = "noun_of"
     AMOD = "amod"
     SUCH_AS = "such_as"
+    MEETING = "meeting"
 
     @property
     def noun_mediated(self) -> bool:
@@ -80,6 +85,7 @@ class RawTuple:
     source: Source | None = None  # verbal clauses only
     mode: str = ""  # "" when asserted; else negated, hypothetical or demanded (kg.extract.modality)
     confidence: float = 0.5  # set from the rule registry
+    shortened: bool = False  # a twin with the object cut to its noun follows (Kind.OBJ_HEAD)
 
     @property
     def name(self) -> str:
@@ -196,9 +202,9 @@ def noun_phrase(p: Parse, head: Token, long_pp: bool = True) -> list[Token]:
             continue
         if d == "prep" and not long_pp and c.lower_ != "of":
             continue
-        if d == "punct" and c.text in EDGE_PUNCT and not (
-                c.i + 1 < len(c.doc) and place_apposition(c.doc[c.i + 1])):
-            continue
+        if d == "punct" and c.text in EDGE_PUNCT and not any(
+                place_apposition(a) and a.left_edge.i == c.i + 1 for a in p.kids.get(head.i, [])):
+            continue  # the comma of "Hoboken , New Jersey" stays
         out.extend(p.subtree(c, CLAUSAL))
     return trim(out)
 

@@ -71,6 +71,8 @@ DENYING_VERBS = _WORDS["deny"]      # a clause under them is denied: "Denying he
 DEMANDING_VERBS = _WORDS["demand"]  # a clause under them is demanded: "called for Kelly to visit"
 INTENDING_VERBS = _WORDS["intend"]  # an act under them is not yet done: "agreed to reduce"
 ADDRESSING_VERBS = _WORDS["address"]  # object addressed, clause said: "told reporters (that) …"
+MEETING_NOUNS = _WORDS["meeting"]   # "his meeting with Kellogg": its owner met Kellogg
+NOT_TAKEN_PLACE = _WORDS["cancel"]  # "cancelled his meeting", "his planned meeting": it did not
 # One-word legal forms of company names ("Inc", "Corp.", "Plc"): never a thing of their own.
 LEGAL_FORMS = frozenset(t.strip().lower() for terms in terms_by_type.values() for t in terms
                         if " " not in t.strip())
