@@ -275,3 +275,13 @@ def test_gzipped_html_and_markdown(tmp_path, name, data, expected):
     (tmp_path / name).write_bytes(data)
     (doc,) = ingest([tmp_path / name])
     assert (doc.id, doc.title, doc.text) == expected
+
+
+def test_a_records_own_title_keeps_the_first_line_of_its_text():
+    """Reuters wraps its first sentence: the first line is no headline when the record has a title,
+    nor when the next line continues it in lower case."""
+    text = "Charles Haughey, leader of the Irish\nparty Fianna Fail, said he will seek advice.\n"
+    assert clean_article(text, title="HAUGHEY TO SEEK EC ADVICE").text.startswith("Charles Haughey")
+    assert clean_article(text).text.startswith("Charles Haughey")
+    titled = clean_article("Talks end in Riyadh\nMoscow said the talks were useful.\n", title="Talks end in Riyadh")
+    assert titled.text == "Moscow said the talks were useful."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from itertools import permutations
 from pathlib import Path
@@ -35,7 +36,8 @@ def test_fact_between_entities_keeps_relation_and_sources():
     sent = Sentence(0, text, 0, len(text))
     triple = Triple("d", 0, Phrase("Karasin", 0, 7, 0), Phrase("leads", 8, 13, 8), Phrase("Russia", 14, 20, 14),
                     confidence=0.8, relation_norm="lead")
-    ex = Extraction("d", (sent,), (_mention("d", 0, "Karasin"), _mention("d", 14, "Russia", "GPE")), (triple,))
+    karasin = dataclasses.replace(_mention("d", 0, "Karasin"), cue="Person")  # as a title beside it gives
+    ex = Extraction("d", (sent,), (karasin, _mention("d", 14, "Russia", "GPE")), (triple,))
     [fact] = resolve([ex]).facts
     assert (fact.subject, fact.relation, fact.object, fact.object_is_entity) == (
         "Karasin", "leads", "Russia", True)
@@ -50,9 +52,9 @@ def _doc(doc_id, *mentions, text="", triples=(), titles=()):
     sentences = (Sentence(0, text, 0, max(len(text), 200)),)
     found, at = [], 0
     for item in mentions:
-        words, label = item if isinstance(item, tuple) else (item, "PERSON")
+        words, label, *cue = item if isinstance(item, tuple) else (item, "PERSON")
         start = text.find(words, at) if text else at
-        found.append(Mention(doc_id, 0, words, start, start + len(words), label))
+        found.append(Mention(doc_id, 0, words, start, start + len(words), label, cue="".join(cue)))
         at = start + len(words) + 1
     return Extraction(doc_id, sentences, tuple(found), tuple(triples), tuple(titles))
 
@@ -75,7 +77,7 @@ def test_across_documents_full_name_middle_initial_and_surname_are_one_person():
 
 
 def test_a_lone_surname_in_an_unrelated_story_stays_apart():
-    res = resolve([_doc("a", "Darwin Beck", *RIYADH), _doc("b", "Beck", ("Ryan", "ORG"), ("West Orange", "GPE"))])
+    res = resolve([_doc("a", ("Darwin Beck", "PERSON", "Person"), *RIYADH), _doc("b", ("Beck", "PERSON", "Person"), ("Ryan", "ORG"), ("West Orange", "GPE"))])
     assert [g[0] for g in _places(res)] == ["Beck", "Darwin Beck", "Ryan", "West Orange"]
 
 
@@ -88,7 +90,7 @@ def test_nicknames_and_country_variants_merge():
 
 def test_people_sharing_a_first_name_or_a_surname_stay_apart():
     res = resolve([_doc("a", "Sergey Lavrov", "Jane Smith"), _doc("b", "Sergey Beseda", "John Smith"),
-                   _doc("c", "Smith"), _doc("d", "Sergey")])
+                   _doc("c", ("Smith", "PERSON", "Person")), _doc("d", ("Sergey", "PERSON", "Person"))])
     assert [label for label, _, _ in _groups(res)] == ["Jane Smith", "John Smith", "Sergey", "Sergey Beseda",
                                                        "Sergey Lavrov", "Smith"]
 
@@ -114,7 +116,7 @@ def test_surname_tagged_as_place_joins_the_person_of_its_document():
 def test_pronouns_unresolved_are_dropped_and_resolved_ones_carry_facts():
     text = "Karasin arrived. He met Rubio. They left."
     ms = (Mention("d", 0, "Karasin", 0, 7, "PERSON"), Mention("d", 0, "He", 17, 19, "PRON", antecedent=0),
-          Mention("d", 0, "Rubio", 24, 29, "PERSON"), Mention("d", 0, "They", 31, 35, "PRON"))
+          Mention("d", 0, "Rubio", 24, 29, "PERSON", cue="Person"), Mention("d", 0, "They", 31, 35, "PRON"))
     triple = Triple("d", 0, Phrase("He", 17, 19, 17), Phrase("met", 20, 23, 20), Phrase("Rubio", 24, 29, 24),
                     lemma="meet", confidence=0.8, relation_norm="meet")
     res = resolve([Extraction("d", (Sentence(0, text, 0, len(text)),), ms, (triple,))])
@@ -212,3 +214,49 @@ def test_argument_headed_by_a_title_points_at_the_titled_person(nlp):
     assert [(f.subject, f.predicate, f.relation, f.object) for f in res.facts
             if f.relation == "is led by"] == [
         ("Grigory_Karasin", "leads", "is led by", "Russian_delegation")]
+
+
+def test_dates_and_credit_ratings_tagged_as_names_are_no_nodes():
+    ex = Extraction("d1", (Sentence(0, "", 0, 100),),
+                    (_mention("d1", 0, "February", "ORG"), _mention("d1", 10, "Apr/May", "ORG"),
+                     _mention("d1", 20, "BB", "GPE"), _mention("d1", 30, "AAA", "ORG"),
+                     _mention("d1", 40, "Boeing", "ORG")), ())
+    assert [e.label for e in resolve([ex]).entities] == ["Boeing"]
+
+
+def test_a_name_ending_in_a_firm_word_of_the_corpus_is_an_organization():
+    """'Barry Citrus Products' tagged a person: 'products' ends three organisations' names of the
+    corpus and is written in lower case as often."""
+    firms = [_mention("d1", 20 * i, f"{w} Products", "ORG") for i, w in enumerate(["Life", "Home", "Dextran"])]
+    text = "products " * 3
+    ex = Extraction("d1", (Sentence(0, text, 0, len(text)),), (*firms, _mention("d1", 80, "Barry Citrus Products")), ())
+    types = {e.label: e.type for e in resolve([ex]).entities}
+    assert types["Barry Citrus Products"] == "Organization"
+    lone = Extraction("d2", (Sentence(0, "", 0, 10),), (_mention("d2", 0, "Harold Citrus Products"),), ())
+    assert {e.label: e.type for e in resolve([lone]).entities}["Harold Citrus Products"] == "Person"
+
+
+def test_words_only_the_tagger_calls_a_person_and_no_given_name_starts_are_no_node():
+    ex = Extraction("d", (Sentence(0, "", 0, 100),),
+                    (_mention("d", 0, "Chiyoda Fire"), _mention("d", 20, "Harold Volkmer"),
+                     dataclasses.replace(_mention("d", 40, "Sedfrey Ordonez"), cue="Person")), ())
+    assert [e.label for e in resolve([ex]).entities] == ["Harold Volkmer", "Sedfrey Ordonez"]
+
+
+def test_one_word_only_the_tagger_calls_a_person_is_no_node():
+    """'Cedel', 'Hurriyet': no full name, title or 'he' makes them people; 'Karasin' with 'he' is one."""
+    text = "Cedel said so. Karasin arrived and he spoke."
+    ms = (Mention("d", 0, "Cedel", 0, 5, "PERSON"), Mention("d", 0, "Karasin", 15, 22, "PERSON"),
+          Mention("d", 0, "he", 35, 37, "PRON", antecedent=15))
+    res = resolve([Extraction("d", (Sentence(0, text, 0, len(text)),), ms, ())])
+    assert [e.label for e in res.entities] == ["Karasin"]
+
+
+def test_a_country_before_a_common_word_is_no_name():
+    """'U.S. Dollar': the corpus writes 'dollar' in lower case far more often than in any name."""
+    text = "the dollar fell. " * 4
+    ex = Extraction("d", (Sentence(0, text, 0, len(text)),),
+                    (_mention("d", 0, "U.S. Dollar", "ORG"), _mention("d", 20, "U.S. Army", "ORG")), ())
+    assert [e.label for e in resolve([ex]).entities] == ["U.S. Army"]
+    rated = Extraction("r", (), (_mention("r", 0, "B-3/CCC", "ORG"),), ())
+    assert resolve([rated]).entities == ()

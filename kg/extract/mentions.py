@@ -21,9 +21,13 @@ from .vocabulary import (
     ARTICLES,
     BULLETS,
     LABEL_CLASS,
+    CALENDAR_WORDS,
+    LEGAL_WORDS,
+    NAME_PARTICLES,
     NAME_LABELS,
     NOUNS,
     OF_PREPS,
+    PARTNER_FORMS,
     THIRD_PERSON,
     TITLE_LINKS,
 )
@@ -87,6 +91,11 @@ def _analyse(doc: Doc, lex: Lexicon) -> Analysis:
     fixed = _fixed_title_tokens(doc, lex)
     pieces = [n for ent in doc.ents if ent.label_ in NAME_LABELS
               for n in _clean_entity(doc, ent.start, ent.end, ent.label_, fixed, lex)]
+    firms = list(_partnerships(doc, fixed, lex))
+    firms += [n for n in _joined_firms(doc, fixed, lex)
+              if not any(f.start <= n.start < f.end or n.start <= f.start < n.end for f in firms)]
+    owned = {i for n in firms for i in range(n.start, n.end)}
+    pieces = [n for n in pieces if not owned.intersection(range(n.start, n.end))] + firms
     pieces = [n for n in (_nationality(doc, n, lex) for n in pieces) if n is not None]
     sides = _sides(doc, pieces, lex)
     taken = {i for s in sides for i in range(s.start, s.end)}
@@ -99,7 +108,7 @@ def _analyse(doc: Doc, lex: Lexicon) -> Analysis:
     other_ents = {i for ent in doc.ents if ent.label_ not in NAME_LABELS
                   for i in range(ent.start, ent.end)}
     chunks = list(_propn_chunks(doc, covered | other_ents | fixed, lex))
-    names = sorted(pieces + sides + chunks, key=lambda n: n.start)
+    names = sorted((n for n in pieces + sides + chunks if not _ticker(doc, n)), key=lambda n: n.start)
     analysis = Analysis(names=names)
     by_token = {i: n for n in names for i in range(n.start, n.end)}
     for n in names:
@@ -130,11 +139,89 @@ def _clean_entity(doc: Doc, start: int, end: int, label: str, fixed: set[int], l
     """Split an entity at line breaks and possessives; strip articles, titles and honorifics."""
     piece_start = start
     for i in range(start, end + 1):
-        if i == end or _line_break(doc, i) or doc[i].tag_ == "POS":
+        if i == end or _line_break(doc, i) or doc[i].tag_ == "POS" and not _firm_possessive(doc, i, end):
             name = _trim(doc, piece_start, i, label, fixed, lex)
             if name is not None:
                 yield name
             piece_start = i + 1
+
+
+def _partnerships(doc: Doc, fixed: set[int], lex: Lexicon) -> Iterator[Name]:
+    """'Parke, Davis and Co', 'Kohlberg Kravis Roberts and Co', 'Alex. Brown and Sons Inc': names
+    joined by "and"/"&" before Co, Company or Sons are one firm, whatever pieces the tagger made."""
+    tagged = {i for ent in doc.ents for i in range(ent.start, ent.end) if ent.end - ent.start == 1}
+    for i in range(1, len(doc) - 1):
+        if doc[i].lower_ not in {"and", "&"}:
+            continue
+        if fold(doc[i + 1].text).rstrip(".") not in PARTNER_FORMS:
+            # "Standard and Poor's Corp": one word, "and", one word, a legal form
+            j = i + 2 + (i + 2 < len(doc) and doc[i + 2].tag_ == "POS")
+            if (j < len(doc) and fold(doc[j].text).rstrip(".") in LEGAL_WORDS and doc[j].text[:1].isupper()
+                    and _name_word(doc[i - 1], fixed, lex) and _name_word(doc[i + 1], fixed, lex)
+                    and i - 1 not in tagged and not doc[i - 1].is_upper
+                    and (i < 2 or doc[i - 1].is_sent_start or doc[i - 2].text.endswith(".")
+                         or not _name_word(doc[i - 2], fixed, lex))):
+                yield Name(i - 1, j + 1, "ORG", "Organization")
+            continue
+        end = i + 2
+        while (end < len(doc) and doc[end].text[:1].isupper()
+               and fold(doc[end].text).rstrip(".") in LEGAL_WORDS):
+            end += 1
+        start = i
+        while start > 0:
+            if _name_word(doc[start - 1], fixed, lex):
+                start -= 1
+            elif (doc[start - 1].text == "." and start >= 2 and not doc[start - 2].whitespace_
+                  and _name_word(doc[start - 2], fixed, lex)):
+                start -= 2  # "Alex. Brown and Sons"
+            else:
+                break
+        if start == i:
+            continue
+        if (start >= 2 and doc[start - 1].text == "," and _name_word(doc[start - 2], fixed, lex)
+                and (start == 2 or not _name_word(doc[start - 3], fixed, lex))):
+            start -= 2
+        yield Name(start, end, "ORG", "Organization")
+
+
+def _joined_firms(doc: Doc, fixed: set[int], lex: Lexicon) -> Iterator[Name]:
+    """'Sargent and Lundy Engineers', 'First Federal Savings and Loan Association': an organisation
+    the tagger starts after "and" when the proper nouns before the "and" are in no entity."""
+    tagged = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    for ent in doc.ents:
+        i = ent.start - 1
+        if ent.label_ not in {"ORG", "PERSON"} or i < 1 or doc[i].lower_ not in {"and", "&"}:
+            continue
+        if ent.end - ent.start > 3 or ent.label_ == "PERSON" and fold(ent[0].text) in lex.first_names:
+            continue
+        start = i
+        while start > 0 and start - 1 not in tagged and _name_word(doc[start - 1], fixed, lex):
+            start -= 1
+        if start < i and not doc[start].is_sent_start:
+            yield Name(start, ent.end, "ORG", "Organization")
+    for ent in doc.ents:  # "Mitsui Engineering and Shipbuilding Co Ltd"
+        end = ent.end + 1
+        if ent.label_ != "ORG" or end >= len(doc) or doc[ent.end].lower_ not in {"and", "&"}:
+            continue
+        while end < len(doc) and end not in tagged and _name_word(doc[end], fixed, lex):
+            end += 1
+        if end > ent.end + 2 and fold(doc[end - 1].text).rstrip(".") in LEGAL_WORDS:
+            yield Name(ent.start, end, "ORG", "Organization")
+
+
+def _name_word(tok: Token, fixed: set[int], lex: Lexicon) -> bool:
+    """A capitalised proper-noun token that can be part of a firm's name (no title, no line break)."""
+    return (tok.tag_ in {"NNP", "NNPS"} and tok.text[:1].isupper() and tok.i not in fixed
+            and not lex.is_title_word(tok.text) and "\n" not in tok.whitespace_)
+
+
+def _firm_possessive(doc: Doc, i: int, end: int) -> bool:
+    """The "'s" of a firm's name, not of an owner: "Lowe's Cos Inc", "Standard and Poor's Corp"."""
+    rest = doc[i + 1:end]
+    owner = doc[i - 1].text if i else ""
+    people = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON"}
+    return (1 <= len(rest) <= 2 and fold(rest[-1].text).rstrip(".") in LEGAL_WORDS
+            and owner not in people)  # not "Icahn's Transworld Airlines Inc"
 
 
 def _line_break(doc: Doc, i: int) -> bool:
@@ -155,8 +242,18 @@ def _line_break(doc: Doc, i: int) -> bool:
     at = (tok.idx if "\n" in tok.text else tok.idx + len(tok.text)) - base
     line = text[text.rfind("\n", 0, at) + 1:at].strip()
     following = text[at:].lstrip()[:2]
-    return ("\n\n" in tok.text + tok.whitespace_ or len(line.split()) <= 6
+    return ("\n\n" in tok.text + tok.whitespace_
+            or len(line.split()) <= 6 and len(line) * 2 < _wrap_width(doc)
             or line[-1:] in ".?!:\"”" or following[:1] in BULLETS or line[:1] in BULLETS)
+
+
+def _wrap_width(doc: Doc) -> float:
+    """The median length of the text's lines: a short line inside text wrapped at a fixed width is
+    a heading, but the last words of a wrapped line ("treasurer Eric\nMattson") are not."""
+    if "kg_wrap_width" not in doc.user_data:
+        lengths = sorted(len(line.strip()) for line in doc.text.split("\n") if line.strip())
+        doc.user_data["kg_wrap_width"] = lengths[len(lengths) // 2] if lengths else 0
+    return doc.user_data["kg_wrap_width"]
 
 
 def _trim(doc: Doc, start: int, end: int, label: str, fixed: set[int], lex: Lexicon) -> Name | None:
@@ -168,6 +265,18 @@ def _trim(doc: Doc, start: int, end: int, label: str, fixed: set[int], lex: Lexi
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
                            or doc[end - 1].pos_ in EDGE_WORDS):
         end -= 1
+    end = _before_common_word(doc, start, end)
+    while start < end and fold(doc[start].text).rstrip(".") in lex.not_names:
+        start += 1  # "Shr Royal Dutch": a table word before the name
+    while label != "PERSON" and end - start >= 2:  # "Opec February", "Easter April 9"
+        if doc[end - 1].is_digit and fold(doc[end - 2].text).rstrip(".") in CALENDAR_WORDS:
+            end -= 1
+        if fold(doc[end - 1].text).rstrip(".") not in CALENDAR_WORDS:
+            break
+        end -= 1
+    if (label != "PERSON" and end - start >= 2 and fold(doc[end - 1].text) in lex.title_heads
+            and doc[end - 2].lower_ not in TITLE_LINKS):
+        end -= 1  # "U.K. Economist", "Federal Reserve Chairman": a title after the name
     outside = [i for i in range(start, end) if i not in fixed]
     if outside and len(outside) < end - start:
         start, end = _longest_run(outside)
@@ -188,6 +297,27 @@ def _trim(doc: Doc, start: int, end: int, label: str, fixed: set[int], lex: Lexi
     if all(lex.is_title_word(t.text) for t in doc[start:end]):
         return None
     return Name(start, end, label)
+
+
+def _before_common_word(doc: Doc, start: int, end: int) -> int:
+    """Where a span stops being a name: at its first lower-case word that is no particle of names
+    ("Hughes board", "Merchant bank", "Kansai airport"; but "Bank of America", "Banco do Brasil")."""
+    for i in range(start + 1, end):
+        text = doc[i].text
+        if text.islower() and text.isalpha() and text not in NAME_PARTICLES:
+            if i == start + 1 and doc[start].is_sent_start:
+                return start  # "Merchant bank Pierson": a capitalised first word of a sentence
+            end = i
+            break
+    while end > start + 1 and doc[end - 1].text in NAME_PARTICLES:
+        end -= 1
+    return end
+
+
+def _ticker(doc: Doc, name: Name) -> bool:
+    """'<MM>' after 'Marine Midland Banks Inc': a stock symbol in angle brackets, no name of its own."""
+    return (name.end - name.start == 1 and doc[name.start].text.isupper() and name.start >= 2
+            and doc[name.start - 1].text == "<" and name.end < len(doc) and doc[name.end].text == ">")
 
 
 def _longest_run(indices: list[int]) -> tuple[int, int]:
@@ -238,11 +368,15 @@ def _sides(doc: Doc, pieces: list[Name], lex: Lexicon) -> list[Name]:
 
 
 def _extend_person(doc: Doc, name: Name, taken: set[int], fixed: set[int], lex: Lexicon) -> None:
-    """'Yury' in 'Presidential Aide Yury Ushakov' when the tagger took only the surname."""
+    """'Yury' in 'Presidential Aide Yury Ushakov' when the tagger took only the surname; never past a
+    first name the span already starts with ("Economic Affairs Robert Ortner"), an acronym ("NPPC
+    Ray Hankes") or a plural proper noun."""
     while (name.start > 0 and name.end - name.start < 3
+           and fold(doc[name.start].text) not in lex.first_names
            and (prev := doc[name.start - 1]).pos_ == "PROPN" and prev.is_alpha
            and prev.text[0].isupper() and prev.i not in taken and prev.i not in fixed
-           and not lex.is_title_word(prev.text) and fold(prev.text) not in lex.honorifics):
+           and not lex.is_title_word(prev.text) and fold(prev.text) not in lex.honorifics
+           and prev.tag_ != "NNPS" and not (prev.is_upper and len(prev) > 1)):
         name.start -= 1
 
 
@@ -256,6 +390,7 @@ def _propn_chunks(doc: Doc, covered: set[int], lex: Lexicon) -> Iterator[Name]:
             run.append(tok)
             continue
         if run:
+            run = run[:_before_common_word(doc, run[0].i, run[-1].i + 1) - run[0].i]
             words = [t for t in run if t.is_alpha or "-" in t.text or "." in t.text]
             headline = len(run) > 1 and all(t.is_upper for t in run if t.is_alpha)
             if words and not headline and run[0].text[0].isupper():
@@ -277,8 +412,8 @@ def _cue(doc: Doc, name: Name, by_token: dict[int, Name], fixed: set[int], lex: 
     if WEB_NAME.search(span.text):
         return "Organization"
     root = span.root
-    if name.start > 0:
-        prev = doc[name.start - 1]
+    if _before(doc, name.start) >= 0:
+        prev = doc[_before(doc, name.start)]
         if _noun(prev) in lex.cues and prev.i not in by_token:
             return lex.cues[_noun(prev)]
         acronym = span.text.isupper() and len(span) == 1
@@ -308,7 +443,7 @@ def _cue(doc: Doc, name: Name, by_token: dict[int, Name], fixed: set[int], lex: 
 
 def _titles_of(doc: Doc, name: Name, by_token: dict[int, Name], fixed: set[int], lex: Lexicon
                ) -> Iterator[tuple[list[Token], Name | None]]:
-    left = _left_title(doc, name.start - 1, name, by_token, fixed, lex)
+    left = _left_title(doc, _before(doc, name.start), name, by_token, fixed, lex)
     if left is not None:
         yield left
     if name.start > 1 and doc[name.start - 1].text == "," and (
@@ -329,6 +464,14 @@ def _titles_of(doc: Doc, name: Name, by_token: dict[int, Name], fixed: set[int],
             yield sorted([*words, noun], key=lambda t: t.i), _office(noun, by_token, lex, depth=0)
 
 
+def _before(doc: Doc, i: int) -> int:
+    """The token before i, past the line breaks of wrapped text ("president\nJacques Delors")."""
+    i -= 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return i
+
+
 def _left_title(doc: Doc, i: int, name: Name, by_token: dict[int, Name], fixed: set[int],
                 lex: Lexicon) -> tuple[list[Token], Name | None] | None:
     """Scan left from token i: 'Ukraine's Defense Minister Rustem Umerov', 'Head of the Russian
@@ -337,6 +480,9 @@ def _left_title(doc: Doc, i: int, name: Name, by_token: dict[int, Name], fixed: 
     of: Name | None = None
     while i >= 0:
         tok = doc[i]
+        if tok.is_space:
+            i -= 1
+            continue
         if i in fixed or lex.is_title_word(tok.text):
             if i in by_token and by_token[i] is not name and i not in fixed:
                 break

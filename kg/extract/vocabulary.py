@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from cleanco.termdata import terms_by_type
 
-from ..data import label_classes, title_words
+from ..data import CALENDAR_WORDS, LEGAL_WORDS, label_classes, title_words  # noqa: F401 (re-exported)
 
 # Dependency labels
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
@@ -76,3 +76,8 @@ NOT_TAKEN_PLACE = _WORDS["cancel"]  # "cancelled his meeting", "his planned meet
 # One-word legal forms of company names ("Inc", "Corp.", "Plc"): never a thing of their own.
 LEGAL_FORMS = frozenset(t.strip().lower() for terms in terms_by_type.values() for t in terms
                         if " " not in t.strip())
+# The word after "and"/"&" that makes the names before it one firm: "Parke, Davis and Co".
+PARTNER_FORMS = frozenset({"co", "company", "sons", "cie"})
+# Lower-case words inside names: "Bank of America", "Banco do Brasil", "Pierson, Heldring en Pierson".
+NAME_PARTICLES = frozenset("""of the and for on in at to de del della di da do dos das du des la le
+les van von der den ter en et y e el al bin ben per und""".split())

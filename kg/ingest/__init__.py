@@ -58,7 +58,7 @@ def ingest(paths: Iterable[str | Path], on_skip: SkipHandler = _log_skip,
 
 
 def _document(raw: Raw, ids: IdRegistry) -> Document | Skip:
-    cleaned = clean_article(repair_text(raw.text))
+    cleaned = clean_article(repair_text(raw.text), title=raw.metadata.title)
     if not cleaned.text:
         return Skip(raw.where, "no article text (only page furniture)")
     for kind, line in cleaned.removed:

@@ -84,12 +84,19 @@ class Cleaned:
 
 
 def clean_article(text: str, furniture: Furniture = DEFAULT_FURNITURE,
-                  cues: Cues = DEFAULT_CUES) -> Cleaned:
-    """Remove page furniture line by line; read title, date, source and author cues on the way."""
+                  cues: Cues = DEFAULT_CUES, title: str | None = None) -> Cleaned:
+    """Remove page furniture line by line; read title, date, source and author cues on the way.
+    With the record's own `title`, no other line is taken for the headline (only that title
+    repeated at the top of the text is removed)."""
     lines = [line.strip() for line in text.splitlines()]
     kept: list[str] = []
     removed: list[tuple[str, str]] = []
     found: dict[str, str] = {}
+    if title:
+        found["title"] = title
+        if lines and lines[0] == title.strip():
+            lines = lines[1:]
+            removed.append(("headline", title.strip()))
     in_header = True
     index = 0
     while index < len(lines):
@@ -163,6 +170,9 @@ def _is_headline(line: str, lines: list[str], index: int, furniture: Furniture) 
         return False
     if _PERIOD_END.search(line):
         return False
+    following = next((rest for rest in lines[index:] if rest), "")
+    if following[:1].islower():
+        return False  # a wrapped first line of the first sentence ("... leader of the Irish\nparty")
     return not _SENTENCE_END.search(line) or furniture.is_title_case(line)
 
 

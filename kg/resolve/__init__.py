@@ -13,8 +13,9 @@ from collections.abc import Iterable
 from ..data import Lexicon, fold, lexicon
 from ..types import Entity, Evidence, Extraction, Fact, Mention, Resolution
 from .ids import assign_ids
-from .clusters import Cluster, acronym_definitions, corpus_names, local_clusters, merge_clusters
-from .names import clean_label, name_key, normalise_name, person_name
+from .clusters import (NO_CLASS, Cluster, acronym_definitions, corpus_names, local_clusters,
+                       merge_clusters)
+from .names import clean_label, name_key, normalise_name, person_name, surname
 from .roles import roles_from_titles
 
 __all__ = ["clean_label", "entity_id", "normalise_name", "resolve"]
@@ -36,9 +37,17 @@ def resolve(extractions: Iterable[Extraction], lex: Lexicon | None = None) -> Re
     corpus = corpus_names(extractions)
     local = [c for ex in extractions for c in local_clusters(ex, lex, corpus)]
     clusters = merge_clusters(local, lex, acronyms, corpus)
+    from ..extract.vocabulary import FEMININE, MASCULINE  # kg.extract loads spaCy: not at import time
+
     book = _Book(lex)
+    gendered = {(m.doc_id, m.antecedent) for ex in extractions for m in ex.mentions
+                if m.label == "PRON" and m.antecedent is not None and m.text.lower() in MASCULINE | FEMININE}
+    surnames = {pn.last for c in clusters if c.klass() == "Person" for f in c.forms
+                if (pn := person_name(f, lex)) is not None}
+    given = given_names(clusters, lex)
     for c in clusters:
-        book.add_cluster(c)
+        if not _unsupported_person(c, gendered, surnames, lex) and not _unnamed_person(c, gendered, given):
+            book.add_cluster(c)
     offices = {(ex.doc_id, t.of) for ex in extractions for t in ex.titles}
     for ex in extractions:
         for m in sorted(ex.mentions, key=lambda m: m.start):
@@ -92,7 +101,7 @@ class _Book:
     def add_cluster(self, c: Cluster) -> None:
         type_ = c.klass()
         forms = c.forms
-        if type_ is None or not forms:
+        if type_ is None or type_ == NO_CLASS or not forms:
             return
         if type_ == "Person" and any(ch.isdigit() for f in forms for ch in f):
             return
@@ -195,6 +204,43 @@ class _SortedSpans(list):
                 return eid
             i -= 1
         return None
+
+
+def _unsupported_person(c: Cluster, gendered: set[tuple[str, int]], surnames: set[str],
+                        lex: Lexicon) -> bool:
+    """One word that only the tagger calls a person ("Cedel", "Hurriyet", "Valencia" oranges): no
+    full name of the corpus has it for a surname, no title or first name beside it, no "he" or
+    "she" for it. News names a person in full first, so such a word is rarely one; no node."""
+    if c.klass() != "Person" or c.surname_linked or any(len(f.split()) > 1 for f in c.forms):
+        return False
+    if any(surname(f, lex) in surnames for f in c.forms):
+        return False
+    return not any(m.cue == "Person" or (m.doc_id, m.start) in gendered for m in c.mentions)
+
+
+def given_names(clusters: list[Cluster], lex: Lexicon) -> frozenset[str]:
+    """Given names: our table, the `nicknames` package's English names, and the first words of
+    names the corpus gives a person's title or honorific ("Karl" of "Bundesbank President Karl
+    Otto Poehl")."""
+    from .variants import _nicknamer
+    nn = _nicknamer()
+    found = set(lex.first_names) | set(nn.canonical_lookup) | set(nn.nickname_lookup)
+    for c in clusters:
+        for m in c.mentions:
+            words = clean_label(m.text).split()
+            if m.cue == "Person" and len(words) > 1:
+                found.add(fold(words[0]))
+    return frozenset(found)
+
+
+def _unnamed_person(c: Cluster, gendered: set[tuple[str, int]], given: frozenset[str]) -> bool:
+    """Words only the tagger calls a person and no given name starts ("Chiyoda Fire", "Stauffer
+    Seeds", "Graven Block"): no title, honorific or "he"/"she" for them either; no node."""
+    if c.klass() != "Person" or c.surname_linked or any(
+            m.cue == "Person" or (m.doc_id, m.start) in gendered for m in c.mentions):
+        return False
+    firsts = [f.split()[0] for f in c.forms if len(f.split()) > 1]
+    return bool(firsts) and not any(fold(w) in given or "." in w or len(w) == 1 for w in firsts)
 
 
 def _fullest(forms: Counter, type_: str, lex: Lexicon) -> str:

@@ -20,9 +20,12 @@ from .unionfind import UnionFind
 from .variants import link_variants, nickname_links
 
 LABEL_CLASS = label_classes()
-CLASS_ORDER = ("Person", "Place", "Organization", "Group", "Event")
+NO_CLASS = "Thing"  # a cue for what kg has no class for (a ship, a treaty): such a name is no node
+CLASS_ORDER = ("Person", "Place", "Organization", "Group", "Event", NO_CLASS)
 CUE_WEIGHT, DATA_WEIGHT = 3, 5
 SHARED_NAMES = 2
+ORG_TAIL_NAMES = 3
+GENERIC_TIMES = 3
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z]+(?![\w-])")
 PLACE_GUESSES = frozenset({"GPE", "LOC", "FAC", "NORP"})
 NOT_NAMES = frozenset({"PRON", "NAT", "SIDE"})
@@ -57,6 +60,8 @@ def votes_for(m: Mention, lex: Lexicon) -> Counter:
         votes[m.cue] += CUE_WEIGHT
     if fold(form) in lex.places or fold(form) in lex.countries:
         votes["Place"] += DATA_WEIGHT
+    elif fold(form) in lex.regions:
+        votes["Place"] += CUE_WEIGHT  # "Iowa"; weaker than a legal form on a merged "Texas Air Corp"
     elif (alias := lex.aliases.get(fold(form))) is not None:
         votes[alias[1]] += DATA_WEIGHT
     elif len(form.split()) > 1 and legal_base(form) != form:
@@ -72,6 +77,16 @@ class CorpusNames:
     labels: dict[str, Counter] = field(default_factory=dict)
     org_heads: frozenset[str] = frozenset()
     lowercase: Counter = field(default_factory=Counter)  # words written in lower case in the text
+    org_tails: Counter = field(default_factory=Counter)  # last words of organisations' names → names
+
+    def firm_word(self, form: str) -> bool:
+        """'Barry Citrus Products', 'Murdoch Publishing': a name ending in a common noun that ends
+        ORG_TAIL_NAMES organisations' names of the corpus and is written in lower case as often."""
+        words = legal_base(clean_label(form)).split()
+        if len(words) < 2:
+            return False
+        tail = fold(words[-1])
+        return self.org_tails[tail] >= ORG_TAIL_NAMES and self.lowercase[tail] >= ORG_TAIL_NAMES
 
     def common_word(self, form: str) -> bool:
         """'Sorghum', 'Mail', the 'Systems' of 'Systems Inc': one word the corpus writes in lower
@@ -81,6 +96,16 @@ class CorpusNames:
             return False
         key = fold(form)
         return self.lowercase[key] >= max(2, sum(self.labels.get(key, Counter()).values()))
+
+    def generic(self, form: str, lex: Lexicon) -> bool:
+        """'U.S. Dollar', 'U.S. Position', 'U.S. Firms': a country before one word that the corpus
+        writes in lower case GENERIC_TIMES as often as it names anything with it."""
+        words = clean_label(form).split()
+        if len(words) != 2 or not (lex.country_of(words[0]) or fold(words[0]) in lex.countries):
+            return False
+        word = fold(words[1])
+        named = sum(sum(c.values()) for f, c in self.labels.items() if word in f.split())
+        return self.lowercase[word] >= GENERIC_TIMES * max(1, named)
 
     def company_led(self, form: str, lex: Lexicon) -> bool:
         """'Lockheed Martin' tagged a person: its first word is no first name and stands alone
@@ -101,6 +126,7 @@ class CorpusNames:
 def corpus_names(extractions: Iterable[Extraction]) -> CorpusNames:
     labels: dict[str, Counter] = defaultdict(Counter)
     heads: set[str] = set()
+    tails: dict[str, set[str]] = defaultdict(set)
     lowercase: Counter = Counter()
     for ex in extractions:
         for s in ex.sentences:
@@ -113,7 +139,9 @@ def corpus_names(extractions: Iterable[Extraction]) -> CorpusNames:
             words = legal_base(form).split()
             if m.label == "ORG" and len(words) >= 2:
                 heads.add(fold(words[0]))
-    return CorpusNames(dict(labels), frozenset(heads), lowercase)
+                tails[fold(words[-1])].add(fold(form))
+    return CorpusNames(dict(labels), frozenset(heads), lowercase,
+                       Counter({w: len(names) for w, names in tails.items()}))
 
 
 def local_clusters(ex: Extraction, lex: Lexicon, corpus: CorpusNames | None = None) -> list[Cluster]:
@@ -121,7 +149,8 @@ def local_clusters(ex: Extraction, lex: Lexicon, corpus: CorpusNames | None = No
     corpus = corpus or CorpusNames()
     names = sorted((m for m in ex.mentions if m.label not in NOT_NAMES
                     and not is_junk(clean_label(m.text), lex)
-                    and not corpus.common_word(legal_base(clean_label(m.text)))), key=lambda m: m.start)
+                    and not corpus.common_word(legal_base(clean_label(m.text)))
+                    and not corpus.generic(m.text, lex)), key=lambda m: m.start)
     uf = UnionFind()
     by_key: dict[str, int] = {}
     for i, m in enumerate(names):
@@ -162,7 +191,8 @@ def local_clusters(ex: Extraction, lex: Lexicon, corpus: CorpusNames | None = No
         c = Cluster([names[i] for i in sorted(members)])
         for i in members:
             c.votes.update(votes_for(names[i], lex))
-            if names[i].label == "PERSON" and corpus.company_led(names[i].text, lex):
+            if names[i].label == "PERSON" and (corpus.company_led(names[i].text, lex)
+                                               or corpus.firm_word(names[i].text)):
                 c.votes["Organization"] += CUE_WEIGHT
         if linked.intersection(members):
             c.surname_linked = True

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ..data import Lexicon, fold
+from ..data import CALENDAR_WORDS, LEGAL_WORDS, Lexicon, fold
 
 _LEADING = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(’s|'s|’|')$")
@@ -15,6 +15,7 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,7}$")
 _ACRONYM_GAP = re.compile(r"^\s*(?:,\s*(?:or|also known as|known as)\s*|\(\s*)$")
 _ABBREVIATION = re.compile(r"(^|[\s.])\w\.$")
 _DECIMAL = re.compile(r"\d[.,]\d")
+_RATING = re.compile(r"^(?:A{1,3}|B{1,3}|C{1,3}|Aa|Baa|Ba|Caa)[1-3+]?$")  # a rating: "BB", "B-3/CCC"
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _STOP = frozenset({"of", "the", "and", "for", "on", "in", "to", "&"})
 
@@ -83,13 +84,17 @@ def is_junk(form: str, lex: Lexicon | None = None) -> bool:
     letters = [c for c in form if c.isalpha()]
     if (len(letters) < 2 or not form[0].isupper() and not form[0].isdigit() or form.isdigit()
             or fold(form).strip(".") in SUFFIXES or "<" in form or ">" in form
-            or bool(_DECIMAL.search(form))):
+            or bool(_DECIMAL.search(form))
+            or all(_RATING.match(w) or w.isdigit() for w in re.split(r"[/-]", form) if w)):
         return True
     if lex is None:
         return False
     key = fold(form).rstrip(".")
     words = re.split(r"[\s/-]+", key)
+    if all(w.rstrip(".") in CALENDAR_WORDS | {"mar", "may", ""} for w in words):
+        return True  # "February", "Apr/May": dates the tagger took for names
     return (key in lex.not_names or words[0] in lex.not_names and len(words) <= 2
+            or words[-1] in lex.not_names and len(words) <= 3  # "H.K. Dlr"
             or sum(w in lex.not_names for w in words) >= 2
             or not legal_base(form) or lex.is_title_word(key) or key in lex.honorifics)
 
@@ -121,13 +126,11 @@ def legal_base(label: str) -> str:
 
 def _cleanco_base(label: str) -> str:
     from cleanco import basename
-    if len(label.split()) == 1 and fold(label).strip(".") not in _LEGAL_WORDS:
+    if len(label.split()) == 1 and fold(label).strip(".") not in LEGAL_WORDS:
         return label
     return basename(label).strip(" ,")
 
 
-_LEGAL_WORDS = frozenset({"co", "inc", "corp", "ltd", "plc", "llc", "ag", "sa", "nv", "gmbh",
-                          "corporation", "company", "limited", "incorporated", "lp", "llp", "bv"})
 
 
 def qualified(text: str, lex: Lexicon) -> tuple[str, str]:

@@ -139,14 +139,14 @@ def _story_claim(short: Group, claimants: set[int], groups: dict[int, Group], *,
 def _place_words(words: list[str], lex: Lexicon) -> bool:
     """'Ford Australia', 'EADS North America': a branch in a place, not the full name."""
     text = " ".join(words)
-    return (text in lex.places or text in lex.countries or text in lex.cities
+    return (text in lex.places or text in lex.countries or text in lex.cities or text in lex.regions
             or lex.country_of(text) is not None)
 
 
 def _not_a_short_form(form: str, lex: Lexicon) -> bool:
     key = fold(form)
     return (key in lex.places or key in lex.countries or key in lex.country_codes
-            or key in lex.nationality or key in lex.first_names or key in lex.aliases)
+            or key in lex.regions or key in lex.nationality or key in lex.first_names or key in lex.aliases)
 
 
 def short_form_claims(groups: dict[int, Group], lex: Lexicon) -> dict[int, set[int]]:
