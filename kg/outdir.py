@@ -50,10 +50,13 @@ def claim(out: str | Path) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
         if not folder.is_dir():
             raise StoreError(f"--out {folder} is a file, not a folder; give a new or empty folder.")
-        if not is_kg_folder(folder):
-            if any(folder.iterdir()):
-                raise StoreError(f"{folder} is not a kg output folder (it holds files kg did not write "
-                                 f"and no {OUTPUT_MARKER} marker); give a new or empty folder with --out.")
+        # kg's own marker and lock file do not make a folder the user's; the listing comes first
+        # and the marker check second, because a concurrent kg writes its marker before anything
+        # else: a folder seen holding other files then already holds the marker.
+        others = [p for p in folder.iterdir() if p.name not in (OUTPUT_MARKER, LOCK_FILE)]
+        if others and not is_kg_folder(folder):
+            raise StoreError(f"{folder} is not a kg output folder (it holds files kg did not write "
+                             f"and no {OUTPUT_MARKER} marker); give a new or empty folder with --out.")
         if not (folder / OUTPUT_MARKER).is_file():
             (folder / OUTPUT_MARKER).write_text(_MARKER_TEXT, encoding="utf-8")
     except OSError as exc:
