@@ -151,7 +151,7 @@ class ExtractionCache:
         return cache_key(text, self.extractor_version, self.model)
 
     def path(self, key: str) -> Path:
-        from .outdir import is_cache_key
+        from .files import is_cache_key
 
         if not is_cache_key(key):
             raise ValueError(f"{key!r} is not a cache key")

@@ -159,7 +159,7 @@ def query(
     allow_service: AllowServiceOpt = False,
 ) -> None:
     """Run a SPARQL query over a built graph. Prefixes kgo:, kg:, rdf:, rdfs:, skos:, dcterms:, prov: are predeclared."""
-    from .quick import print_output, query_output
+    from .answer import print_output, query_output
 
     print_output(query_output(out, sparql, file, fmt, timeout, max_memory, max_rows, allow_service))
 

@@ -7,6 +7,7 @@ the file, so the user sees one line; the half-written temporary is deleted and t
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -47,3 +48,12 @@ def write_atomic(target: Path, write: Callable[[Path], None]) -> Path:
     with atomic_path(target) as tmp:
         write(tmp)
     return target
+
+
+_KEY = re.compile(r"[0-9a-f]{64}")
+
+
+def is_cache_key(key: object) -> bool:
+    """True for a well-formed extraction cache key (a SHA-256 hex digest): the only kind of
+    name kg ever turns into a path, so a hostile manifest cannot point kg outside the folder."""
+    return isinstance(key, str) and _KEY.fullmatch(key) is not None

@@ -13,13 +13,13 @@ import fcntl
 import json
 import logging
 import os
-import re
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import StoreError
+from .files import is_cache_key
 
 log = logging.getLogger(__name__)
 
@@ -120,13 +120,6 @@ def _holder(fd: int) -> str:
     return f"pid {pid}" if pid.isdigit() else "pid unknown"
 
 
-_KEY = re.compile(r"[0-9a-f]{64}")
-
-
-def is_cache_key(key: object) -> bool:
-    """True for a well-formed extraction cache key (a SHA-256 hex digest): the only kind of
-    name kg ever turns into a path, so a hostile manifest cannot point kg outside the folder."""
-    return isinstance(key, str) and _KEY.fullmatch(key) is not None
 
 
 def _journal(folder: Path, operation: str) -> Path:

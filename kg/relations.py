@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import KgError
-from .vocab import KGO
+from .terms import KGO
 
 GENERIC = "relatedTo"
 MINTED = "kgr:"  # prefix of minted property names in Fact.predicate

@@ -20,7 +20,8 @@ from .sparql import STORE_DIR, QueryResult, open_store, run_query  # noqa: F401 
 from .relations import GENERIC, MINTED, VALUE_SUFFIX, is_minted, minted_label
 from .resolve.ids import local_name, safe_local_name
 from .types import Document, Entity, Evidence, Fact, Node, Resolution, Role
-from .vocab import DEFAULT_BASE, KGO
+from .terms import KGO
+from .vocab import DEFAULT_BASE
 
 MANIFEST = "manifest.json"
 MANIFEST_FORMAT = 1
@@ -419,7 +420,7 @@ class Manifest:
 
     @classmethod
     def from_json(cls, text: str) -> Manifest:
-        from .outdir import is_cache_key
+        from .files import is_cache_key
 
         data = json.loads(text)
         if not isinstance(data, dict) or data.pop("format", None) != MANIFEST_FORMAT:

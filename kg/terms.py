@@ -1,4 +1,4 @@
-"""The kg ontology as a closed rdflib namespace (loaded on first use of `kg.vocab.KGO`)."""
+"""The kg ontology as a closed rdflib namespace (kept apart from `kg.vocab` so that code needing only IRIs does not import rdflib)."""
 
 from __future__ import annotations
 

@@ -41,11 +41,3 @@ def ontology_file(name: str) -> Path:
         if (folder / name).is_file():
             return folder / name
     raise FileNotFoundError(f"ontology file {name} is missing from {here.parent / 'ontology'}")
-
-
-def __getattr__(name: str):
-    if name == "KGO":
-        from .terms import KGO
-
-        return KGO
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,68 +1,51 @@
-"""Commands import only what they use: reading a graph never loads the NLP stack."""
+"""kg's modules import each other without a cycle, counting imports inside functions too (a lazy
+import that closes a circle is still a circle a reader must untangle)."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
+import ast
+from pathlib import Path
 
-import pytest
+import networkx as nx
 
-HEAVY = ("spacy", "thinc", "trafilatura", "dask", "distributed", "pyshacl", "pyvis")
-
-CHECK = """
-import sys
-from typer.testing import CliRunner
-from kg.cli import app
-result = CliRunner().invoke(app, sys.argv[1:])
-assert result.exit_code == 0, result.output
-print(" ".join(sorted(name for name in sys.modules if name.split(".")[0] in {heavy!r})))
-"""
+ROOT = Path(__file__).resolve().parent.parent / "kg"
 
 
-def loaded_by(*args: str) -> set[str]:
-    """Top-level heavy modules present in sys.modules after running `kg ARGS` in a fresh interpreter."""
-    done = subprocess.run([sys.executable, "-c", CHECK.format(heavy=set(HEAVY)), *args],
-                          capture_output=True, text=True, check=True)
-    return {name.split(".")[0] for name in done.stdout.split()}
+def _module(path: Path) -> str:
+    parts = path.relative_to(ROOT.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-@pytest.fixture(scope="module")
-def built(seed_build):
-    return seed_build.out
+def import_graph() -> nx.DiGraph:
+    """Module → kg module it imports (a name imported from a package counts as its submodule
+    when one of that name exists)."""
+    modules = {_module(p): p for p in ROOT.rglob("*.py")}
+    graph = nx.DiGraph()
+    graph.add_nodes_from(modules)
+    for name, path in modules.items():
+        package = name.split(".") if path.name == "__init__.py" else name.split(".")[:-1]
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                if node.level:
+                    base = package[:len(package) - node.level + 1]
+                    target = ".".join(base + ([node.module] if node.module else []))
+                else:
+                    target = node.module or ""
+                for alias in node.names:
+                    sub = f"{target}.{alias.name}"
+                    if (sub if sub in modules else target) in modules:
+                        graph.add_edge(name, sub if sub in modules else target)
+            elif isinstance(node, ast.Import):
+                graph.add_edges_from((name, a.name) for a in node.names if a.name in modules)
+    return graph
 
 
-def test_import_kg_loads_nothing_heavy():
-    done = subprocess.run([sys.executable, "-c", "import kg, kg.cli, kg.api, kg.sparql, sys; "
-                           f"print([m for m in sys.modules if m.split('.')[0] in {set(HEAVY)!r}])"],
-                          capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "[]"
+def test_the_import_graph_sees_imports():
+    graph = import_graph()
+    assert graph.has_edge("kg.quick", "kg.answer")  # top level
+    assert graph.has_edge("kg.quick", "kg.cli")  # inside a function
 
 
-@pytest.mark.parametrize("args", [["--version"], ["--help"], ["query", "--help"]])
-def test_help_and_version_load_nothing_heavy(args):
-    assert loaded_by(*args) == set()
-
-
-def test_query_loads_no_nlp_stack_and_no_rdflib(built):
-    loaded = loaded_by("query", str(built), "SELECT ?s WHERE { ?s a kgo:Person } LIMIT 1",
-                       "--format", "csv")
-    assert loaded == set()
-    done = subprocess.run([sys.executable, "-c", "import sys; from kg.api import query; "
-                           f"query({str(built)!r}, 'ASK {{}}'); print('rdflib' in sys.modules)"],
-                          capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "False"
-
-
-def test_stats_and_validate_load_only_what_they_use(built):
-    assert loaded_by("stats", str(built)) == set()
-    assert loaded_by("validate", str(built)) == {"pyshacl"}  # SHACL is what validate checks
-
-
-def test_lazy_package_attributes_still_resolve():
-    import kg
-
-    assert kg.query.__module__ == "kg.api"
-    assert kg.build.__module__ == "kg.pipeline"
-    assert kg.Triple.__module__ == "kg.types"
-    with pytest.raises(AttributeError):
-        kg.no_such_name  # noqa: B018
+def test_no_import_cycle_in_kg():
+    cycles = [c for c in nx.simple_cycles(import_graph()) if len(c) > 1]
+    assert cycles == []
