@@ -109,6 +109,7 @@ def _analyse(doc: Doc, lex: Lexicon) -> Analysis:
                   for i in range(ent.start, ent.end)}
     chunks = list(_propn_chunks(doc, covered | other_ents | fixed, lex))
     names = sorted((n for n in pieces + sides + chunks if not _ticker(doc, n)), key=lambda n: n.start)
+    names = _join_wrapped(doc, names, lex)
     analysis = Analysis(names=names)
     by_token = {i: n for n in names for i in range(n.start, n.end)}
     for n in names:
@@ -139,7 +140,8 @@ def _clean_entity(doc: Doc, start: int, end: int, label: str, fixed: set[int], l
     """Split an entity at line breaks and possessives; strip articles, titles and honorifics."""
     piece_start = start
     for i in range(start, end + 1):
-        if i == end or _line_break(doc, i) or doc[i].tag_ == "POS" and not _firm_possessive(doc, i, end):
+        if i == end or _line_break(doc, i) or (doc[i].tag_ == "POS" and not _firm_possessive(doc, i, end)
+                                               and not _plural_possessive(doc, i, end, label)):
             name = _trim(doc, piece_start, i, label, fixed, lex)
             if name is not None:
                 yield name
@@ -152,6 +154,21 @@ def _partnerships(doc: Doc, fixed: set[int], lex: Lexicon) -> Iterator[Name]:
     tagged = {i for ent in doc.ents for i in range(ent.start, ent.end) if ent.end - ent.start == 1}
     for i in range(1, len(doc) - 1):
         if doc[i].lower_ not in {"and", "&"}:
+            continue
+        after = _after_wrap(doc, i + 1)
+        if fold(doc[after].text).rstrip(".") in PARTNER_FORMS and after > i + 1:
+            end = after + 1  # "Ryan, Beck and\nCo": the firm's name goes on after a wrapped line
+            while (end < len(doc) and doc[end].text[:1].isupper()
+                   and fold(doc[end].text).rstrip(".") in LEGAL_WORDS):
+                end += 1
+            start = i
+            while start > 0 and _name_word(doc[start - 1], fixed, lex):
+                start -= 1
+            if start < i:
+                if (start >= 2 and doc[start - 1].text == "," and _name_word(doc[start - 2], fixed, lex)
+                        and (start == 2 or not _name_word(doc[start - 3], fixed, lex))):
+                    start -= 2
+                yield Name(start, end, "ORG", "Organization")
             continue
         if fold(doc[i + 1].text).rstrip(".") not in PARTNER_FORMS:
             # "Standard and Poor's Corp": one word, "and", one word, a legal form
@@ -182,6 +199,14 @@ def _partnerships(doc: Doc, fixed: set[int], lex: Lexicon) -> Iterator[Name]:
                 and (start == 2 or not _name_word(doc[start - 3], fixed, lex))):
             start -= 2
         yield Name(start, end, "ORG", "Organization")
+
+
+def _after_wrap(doc: Doc, i: int) -> int:
+    """The token at i, or the first after the space tokens of a wrapped line break at i."""
+    j = i
+    while j < len(doc) - 1 and doc[j].is_space and "\n\n" not in doc[j].text and not _line_break(doc, j):
+        j += 1
+    return j if j == i or not doc[j].is_space else i
 
 
 def _joined_firms(doc: Doc, fixed: set[int], lex: Lexicon) -> Iterator[Name]:
@@ -224,6 +249,47 @@ def _firm_possessive(doc: Doc, i: int, end: int) -> bool:
             and owner not in people)  # not "Icahn's Transworld Airlines Inc"
 
 
+JOINABLE = frozenset({"ORG", "PROPN", "PERSON", "GPE", "LOC", "FAC", "NORP"})
+
+
+def _join_wrapped(doc: Doc, names: list[Name], lex: Lexicon) -> list[Name]:
+    """Two names on either side of a wrapped line break, with nothing but the break between them,
+    are one name the tagger cut at the line's end: "Universal Health Realty\nIncome Trust", "the
+    Indian Sugar\nMills Association", "the South\nChina Morning Post". Not at a heading's or a
+    paragraph's break, nor where the second starts a sentence."""
+    out: list[Name] = []
+    for n in names:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.label in JOINABLE and n.label in JOINABLE
+                and _wrapped_between(doc, prev.end, n.start) and not doc[n.start].is_sent_start
+                and doc[prev.end - 1].is_alpha and doc[n.start].text[:1].isupper()
+                and not (lex.is_title_word(doc[n.start].text) or fold(doc[n.start].text) in lex.honorifics)):
+            labels = {prev.label, n.label}
+            label = ("ORG" if "ORG" in labels else "PERSON" if labels == {"PERSON"}
+                     else prev.label if len(labels) == 1 else "PROPN")
+            out[-1] = Name(prev.start, n.end, label, prev.cue or n.cue)
+            continue
+        out.append(n)
+    return out
+
+
+def _wrapped_between(doc: Doc, end: int, start: int) -> bool:
+    """Only the whitespace of one wrapped line break lies between token `end` - 1 and `start`."""
+    gap = doc[end:start]
+    ws = doc[end - 1].whitespace_ + "".join(t.text_with_ws for t in gap)
+    if any(not t.is_space for t in gap) or ws.count("\n") != 1:
+        return False
+    at = next((t.i for t in gap if "\n" in t.text), end - 1)
+    return not _line_break(doc, at)
+
+
+def _plural_possessive(doc: Doc, i: int, end: int, label: str) -> bool:
+    """The apostrophe of a plural inside an organisation's name, not an owner's "'s": "St Louis
+    Merchants' Exchange", "Seafarers' International Union"."""
+    return (label == "ORG" and doc[i].text in {"'", "’"} and i > 0 and doc[i - 1].text.endswith("s")
+            and i + 1 < end and doc[i + 1].text[:1].isupper())
+
+
 def _line_break(doc: Doc, i: int) -> bool:
     """A newline that ends a heading or a paragraph, not one that merely wraps a long line."""
     tok = doc[i]
@@ -234,6 +300,7 @@ def _line_break(doc: Doc, i: int) -> bool:
     first = i
     while first > 0 and "\n" not in doc[first - 1].text + doc[first - 1].whitespace_:
         first -= 1
+    opening = first == 0  # the text's first line: short where a dateline was cut off (Reuters)
     first = max(first - 1, 0)
     last = i + 1
     while last < len(doc) and doc[last].is_space:
@@ -244,6 +311,7 @@ def _line_break(doc: Doc, i: int) -> bool:
     following = text[at:].lstrip()[:2]
     return ("\n\n" in tok.text + tok.whitespace_
             or len(line.split()) <= 6 and len(line) * 2 < _wrap_width(doc)
+            and not (opening and not line.isupper())
             or line[-1:] in ".?!:\"”" or following[:1] in BULLETS or line[:1] in BULLETS)
 
 

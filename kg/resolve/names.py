@@ -89,6 +89,12 @@ def is_junk(form: str, lex: Lexicon | None = None) -> bool:
         return True
     if lex is None:
         return False
+    if form in lex.time_zones:
+        return True  # "0415 CST"
+    parts = [p for p in re.split(r"[-/]", form) if p]
+    if (len(parts) >= 2 and fold(form) not in lex.countries
+            and all(lex.country_of(p) or fold(p) in lex.countries for p in parts)):
+        return True  # "U.S.-China", "Iran-Iraq": countries of a relation, not a name
     key = fold(form).rstrip(".")
     words = re.split(r"[\s/-]+", key)
     if all(w.rstrip(".") in CALENDAR_WORDS | {"mar", "may", ""} for w in words):
@@ -153,8 +159,26 @@ def org_key(text: str, lex: Lexicon) -> str:
     whole = normalise_name(label)
     if whole in lex.places or whole in lex.countries:
         return whole
+    place = place_of(label, lex)
+    if place:
+        return place
     country, core = qualified(label, lex)
     return f"{country} {core}".strip() or whole
+
+
+def place_of(label: str, lex: Lexicon) -> str:
+    """'Province of Quebec', 'Republic of Korea' → the country or region named after a place noun
+    of kg/data/cues.tsv and "of" ("quebec"); "" otherwise. Not a city: the City of London is not
+    London."""
+    words = label.split()
+    if len(words) < 3 or fold(words[1]) != "of" or lex.cues.get(fold(words[0])) != "Place":
+        return ""
+    rest = " ".join(words[2:])
+    key = normalise_name(lex.canonical(rest))
+    country = lex.country_of(rest)
+    if country is not None:
+        return normalise_name(country)
+    return key if key in lex.regions or key in lex.countries else ""
 
 
 def _words(label: str) -> list[str]:

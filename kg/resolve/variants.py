@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..data import Lexicon, fold
-from .names import initials, is_acronym_form, org_key, person_name, qualified
+from .names import initials, is_acronym_form, legal_base, org_key, person_name, qualified
 from .unionfind import UnionFind
 
 MIN_CLIPPING = 3
@@ -162,7 +162,8 @@ def short_form_claims(groups: dict[int, Group], lex: Lexicon) -> dict[int, set[i
 
     def key_of(form: str) -> str | None:
         return None if _not_a_short_form(form, lex) else org_key(form, lex)
-    return _form_claims(groups, by_prefix, key_of, corpus_wide=lambda key: True, before=True)
+    return _form_claims(groups, by_prefix, key_of, corpus_wide=lambda key: True, before=True,
+                        whole=lambda g: any(legal_base(f) != f for f in g.forms))
 
 
 def acronym_claims(groups: dict[int, Group], lex: Lexicon) -> dict[int, set[int]]:
@@ -201,12 +202,14 @@ def clipping_claims(groups: dict[int, Group], lex: Lexicon) -> dict[int, set[int
 
 def _form_claims(groups: dict[int, Group], index: dict[str, set[int]],
                  key_of: Callable[[str], str | None], *, corpus_wide: Callable[[str], bool],
-                 before: bool) -> dict[int, set[int]]:
+                 before: bool, whole: Callable[[Group], bool] = lambda g: False) -> dict[int, set[int]]:
     """For every form of a group that is not a person and that `key_of` reads as a variant key in
-    `index`, the claimants its story gives (`_story_claim`), by group."""
+    `index`, the claimants its story gives (`_story_claim`), by group. A group `whole` names a
+    thing in full and is no variant of another ("American Express Co" with its legal form is
+    the company, not a short form of its unit "American Express Bank Ltd")."""
     claims: dict[int, set[int]] = {}
     for root, g in groups.items():
-        if g.person:
+        if g.person or whole(g):
             continue
         for f in g.forms:
             key = key_of(f)
