@@ -35,6 +35,8 @@ from .vocabulary import (
 ANALYSIS = "kg_names"
 # a name never starts or ends with these: "Following X", "Born X", "X and"
 EDGE_WORDS = frozenset({"VERB", "AUX", "ADP", "SCONJ", "CCONJ", "DET", "PART"})
+BRACKETS = frozenset({"<", ">"})
+INITIALS = re.compile(r"(?:^|\s)(?:[A-Z]\.)+$")  # "... the E.F.\nHutton Group": initials end no line
 WEB_NAME = re.compile(r"\w\.(com|org|net|kz|ru|ua|info|news)$")
 
 
@@ -109,7 +111,7 @@ def _analyse(doc: Doc, lex: Lexicon) -> Analysis:
                   for i in range(ent.start, ent.end)}
     chunks = list(_propn_chunks(doc, covered | other_ents | fixed, lex))
     names = sorted((n for n in pieces + sides + chunks if not _ticker(doc, n)), key=lambda n: n.start)
-    names = _join_wrapped(doc, names, lex)
+    names = _join_spelt(doc, _join_wrapped(doc, names, lex))
     analysis = Analysis(names=names)
     by_token = {i: n for n in names for i in range(n.start, n.end)}
     for n in names:
@@ -125,12 +127,14 @@ def _analyse(doc: Doc, lex: Lexicon) -> Analysis:
 
 
 def _fixed_title_tokens(doc: Doc, lex: Lexicon) -> set[int]:
+    """Tokens of fixed titles ("Chancellor of the Exchequer"), read across wrapped lines."""
     marked: set[int] = set()
-    words = [fold(t.text) for t in doc]
-    for i in range(len(doc)):
+    tokens = [t for t in doc if not t.is_space]
+    words = [fold(t.text) for t in tokens]
+    for i in range(len(tokens)):
         for title in lex.fixed_titles:
             if tuple(words[i:i + len(title)]) == title:
-                marked.update(range(i, i + len(title)))
+                marked.update(range(tokens[i].i, tokens[i + len(title) - 1].i + 1))
                 break
     return marked
 
@@ -215,6 +219,8 @@ def _joined_firms(doc: Doc, fixed: set[int], lex: Lexicon) -> Iterator[Name]:
     tagged = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     for ent in doc.ents:
         i = ent.start - 1
+        while i > 0 and doc[i].is_space and not _line_break(doc, i):
+            i -= 1  # "The Agricultural Stabilization and\nConservation Service"
         if ent.label_ not in {"ORG", "PERSON"} or i < 1 or doc[i].lower_ not in {"and", "&"}:
             continue
         if ent.end - ent.start > 3 or ent.label_ == "PERSON" and fold(ent[0].text) in lex.first_names:
@@ -261,8 +267,10 @@ def _join_wrapped(doc: Doc, names: list[Name], lex: Lexicon) -> list[Name]:
     for n in names:
         prev = out[-1] if out else None
         if (prev is not None and prev.label in JOINABLE and n.label in JOINABLE
-                and _wrapped_between(doc, prev.end, n.start) and not doc[n.start].is_sent_start
-                and doc[prev.end - 1].is_alpha and doc[n.start].text[:1].isupper()
+                and _wrapped_between(doc, prev.end, n.start)
+                and (doc[prev.end - 1].is_alpha and not doc[n.start].is_sent_start
+                     or INITIALS.search(doc[prev.end - 1].text))
+                and doc[n.start].text[:1].isupper()
                 and not (lex.is_title_word(doc[n.start].text) or fold(doc[n.start].text) in lex.honorifics)):
             labels = {prev.label, n.label}
             label = ("ORG" if "ORG" in labels else "PERSON" if labels == {"PERSON"}
@@ -270,6 +278,29 @@ def _join_wrapped(doc: Doc, names: list[Name], lex: Lexicon) -> list[Name]:
             out[-1] = Name(prev.start, n.end, label, prev.cue or n.cue)
             continue
         out.append(n)
+    return out
+
+
+def _join_spelt(doc: Doc, names: list[Name]) -> list[Name]:
+    """'The Agricultural Stabilization and Conservation Service (ASCS)': two names joined by "and"
+    whose acronym in parentheses spells both are one name."""
+    out: list[Name] = []
+    i = 0
+    while i < len(names):
+        a = names[i]
+        b = names[i + 1] if i + 2 <= len(names) else None
+        acronym = names[i + 2] if i + 2 < len(names) else None
+        if (b is not None and acronym is not None and a.label in JOINABLE and b.label in JOINABLE
+                and [t.lower_ for t in doc[a.end:b.start] if not t.is_space] in (["and"], ["&"])
+                and acronym.start == b.end + 1 and doc[b.end].text == "("
+                and acronym.end < len(doc) and doc[acronym.end].text == ")"):
+            words = [t.text for t in doc[a.start:b.end] if t.is_alpha and t.lower_ not in {"and", "of", "the", "for"}]
+            if "".join(w[0] for w in words).upper() == doc[acronym.start:acronym.end].text.upper():
+                out.append(Name(a.start, b.end, "ORG", a.cue or b.cue))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
     return out
 
 
@@ -285,9 +316,11 @@ def _wrapped_between(doc: Doc, end: int, start: int) -> bool:
 
 def _plural_possessive(doc: Doc, i: int, end: int, label: str) -> bool:
     """The apostrophe of a plural inside an organisation's name, not an owner's "'s": "St Louis
-    Merchants' Exchange", "Seafarers' International Union"."""
+    Merchants' Exchange", "Seafarers' International Union"; not before a company's whole name,
+    legal form and all ("National Amusements' Arsenal Holdings Inc": the owner's)."""
     return (label == "ORG" and doc[i].text in {"'", "’"} and i > 0 and doc[i - 1].text.endswith("s")
-            and i + 1 < end and doc[i + 1].text[:1].isupper())
+            and i + 1 < end and doc[i + 1].text[:1].isupper()
+            and fold(doc[end - 1].text).rstrip(".") not in LEGAL_WORDS)  # "National Amusements' Arsenal Holdings Inc": an owner's
 
 
 def _line_break(doc: Doc, i: int) -> bool:
@@ -312,7 +345,8 @@ def _line_break(doc: Doc, i: int) -> bool:
     return ("\n\n" in tok.text + tok.whitespace_
             or len(line.split()) <= 6 and len(line) * 2 < _wrap_width(doc)
             and not (opening and not line.isupper())
-            or line[-1:] in ".?!:\"”" or following[:1] in BULLETS or line[:1] in BULLETS)
+            or line[-1:] in ".?!:\"”" and not INITIALS.search(line) or following[:1] in BULLETS
+            or line[:1] in BULLETS)
 
 
 def _wrap_width(doc: Doc) -> float:
@@ -325,6 +359,22 @@ def _wrap_width(doc: Doc) -> float:
 
 
 def _trim(doc: Doc, start: int, end: int, label: str, fixed: set[int], lex: Lexicon) -> Name | None:
+    """The name in a tagger's span: without edge words, titles, dates and table words. In angle
+    brackets, the wire's marking of a company's name ("<Nestle SA>", "<Donohue Inc>"), an
+    organisation; in capitals only, a stock symbol ("<NOBL ST>"), no name."""
+    while start < end and doc[start].text in BRACKETS:
+        start += 1
+    while end > start and doc[end - 1].text in BRACKETS:
+        end -= 1
+    if start > 0 and doc[start - 1].text == "<" and end < len(doc) and doc[end].text == ">":
+        if all(c.isupper() for t in doc[start:end] for c in t.text if c.isalpha()):
+            return None
+        name = _trim_span(doc, start, end, label, fixed, lex)
+        return name and Name(name.start, name.end, name.label, "Organization")
+    return _trim_span(doc, start, end, label, fixed, lex)
+
+
+def _trim_span(doc: Doc, start: int, end: int, label: str, fixed: set[int], lex: Lexicon) -> Name | None:
     while start < end and (doc[start].lower_ in ARTICLES or doc[start].is_punct
                            or doc[start].is_space):
         start += 1

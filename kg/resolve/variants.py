@@ -70,8 +70,11 @@ def link_variants(clusters: list, uf, lex: Lexicon) -> None:
     _join(uf, qualifier_claims(groups, lex))
     groups = groups_of(clusters, uf, lex)
     claims: dict[int, set[int]] = defaultdict(set)
-    for found in (short_form_claims(groups, lex), acronym_claims(groups, lex),
-                  clipping_claims(groups, lex)):
+    acronyms = acronym_claims(groups, lex)
+    # an acronym spelling one name's initials is that name; longer names that start with the
+    # acronym itself are its parts or products ("IBM Personal Computer"), not its full form
+    shorts = {r: c for r, c in short_form_claims(groups, lex).items() if r not in acronyms}
+    for found in (shorts, acronyms, clipping_claims(groups, lex)):
         for short, longs in found.items():
             claims[short] |= longs
     _join(uf, claims)
