@@ -160,6 +160,8 @@ def short_form_claims(groups: dict[int, Group], lex: Lexicon) -> dict[int, set[i
             words = key.split()
             for n in range(1, len(words)):
                 rest = words[n:]
+                if rest[0] == "of":
+                    continue  # "First Federal Savings ... of Beloit": one of many, by the place it is of
                 if not SUBUNIT_HEADS.intersection(rest) and not _place_words(rest, lex):
                     by_prefix[" ".join(words[:n])].add(root)
 
