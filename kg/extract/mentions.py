@@ -333,7 +333,6 @@ def _line_break(doc: Doc, i: int) -> bool:
     first = i
     while first > 0 and "\n" not in doc[first - 1].text + doc[first - 1].whitespace_:
         first -= 1
-    opening = first == 0  # the text's first line: short where a dateline was cut off (Reuters)
     first = max(first - 1, 0)
     last = i + 1
     while last < len(doc) and doc[last].is_space:
@@ -344,7 +343,6 @@ def _line_break(doc: Doc, i: int) -> bool:
     following = text[at:].lstrip()[:2]
     return ("\n\n" in tok.text + tok.whitespace_
             or len(line.split()) <= 6 and len(line) * 2 < _wrap_width(doc)
-            and not (opening and not line.isupper())
             or line[-1:] in ".?!:\"”" and not INITIALS.search(line) or following[:1] in BULLETS
             or line[:1] in BULLETS)
 

@@ -22,19 +22,14 @@ def line_breaks(doc: Doc) -> Doc:
         if "\n" not in ws:
             continue
         line = [t for t in doc[line_start:tok.i + 1] if not t.is_space]
-        first = line_start == 0
         line_start = tok.i + 1
-        if ws.count("\n") > 1 or (line and _heading(line, first)):
+        if ws.count("\n") > 1 or (line and _heading(line)):
             doc[tok.i + 1].is_sent_start = True
     return doc
 
 
-def _heading(line, first: bool = False) -> bool:
-    """The text's first line is a heading only in capitals: a short first line in mixed case is a
-    sentence's start whose dateline was cut off ("Universal Health Realty\nIncome Trust said")."""
+def _heading(line) -> bool:
     if len(line) > MAX_HEADING_TOKENS or line[-1].text[-1] in FINAL_PUNCT:
-        return False
-    if first and not all(t.text.isupper() for t in line if t.is_alpha):
         return False
     words = [t.text for t in line if t.is_alpha and len(t.text) > 3]
     return bool(words) and all(w[0].isupper() for w in words)

@@ -115,6 +115,11 @@ def clean_article(text: str, furniture: Furniture = DEFAULT_FURNITURE,
         if body:
             kept.append(body)
             in_header = False
+    if (title and len(kept) > 1 and kept[1] and furniture.is_heading(kept[0])
+            and not kept[0].isupper()):
+        # the wire's first line, short where the dateline was cut off, goes on into the next
+        # ("Universal Health Realty\nIncome Trust, which recently went public, said"): one line
+        kept[0:2] = [f"{kept[0]} {kept[1]}"]
     clean = "\n".join(kept).strip()
     if "source" not in found:
         first = clean.split("\n", 1)[0]
