@@ -148,3 +148,22 @@ def test_a_companys_name_cut_at_its_head_joins_the_whole_name_of_its_document(nl
                      Mention("d", 0, "Reynolds Tobacco Co", b, b + 19, "ORG")), ())
     assert [(e.label, e.aliases) for e in resolve([ex]).entities] == [
         ("R.J. Reynolds Tobacco Co", ("R.J. Reynolds Tobacco Co", "Reynolds Tobacco Co"))]
+
+
+def test_a_given_name_at_a_line_end_joins_the_surname_below(nlp):
+    text = ("The report may also undermine the standing of Defense\nSecretary Caspar Weinberger and "
+            "Secretary of State George\nShultz, who the report suggests were more interested in keeping\n"
+            "their own skirts clean.")
+    found = names(nlp, text)
+    assert ("George Shultz", "PERSON", "Person") in found and "George" not in texts(nlp, text)
+
+
+def test_a_place_noun_of_a_name_types_it_a_place(nlp):
+    found = nodes(nlp, "The town of Whakatane was said by officials to be virtually isolated after the quake.")
+    assert found["Whakatane"][0] == "Place"
+
+
+def test_an_abbreviated_military_title_is_no_node(nlp):
+    found = nodes(nlp, "The two other victims are former National Security Adviser Vice Adm. John Poindexter "
+                       "and Marine Lt. Col. Oliver North.")
+    assert "Adm" not in found and "Col" not in found and "John Poindexter" in found

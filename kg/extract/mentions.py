@@ -262,19 +262,20 @@ def _join_wrapped(doc: Doc, names: list[Name], lex: Lexicon) -> list[Name]:
     """Two names on either side of a wrapped line break, with nothing but the break between them,
     are one name the tagger cut at the line's end: "Universal Health Realty\nIncome Trust", "the
     Indian Sugar\nMills Association", "the South\nChina Morning Post". Not at a heading's or a
-    paragraph's break, nor where the second starts a sentence."""
+    paragraph's break (where the parser starts a sentence after a wrapped line that does not end
+    one, "Secretary of State George\nShultz, who", the line decides)."""
     out: list[Name] = []
     for n in names:
         prev = out[-1] if out else None
         if (prev is not None and prev.label in JOINABLE and n.label in JOINABLE
                 and _wrapped_between(doc, prev.end, n.start)
-                and (doc[prev.end - 1].is_alpha and not doc[n.start].is_sent_start
-                     or INITIALS.search(doc[prev.end - 1].text))
+                and (doc[prev.end - 1].is_alpha or INITIALS.search(doc[prev.end - 1].text))
                 and doc[n.start].text[:1].isupper()
                 and not (lex.is_title_word(doc[n.start].text) or fold(doc[n.start].text) in lex.honorifics)):
             labels = {prev.label, n.label}
-            label = ("ORG" if "ORG" in labels else "PERSON" if labels == {"PERSON"}
-                     else prev.label if len(labels) == 1 else "PROPN")
+            label = ("ORG" if "ORG" in labels else prev.label if len(labels) == 1
+                     else next(iter(labels - {"PROPN"})) if len(labels) == 2 and "PROPN" in labels
+                     else "PROPN")
             out[-1] = Name(prev.start, n.end, label, prev.cue or n.cue)
             continue
         out.append(n)
@@ -532,6 +533,10 @@ def _cue(doc: Doc, name: Name, by_token: dict[int, Name], fixed: set[int], lex: 
         prev = doc[_before(doc, name.start)]
         if _noun(prev) in lex.cues and prev.i not in by_token:
             return lex.cues[_noun(prev)]
+        if prev.lower_ == "of" and _before(doc, prev.i) >= 0:  # "the town of Whakatane"
+            noun = doc[_before(doc, prev.i)]
+            if lex.cues.get(_noun(noun)) == "Place" and noun.i not in by_token and noun.is_lower:
+                return "Place"
         acronym = span.text.isupper() and len(span) == 1
         if not acronym and (fold(prev.text) in lex.honorifics or prev.i in fixed
                             or fold(prev.text) in lex.title_heads and prev.pos_ in NOUNS):
