@@ -167,3 +167,11 @@ def test_an_abbreviated_military_title_is_no_node(nlp):
     found = nodes(nlp, "The two other victims are former National Security Adviser Vice Adm. John Poindexter "
                        "and Marine Lt. Col. Oliver North.")
     assert "Adm" not in found and "Col" not in found and "John Poindexter" in found
+
+
+def test_a_short_form_joins_the_long_one_its_story_names_of_a_place_and_a_word_that_is_a_city_is_no_branch(nlp):
+    found = nodes(nlp, "The Monetary Authority of Singapore said it would add liquidity. The Monetary "
+                       "Authority said rates would ease.",
+                  "NECO Enterprises Inc said a holder bought stock. He owns 50.5 pct of NECO, he said.")
+    assert "Monetary Authority" in found["Monetary Authority of Singapore"][1]
+    assert "NECO" in found["NECO Enterprises Inc"][1]

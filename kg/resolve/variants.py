@@ -141,8 +141,8 @@ def _story_claim(short: Group, claimants: set[int], groups: dict[int, Group], *,
 
 def _place_words(words: list[str], lex: Lexicon) -> bool:
     """'Ford Australia', 'EADS North America': a branch in a place, not the full name."""
-    text = " ".join(words)
-    return (text in lex.places or text in lex.countries or text in lex.cities or text in lex.regions
+    text = " ".join(words)  # not the cities: "Enterprises", "Industry", "Commerce" are cities too
+    return (text in lex.places or text in lex.countries or text in lex.regions
             or lex.country_of(text) is not None)
 
 
@@ -155,20 +155,27 @@ def _not_a_short_form(form: str, lex: Lexicon) -> bool:
 def short_form_claims(groups: dict[int, Group], lex: Lexicon) -> dict[int, set[int]]:
     """'Lockheed' joins 'Lockheed Martin', 'China Eastern' joins 'China Eastern Airlines'."""
     by_prefix: dict[str, set[int]] = defaultdict(set)
+    open_prefix: dict[str, set[int]] = defaultdict(set)
     for root, g in _organisations(groups):
         for key in g.keys:
             words = key.split()
             for n in range(1, len(words)):
                 rest = words[n:]
-                if rest[0] == "of":
-                    continue  # "First Federal Savings ... of Beloit": one of many, by the place it is of
                 if not SUBUNIT_HEADS.intersection(rest) and not _place_words(rest, lex):
                     by_prefix[" ".join(words[:n])].add(root)
+                    if rest[0] != "of":
+                        open_prefix[" ".join(words[:n])].add(root)
 
     def key_of(form: str) -> str | None:
         return None if _not_a_short_form(form, lex) else org_key(form, lex)
-    return _form_claims(groups, by_prefix, key_of, corpus_wide=lambda key: True, before=True,
-                        whole=lambda g: any(legal_base(f) != f for f in g.forms))
+
+    def whole(g: Group) -> bool:
+        return any(legal_base(f) != f for f in g.forms)
+    # "Monetary Authority" is its story's "Monetary Authority of Singapore", but across the corpus
+    # a name "of" a place is one of many ("First Federal Savings ... of Beloit", "... of Kalamazoo")
+    story = _form_claims(groups, by_prefix, key_of, corpus_wide=lambda key: False, before=True, whole=whole)
+    corpus = _form_claims(groups, open_prefix, key_of, corpus_wide=lambda key: True, before=True, whole=whole)
+    return {**corpus, **story}
 
 
 def acronym_claims(groups: dict[int, Group], lex: Lexicon) -> dict[int, set[int]]:
