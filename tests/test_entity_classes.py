@@ -175,3 +175,14 @@ def test_a_short_form_joins_the_long_one_its_story_names_of_a_place_and_a_word_t
                   "NECO Enterprises Inc said a holder bought stock. He owns 50.5 pct of NECO, he said.")
     assert "Monetary Authority" in found["Monetary Authority of Singapore"][1]
     assert "NECO" in found["NECO Enterprises Inc"][1]
+
+
+def test_a_hyphenated_word_does_not_end_a_name(nlp):
+    found = texts(nlp, "Ministers of the Gulf Co-operation Council met in Riyadh on Sunday.")
+    assert "Gulf Co-operation Council" in found and "Gulf Co-" not in found
+
+
+def test_an_acronym_may_leave_out_a_leading_place(nlp):
+    found = nodes(nlp, "A spokeswoman for the New South Wales Corporate Affairs\nCommission (CAC) said the "
+                       "arrest was part of its inquiry. The CAC said more arrests would follow.")
+    assert "CAC" in found["New South Wales Corporate Affairs Commission"][1]

@@ -421,6 +421,9 @@ def _before_common_word(doc: Doc, start: int, end: int) -> int:
     ("Hughes board", "Merchant bank", "Kansai airport"; but "Bank of America", "Banco do Brasil")."""
     for i in range(start + 1, end):
         text = doc[i].text
+        if (doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and i >= 2
+                and not doc[i - 2].whitespace_):
+            continue  # the second half of a hyphenated word: "Gulf Co-operation Council"
         if text.islower() and text.isalpha() and text not in NAME_PARTICLES:
             if i == start + 1 and doc[start].is_sent_start:
                 return start  # "Merchant bank Pierson": a capitalised first word of a sentence

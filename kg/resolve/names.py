@@ -75,7 +75,12 @@ def defines_acronym(long_form: str, gap: str, acronym: str) -> bool:
     if not is_acronym(acronym) or not _ACRONYM_GAP.match(gap):
         return False
     words = [w for w in clean_label(long_form).split() if w.casefold() not in _STOP]
-    return len(words) >= 2 and words[0][0].upper() == acronym[0]
+    if len(words) >= 2 and words[0][0].upper() == acronym[0]:
+        return True
+    # a place before the body the acronym spells: "New South Wales Corporate Affairs Commission (CAC)"
+    letters = [c for c in acronym if c.isalpha()]
+    return (2 <= len(letters) < len(words)
+            and "".join(w[0] for w in words[-len(letters):]).upper() == "".join(letters).upper())
 
 
 def is_junk(form: str, lex: Lexicon | None = None) -> bool:
