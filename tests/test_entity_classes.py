@@ -186,3 +186,20 @@ def test_an_acronym_may_leave_out_a_leading_place(nlp):
     found = nodes(nlp, "A spokeswoman for the New South Wales Corporate Affairs\nCommission (CAC) said the "
                        "arrest was part of its inquiry. The CAC said more arrests would follow.")
     assert "CAC" in found["New South Wales Corporate Affairs Commission"][1]
+
+
+def test_a_nationality_is_not_joined_across_a_wrapped_line(nlp):
+    text = ("Towards the end of last week, about 10,000 angry farmers from the West\n"
+            "German countryside marched through the streets of Hanover burning effigies.")
+    assert "West German" not in texts(nlp, text)
+
+
+def test_a_firm_named_after_partners_is_its_partners_names(nlp):
+    found = nodes(nlp, "Kidder, Peabody Mortgage Assets Trust Five, a unit of Kidder, Peabody and Co Inc, is "
+                       "offering 500 mln dlrs of notes. Kidder Peabody said the notes were sold.")
+    assert "Kidder Peabody" in found["Kidder, Peabody and Co Inc"][1]
+
+
+def test_a_city_is_no_short_form_of_a_company(nlp):
+    found = nodes(nlp, "Houston Oil Trust said its royalty income fell. The trust is based in Houston, Texas.")
+    assert "Houston" not in found["Houston Oil Trust"][1] and found["Houston"][0] == "Place"

@@ -255,7 +255,7 @@ def _firm_possessive(doc: Doc, i: int, end: int) -> bool:
             and owner not in people)  # not "Icahn's Transworld Airlines Inc"
 
 
-JOINABLE = frozenset({"ORG", "PROPN", "PERSON", "GPE", "LOC", "FAC", "NORP"})
+JOINABLE = frozenset({"ORG", "PROPN", "PERSON", "GPE", "LOC", "FAC"})  # not a nationality: "West\nGerman farmers"
 
 
 def _join_wrapped(doc: Doc, names: list[Name], lex: Lexicon) -> list[Name]:

@@ -192,6 +192,8 @@ def _words(label: str) -> list[str]:
 
 def _core(words: list[str]) -> str:
     folded = [fold(w).rstrip(".") for w in words]
+    while len(folded) > 1 and folded[-1] in {"and", "&"}:
+        folded.pop()  # "Kidder, Peabody and Co Inc" without its legal form is "Kidder Peabody"
     folded = [w for w in folded if w not in {"the"}] or folded
     if len(folded) >= 3 and folded[0] in _ORG_HEADS and folded[1] == "of":
         folded = [*folded[2:], folded[0]]

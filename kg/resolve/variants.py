@@ -167,7 +167,9 @@ def short_form_claims(groups: dict[int, Group], lex: Lexicon) -> dict[int, set[i
                         open_prefix[" ".join(words[:n])].add(root)
 
     def key_of(form: str) -> str | None:
-        return None if _not_a_short_form(form, lex) else org_key(form, lex)
+        if _not_a_short_form(form, lex) or fold(form) in lex.cities and not is_acronym_form(form):
+            return None  # "Houston" is no short form of "Houston Oil Trust"
+        return org_key(form, lex)
 
     def whole(g: Group) -> bool:
         return any(legal_base(f) != f for f in g.forms)
