@@ -203,3 +203,10 @@ def test_a_firm_named_after_partners_is_its_partners_names(nlp):
 def test_a_city_is_no_short_form_of_a_company(nlp):
     found = nodes(nlp, "Houston Oil Trust said its royalty income fell. The trust is based in Houston, Texas.")
     assert "Houston" not in found["Houston Oil Trust"][1] and found["Houston"][0] == "Place"
+
+
+def test_the_two_german_states_of_the_time_are_countries(nlp):
+    res = resolve([extract_doc(nlp("Towards the end of last week, about 10,000 angry West\nGerman farmers "
+                                   "marched through Hanover. West Germany said it would act."), "d")])
+    assert {e.label: e.type for e in res.entities}.get("West Germany") == "Place"
+    assert "West German" not in {e.label for e in res.entities}
