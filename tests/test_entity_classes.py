@@ -210,3 +210,9 @@ def test_the_two_german_states_of_the_time_are_countries(nlp):
                                    "marched through Hanover. West Germany said it would act."), "d")])
     assert {e.label: e.type for e in res.entities}.get("West Germany") == "Place"
     assert "West German" not in {e.label for e in res.entities}
+
+
+def test_a_company_named_like_a_city_is_still_its_long_forms_short_form(nlp):
+    found = nodes(nlp, "Toyota Motor Corp said its U.S. sales rose. Toyota said sales of its Corolla models "
+                       "totaled 20,437.")
+    assert "Toyota" in found["Toyota Motor Corp"][1]

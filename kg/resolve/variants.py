@@ -167,12 +167,13 @@ def short_form_claims(groups: dict[int, Group], lex: Lexicon) -> dict[int, set[i
                         open_prefix[" ".join(words[:n])].add(root)
 
     def key_of(form: str) -> str | None:
-        if _not_a_short_form(form, lex) or fold(form) in lex.cities and not is_acronym_form(form):
-            return None  # "Houston" is no short form of "Houston Oil Trust"
-        return org_key(form, lex)
+        return None if _not_a_short_form(form, lex) else org_key(form, lex)
 
     def whole(g: Group) -> bool:
-        return any(legal_base(f) != f for f in g.forms)
+        # a name with its own legal form, or a city its mentions call a place ("Houston" is no
+        # short form of "Houston Oil Trust"; "Toyota" the company still is of "Toyota Motor Corp")
+        return (any(legal_base(f) != f for f in g.forms)
+                or g.klass == "Place" and any(fold(f) in lex.cities for f in g.forms))
     # "Monetary Authority" is its story's "Monetary Authority of Singapore", but across the corpus
     # a name "of" a place is one of many ("First Federal Savings ... of Beloit", "... of Kalamazoo")
     story = _form_claims(groups, by_prefix, key_of, corpus_wide=lambda key: False, before=True, whole=whole)
