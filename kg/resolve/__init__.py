@@ -249,6 +249,11 @@ def _fullest(forms: Counter, type_: str, lex: Lexicon) -> str:
         alias = lex.aliases.get(fold(f))
         if alias is not None and alias[1] == type_ != "Person":
             return alias[0]
+    if type_ == "Place":  # "Quebec", not "Province of Quebec": the gazetteer's name
+        known = [f for f in forms if fold(f) in lex.places or fold(f) in lex.countries
+                 or fold(f) in lex.regions or fold(f) in lex.cities]
+        if known:
+            return max(known, key=lambda f: (forms[f], len(f), f))
     if type_ == "Person":
         def fullness(form: str) -> tuple:
             name = person_name(form, lex)

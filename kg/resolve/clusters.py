@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 
-from ..data import Lexicon, fold, label_classes
+from ..data import LEGAL_WORDS, Lexicon, fold, label_classes
 from ..types import Extraction, Mention
 from .names import (clean_label, defines_acronym, is_junk, legal_base, name_key, org_key,
                     person_name, surname)
@@ -160,6 +160,7 @@ def local_clusters(ex: Extraction, lex: Lexicon, corpus: CorpusNames | None = No
             uf.union(by_key[key], i)
         else:
             by_key[key] = i
+    _join_cut_heads(names, uf, lex)
     sentences = {s.index: s for s in ex.sentences}
     for i, (a, b) in enumerate(itertools.pairwise(names)):
         s = sentences.get(b.sentence)
@@ -199,6 +200,28 @@ def local_clusters(ex: Extraction, lex: Lexicon, corpus: CorpusNames | None = No
             c.votes["Person"] += CUE_WEIGHT
         clusters.append(c)
     return clusters
+
+
+def _join_cut_heads(names: list[Mention], uf: UnionFind, lex: Lexicon) -> None:
+    """A company's name with its legal form that ends the one longer name of its document is that
+    name with its head cut off ("Reynolds Tobacco Co" / "R.J. Reynolds Tobacco Co", "Smith Inc" /
+    "Fenner and Smith Inc")."""
+    words = [clean_label(m.text).split() for m in names]
+    longer: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    first: dict[str, int] = {}
+    for i, ws in enumerate(words):
+        if names[i].label == "PERSON" or len(ws) < 3:
+            continue
+        key = name_key(names[i].text, lex)
+        first.setdefault(key, i)
+        for n in range(2, len(ws)):
+            longer[tuple(fold(w) for w in ws[-n:])].add(key)
+    for i, ws in enumerate(words):
+        if len(ws) < 2 or fold(ws[-1]).rstrip(".") not in LEGAL_WORDS:
+            continue
+        keys = longer.get(tuple(fold(w) for w in ws), set()) - {name_key(names[i].text, lex)}
+        if len(keys) == 1:
+            uf.union(first[next(iter(keys))], i)
 
 
 def _personish(m: Mention, lex: Lexicon) -> bool:

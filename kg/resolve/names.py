@@ -75,7 +75,12 @@ def defines_acronym(long_form: str, gap: str, acronym: str) -> bool:
     if not is_acronym(acronym) or not _ACRONYM_GAP.match(gap):
         return False
     words = [w for w in clean_label(long_form).split() if w.casefold() not in _STOP]
-    return len(words) >= 2 and words[0][0].upper() == acronym[0]
+    if len(words) >= 2 and words[0][0].upper() == acronym[0]:
+        return True
+    # a place before the body the acronym spells: "New South Wales Corporate Affairs Commission (CAC)"
+    letters = [c for c in acronym if c.isalpha()]
+    return (2 <= len(letters) < len(words)
+            and "".join(w[0] for w in words[-len(letters):]).upper() == "".join(letters).upper())
 
 
 def is_junk(form: str, lex: Lexicon | None = None) -> bool:
@@ -89,6 +94,12 @@ def is_junk(form: str, lex: Lexicon | None = None) -> bool:
         return True
     if lex is None:
         return False
+    if form in lex.time_zones:
+        return True  # "0415 CST"
+    parts = [p for p in re.split(r"[-/]", form) if p]
+    if (len(parts) >= 2 and fold(form) not in lex.countries
+            and all(lex.country_of(p) or fold(p) in lex.countries for p in parts)):
+        return True  # "U.S.-China", "Iran-Iraq": countries of a relation, not a name
     key = fold(form).rstrip(".")
     words = re.split(r"[\s/-]+", key)
     if all(w.rstrip(".") in CALENDAR_WORDS | {"mar", "may", ""} for w in words):
@@ -153,8 +164,26 @@ def org_key(text: str, lex: Lexicon) -> str:
     whole = normalise_name(label)
     if whole in lex.places or whole in lex.countries:
         return whole
+    place = place_of(label, lex)
+    if place:
+        return place
     country, core = qualified(label, lex)
     return f"{country} {core}".strip() or whole
+
+
+def place_of(label: str, lex: Lexicon) -> str:
+    """'Province of Quebec', 'Republic of Korea' → the country or region named after a place noun
+    of kg/data/cues.tsv and "of" ("quebec"); "" otherwise. Not a city: the City of London is not
+    London."""
+    words = label.split()
+    if len(words) < 3 or fold(words[1]) != "of" or lex.cues.get(fold(words[0])) != "Place":
+        return ""
+    rest = " ".join(words[2:])
+    key = normalise_name(lex.canonical(rest))
+    country = lex.country_of(rest)
+    if country is not None:
+        return normalise_name(country)
+    return key if key in lex.regions or key in lex.countries else ""
 
 
 def _words(label: str) -> list[str]:
@@ -163,6 +192,8 @@ def _words(label: str) -> list[str]:
 
 def _core(words: list[str]) -> str:
     folded = [fold(w).rstrip(".") for w in words]
+    while len(folded) > 1 and folded[-1] in {"and", "&"}:
+        folded.pop()  # "Kidder, Peabody and Co Inc" without its legal form is "Kidder Peabody"
     folded = [w for w in folded if w not in {"the"}] or folded
     if len(folded) >= 3 and folded[0] in _ORG_HEADS and folded[1] == "of":
         folded = [*folded[2:], folded[0]]

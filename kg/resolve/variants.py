@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..data import Lexicon, fold
-from .names import initials, is_acronym_form, org_key, person_name, qualified
+from .names import initials, is_acronym_form, legal_base, org_key, person_name, qualified
 from .unionfind import UnionFind
 
 MIN_CLIPPING = 3
@@ -70,8 +70,11 @@ def link_variants(clusters: list, uf, lex: Lexicon) -> None:
     _join(uf, qualifier_claims(groups, lex))
     groups = groups_of(clusters, uf, lex)
     claims: dict[int, set[int]] = defaultdict(set)
-    for found in (short_form_claims(groups, lex), acronym_claims(groups, lex),
-                  clipping_claims(groups, lex)):
+    acronyms = acronym_claims(groups, lex)
+    # an acronym spelling one name's initials is that name; longer names that start with the
+    # acronym itself are its parts or products ("IBM Personal Computer"), not its full form
+    shorts = {r: c for r, c in short_form_claims(groups, lex).items() if r not in acronyms}
+    for found in (shorts, acronyms, clipping_claims(groups, lex)):
         for short, longs in found.items():
             claims[short] |= longs
     _join(uf, claims)
@@ -138,8 +141,8 @@ def _story_claim(short: Group, claimants: set[int], groups: dict[int, Group], *,
 
 def _place_words(words: list[str], lex: Lexicon) -> bool:
     """'Ford Australia', 'EADS North America': a branch in a place, not the full name."""
-    text = " ".join(words)
-    return (text in lex.places or text in lex.countries or text in lex.cities or text in lex.regions
+    text = " ".join(words)  # not the cities: "Enterprises", "Industry", "Commerce" are cities too
+    return (text in lex.places or text in lex.countries or text in lex.regions
             or lex.country_of(text) is not None)
 
 
@@ -152,6 +155,7 @@ def _not_a_short_form(form: str, lex: Lexicon) -> bool:
 def short_form_claims(groups: dict[int, Group], lex: Lexicon) -> dict[int, set[int]]:
     """'Lockheed' joins 'Lockheed Martin', 'China Eastern' joins 'China Eastern Airlines'."""
     by_prefix: dict[str, set[int]] = defaultdict(set)
+    open_prefix: dict[str, set[int]] = defaultdict(set)
     for root, g in _organisations(groups):
         for key in g.keys:
             words = key.split()
@@ -159,10 +163,22 @@ def short_form_claims(groups: dict[int, Group], lex: Lexicon) -> dict[int, set[i
                 rest = words[n:]
                 if not SUBUNIT_HEADS.intersection(rest) and not _place_words(rest, lex):
                     by_prefix[" ".join(words[:n])].add(root)
+                    if rest[0] != "of":
+                        open_prefix[" ".join(words[:n])].add(root)
 
     def key_of(form: str) -> str | None:
         return None if _not_a_short_form(form, lex) else org_key(form, lex)
-    return _form_claims(groups, by_prefix, key_of, corpus_wide=lambda key: True, before=True)
+
+    def whole(g: Group) -> bool:
+        # a name with its own legal form, or a city its mentions call a place ("Houston" is no
+        # short form of "Houston Oil Trust"; "Toyota" the company still is of "Toyota Motor Corp")
+        return (any(legal_base(f) != f for f in g.forms)
+                or g.klass == "Place" and any(fold(f) in lex.cities for f in g.forms))
+    # "Monetary Authority" is its story's "Monetary Authority of Singapore", but across the corpus
+    # a name "of" a place is one of many ("First Federal Savings ... of Beloit", "... of Kalamazoo")
+    story = _form_claims(groups, by_prefix, key_of, corpus_wide=lambda key: False, before=True, whole=whole)
+    corpus = _form_claims(groups, open_prefix, key_of, corpus_wide=lambda key: True, before=True, whole=whole)
+    return {**corpus, **story}
 
 
 def acronym_claims(groups: dict[int, Group], lex: Lexicon) -> dict[int, set[int]]:
@@ -201,12 +217,14 @@ def clipping_claims(groups: dict[int, Group], lex: Lexicon) -> dict[int, set[int
 
 def _form_claims(groups: dict[int, Group], index: dict[str, set[int]],
                  key_of: Callable[[str], str | None], *, corpus_wide: Callable[[str], bool],
-                 before: bool) -> dict[int, set[int]]:
+                 before: bool, whole: Callable[[Group], bool] = lambda g: False) -> dict[int, set[int]]:
     """For every form of a group that is not a person and that `key_of` reads as a variant key in
-    `index`, the claimants its story gives (`_story_claim`), by group."""
+    `index`, the claimants its story gives (`_story_claim`), by group. A group `whole` names a
+    thing in full and is no variant of another ("American Express Co" with its legal form is
+    the company, not a short form of its unit "American Express Bank Ltd")."""
     claims: dict[int, set[int]] = {}
     for root, g in groups.items():
-        if g.person:
+        if g.person or whole(g):
             continue
         for f in g.forms:
             key = key_of(f)
