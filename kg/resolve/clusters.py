@@ -12,9 +12,9 @@ from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 
-from ..data import Lexicon, fold, label_classes
+from ..data import Lexicon, label_classes
 from ..types import Extraction, Mention
-from .names import (clean_label, defines_acronym, is_junk, legal_base, name_key, org_key,
+from .names import (clean_label, defines_acronym, fold, is_junk, legal_base, name_key, org_key,
                     person_name, surname)
 from .unionfind import UnionFind
 from .variants import link_variants, nickname_links

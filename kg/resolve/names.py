@@ -5,8 +5,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
-from ..data import CALENDAR_WORDS, LEGAL_WORDS, Lexicon, fold
+from .. import data
+from ..data import CALENDAR_WORDS, LEGAL_WORDS, Lexicon
+
+# pure functions that resolution calls on the same few thousand names again and again: memoized
+# here (kg/data is part of the extractor version, so the cache lives on this side)
+fold = lru_cache(maxsize=1 << 17)(data.fold)
 
 _LEADING = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(’s|'s|’|')$")
@@ -20,6 +26,7 @@ SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _STOP = frozenset({"of", "the", "and", "for", "on", "in", "to", "&"})
 
 
+@lru_cache(maxsize=1 << 17)  # pure; resolution cleans each form many times
 def clean_label(text: str) -> str:
     """A surface form as a label: one space, no article, no possessive, no edge punctuation."""
     text = unicodedata.normalize("NFKC", " ".join(text.split()))
@@ -108,6 +115,7 @@ _WORD = re.compile(r"[^\W_]+(?:[.&'][^\W_]+)*\.?|&")
 _MIXED_ACRONYM = re.compile(r"^[A-Z](?:[a-z]?[A-Z]){1,4}$")
 
 
+@lru_cache(maxsize=1 << 17)  # pure; cleanco's basename is the costliest step of resolution
 def legal_base(label: str) -> str:
     """A company name without its legal form ("Bank of America Corp." → "Bank of America",
     "Aer Lingus Group PLC" → "Aer Lingus"), by cleanco's table of suffixes across countries; "" when
