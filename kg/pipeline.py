@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 import hashlib
 import logging
+import os
 import re
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -16,7 +19,7 @@ from spacy.language import Language
 
 from .cache import CACHE_DIR, ExtractionCache, model_id
 from .errors import ClusterError, SkippedInputs, StoreError
-from .export import RDF_FILES, SHIPPED_FILES, export_quads, start_export
+from .export import RDF_FILES, SHIPPED_FILES, export_quads, sorted_nquads, start_export
 from .extract import DEFAULT_MODEL, extract_doc, extractor_version, load_nlp, parse
 from .graph import entity_graph, quads_graph, write_graphml
 from .ingest import ingest, skip_summary
@@ -228,6 +231,27 @@ def write_outputs(out_dir: Path, manifest: Manifest, extractions: Sequence[Extra
     being written afresh; the outputs are the same bytes either way. With `jobs` > 1 a fresh
     store's RDF exports are written by a second process while this one writes the store and view.
     """
+    with paused_gc():
+        return _write_outputs(out_dir, manifest, extractions, store_url, patch, jobs)
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector: the post-parse stages build hundreds of thousands of
+    small acyclic records that live to the end, and every full collection walks all of them (a
+    third of the time of reading the cache and resolving). Reference counting still frees them."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def _write_outputs(out_dir: Path, manifest: Manifest, extractions: Sequence[Extraction],
+                   store_url: str | None, patch: bool, jobs: int) -> tuple[Manifest, list[Path]]:
     write_manifest(out_dir, dataclasses.replace(manifest, complete=False))
     _sweep_temporaries(out_dir)
     resolution = resolve(extractions)
@@ -245,13 +269,20 @@ def write_outputs(out_dir: Path, manifest: Manifest, extractions: Sequence[Extra
         lines = nquad_lines(quads) if patch and old.is_file() and (out_dir / STORE_DIR).is_dir() else None
         exports = None
         if lines is not None and not any(b"_:" in line for line in lines):  # blank node labels vary
-            patch_store(out_dir, set(old.read_bytes().splitlines()), lines)
+            before = set(old.read_bytes().splitlines())
+            # the old graph.nq is read: the exports may go to a second process now (an update
+            # has a few quads to patch and every export to rewrite, so they run side by side)
+            nquads = sorted_nquads(lines)
+            exports = start_export(quads, out_dir, manifest.base, nquads) if _cores() > 1 else None
+            patch_store(out_dir, before, lines)
+            del before, nquads
         else:
             # the child rewrites graph.nq at once, so only where the old one is not read
             exports = start_export(quads, out_dir, manifest.base) if jobs > 1 else None
             write_store(out_dir, quads)
             (out_dir / PATCHING).unlink(missing_ok=True)
-        files = [] if exports else export_quads(quads, out_dir, manifest.base)
+        files = [] if exports else export_quads(quads, out_dir, manifest.base,
+                                                sorted_nquads(lines) if lines is not None else None)
         del quads, lines
         graph = entity_graph(open_store(out_dir))
         written = [write_graphml(graph, out_dir), write_view(out_dir, graph=graph).path]
@@ -262,6 +293,13 @@ def write_outputs(out_dir: Path, manifest: Manifest, extractions: Sequence[Extra
         "entities": len(resolution.entities), "facts": len(resolution.facts)})
     files.append(write_manifest(out_dir, manifest))
     return manifest, files
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 @lru_cache(maxsize=1)
@@ -358,14 +396,15 @@ def _extract_cached(documents: Sequence[Document], keys: dict[str, str], cache: 
     """An extraction per document (cached, or parsed now and cached) and how many were parsed."""
     found: dict[str, Extraction] = {}
     missing = []
-    for doc in documents:
-        cached = cache.get(keys[doc.id], doc.id)
-        if cached is None:
-            missing.append(doc)
-            continue
-        found[doc.id] = cached
-        if progress:
-            progress(doc)
+    with paused_gc():
+        for doc in documents:
+            cached = cache.get(keys[doc.id], doc.id)
+            if cached is None:
+                missing.append(doc)
+                continue
+            found[doc.id] = cached
+            if progress:
+                progress(doc)
     if missing:
         log.info("parsing %d of %d documents (the rest are cached)", len(missing), len(documents))
         for extraction in stage.run(missing, progress):
@@ -393,14 +432,15 @@ def _update(out_dir: Path, manifest: Manifest, entries: dict[str, DocumentEntry]
         return manifest, []
     known = {e.doc_id: e for e in fresh}
     extractions = []
-    for entry in new.documents:
-        extraction = known.get(entry.id) or cache.get(entry.key, entry.id)
-        if extraction is None:
-            raise StoreError(f"the cached extraction of {entry.id!r} is missing from {cache.folder}; "
-                             f"run `kg build` over all its documents again.")
-        extractions.append(extraction)
-    same_code = manifest.complete and manifest.code == code_digest()
-    _, files = write_outputs(out_dir, new, extractions, patch=same_code)
+    with paused_gc():
+        for entry in new.documents:
+            extraction = known.get(entry.id) or cache.get(entry.key, entry.id)
+            if extraction is None:
+                raise StoreError(f"the cached extraction of {entry.id!r} is missing from {cache.folder}; "
+                                 f"run `kg build` over all its documents again.")
+            extractions.append(extraction)
+        same_code = manifest.complete and manifest.code == code_digest()
+        _, files = write_outputs(out_dir, new, extractions, patch=same_code)
     cache.discard({e.key for e in manifest.documents} - {e.key for e in new.documents})
     return new, files
 
