@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import traceback
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -37,7 +37,7 @@ def export_quads(quads: Sequence[ox.Quad], out_dir: Path, base: str = DEFAULT_BA
 
     Serialised from memory, grouped by graph and subject; N-Quads lines are sorted, so the same
     graph always gives the same bytes. `nquads` is graph.nq's text where the caller has it already
-    (`sorted_nquads`). The shipped files are left alone where they hold the right bytes already.
+    (kg.store.NquadsDiff.text). The shipped files are left alone where they hold the right bytes already.
     """
     ordered = _grouped(quads)
     merged = list(itertools.takewhile(lambda q: isinstance(q.graph_name, ox.DefaultGraph), ordered))
@@ -70,12 +70,6 @@ def _holds(path: Path, data: bytes) -> bool:
         return path.stat().st_size == len(data) and path.read_bytes() == data
     except OSError:
         return False
-
-
-def sorted_nquads(lines: Iterable[bytes]) -> bytes:
-    """graph.nq's text from distinct N-Quads lines without line ends (kg.store.nquad_lines): the
-    same bytes `export_quads` writes, as no line is a prefix of another."""
-    return b"".join(sorted(line + b"\n" for line in lines))
 
 
 def export_paths(out_dir: Path) -> list[Path]:

@@ -19,15 +19,15 @@ from spacy.language import Language
 
 from .cache import CACHE_DIR, ExtractionCache, model_id
 from .errors import ClusterError, SkippedInputs, StoreError
-from .export import RDF_FILES, SHIPPED_FILES, export_quads, sorted_nquads, start_export
+from .export import RDF_FILES, SHIPPED_FILES, export_quads, start_export
 from .extract import DEFAULT_MODEL, extract_doc, extractor_version, load_nlp, parse
 from .graph import entity_graph, quads_graph, write_graphml
 from .ingest import ingest, skip_summary
 from .outdir import DEFAULT_WAIT, claim, clear_journal, read_journal, require, write_journal, writer_lock
 from .resolve import resolve
-from .store import (IDENTITY, MANIFEST, PATCHING, STORE_DIR, DocumentEntry, Iris, Manifest, carry_identity,
-                    graph_quads, nquad_lines, open_store, patch_store, read_manifest, same_as_quads,
-                    write_manifest, write_store)
+from .store import (IDENTITY, MANIFEST, PATCHING, STORE_DIR, DocumentEntry, Iris, Manifest, apply_patch,
+                    carry_identity, graph_quads, nquad_lines, nquads_diff, open_store, read_manifest,
+                    same_as_quads, write_manifest, write_store)
 from .types import Document, Extraction, Skip
 from .view import write_view
 from .vocab import DEFAULT_BASE, ontology_file
@@ -269,20 +269,21 @@ def _write_outputs(out_dir: Path, manifest: Manifest, extractions: Sequence[Extr
         lines = nquad_lines(quads) if patch and old.is_file() and (out_dir / STORE_DIR).is_dir() else None
         exports = None
         if lines is not None and not any(b"_:" in line for line in lines):  # blank node labels vary
-            before = set(old.read_bytes().splitlines())
+            diff = nquads_diff(old.read_bytes().splitlines(), lines)
+            nquads = diff.text()
             # the old graph.nq is read: the exports may go to a second process now (an update
             # has a few quads to patch and every export to rewrite, so they run side by side)
-            nquads = sorted_nquads(lines)
             exports = start_export(quads, out_dir, manifest.base, nquads) if _cores() > 1 else None
-            patch_store(out_dir, before, lines)
-            del before, nquads
+            apply_patch(out_dir, diff)
+            if exports is None:
+                files = export_quads(quads, out_dir, manifest.base, nquads)
+            del diff, nquads
         else:
             # the child rewrites graph.nq at once, so only where the old one is not read
             exports = start_export(quads, out_dir, manifest.base) if jobs > 1 else None
             write_store(out_dir, quads)
             (out_dir / PATCHING).unlink(missing_ok=True)
-        files = [] if exports else export_quads(quads, out_dir, manifest.base,
-                                                sorted_nquads(lines) if lines is not None else None)
+            files = [] if exports else export_quads(quads, out_dir, manifest.base)
         del quads, lines
         graph = entity_graph(open_store(out_dir))
         written = [write_graphml(graph, out_dir), write_view(out_dir, graph=graph).path]

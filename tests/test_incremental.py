@@ -327,3 +327,30 @@ def test_patched_store_holds_a_quad_whose_old_spelling_went(tmp_path):
     new = [quad("2"), quad("4", q)]
     assert patch_store(tmp_path, nquad_lines(old), nquad_lines(new)) == (2, 1)
     assert set(ox.Store.read_only(str(tmp_path / "store"))) == {quad("2"), quad("4", q)}
+
+
+def test_nquads_diff_gives_the_file_a_fresh_export_writes(tmp_path):
+    """graph.nq after an update is merged from the old sorted lines, not sorted afresh: it must be
+    the bytes export_quads writes for the new quads, also when the old file was not sorted."""
+    import pyoxigraph as ox
+
+    from kg.export import export_quads
+    from kg.store import nquad_lines, nquads_diff
+
+    node = lambda n: ox.NamedNode(f"http://example.org/{n}")  # noqa: E731
+    text = lambda v: ox.Literal(v, language="en")  # noqa: E731
+    old = [ox.Quad(node("s"), node("p"), text("a")), ox.Quad(node("s"), node("p"), text("a b")),
+           ox.Quad(node("s"), node("q"), node("o"), node("g")), ox.Quad(node("t"), node("p"), text("x"))]
+    new = [old[1], old[2], ox.Quad(node("s"), node("p"), text("a \" . <b>")), ox.Quad(node("r"), node("p"), text("y"))]
+    export_quads(new, tmp_path)
+    lines = (tmp_path / "graph.nq").read_bytes().splitlines()
+    before = sorted(nquad_lines(old))
+    for given in (before, before[::-1]):
+        diff = nquads_diff(given, nquad_lines(new))
+        assert diff.text() == (tmp_path / "graph.nq").read_bytes()
+        assert diff.lines == lines
+        gone = {line for line in before if b"/t>" in line or b'"a"@en' in line}
+        assert diff.gone == gone and diff.came == set(lines) - set(before)
+        assert diff.again == {line for line in lines if line.startswith(b"<http://example.org/s> <http://example.org/p> ")
+                              and line in before}
+    assert nquads_diff([], set()).text() == b""
