@@ -354,3 +354,33 @@ def test_nquads_diff_gives_the_file_a_fresh_export_writes(tmp_path):
         assert diff.again == {line for line in lines if line.startswith(b"<http://example.org/s> <http://example.org/p> ")
                               and line in before}
     assert nquads_diff([], set()).text() == b""
+
+
+def test_decoded_records_equal_records_built_by_their_constructor(two_docs):
+    """Cache entries are decoded without running the frozen __init__: the records must equal,
+    hash and print like constructed ones, and an entry of another shape (a field missing or
+    unknown) still decodes the slow way."""
+    import dataclasses
+    import gzip
+
+    from kg.cache import _decoder
+    from kg.store import read_manifest
+    from kg.types import Extraction, Mention
+
+    out, _ = two_docs
+    manifest = read_manifest(out)
+    for entry in manifest.documents:
+        path = next((out / CACHE_DIR).rglob(f"{entry.key}.json.gz"))
+        fast = _decoder(Extraction)(json.loads(gzip.decompress(path.read_bytes())))
+
+        def rebuilt(value):
+            if dataclasses.is_dataclass(value):
+                return type(value)(**{f.name: rebuilt(getattr(value, f.name)) for f in dataclasses.fields(value)})
+            return tuple(map(rebuilt, value)) if isinstance(value, tuple) else value
+        slow = rebuilt(fast)
+        assert fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
+        assert fast.mentions and all(type(m) is Mention for m in fast.mentions)
+    mention = {"doc_id": "a", "sentence": 0, "text": "NATO", "start": 1, "end": 5, "label": "ORG"}
+    assert _decoder(Mention)(dict(mention, extra=1)) == Mention(**mention)
+    with pytest.raises(TypeError):
+        _decoder(Mention)({k: v for k, v in mention.items() if k != "text"})
