@@ -384,3 +384,25 @@ def test_decoded_records_equal_records_built_by_their_constructor(two_docs):
     assert _decoder(Mention)(dict(mention, extra=1)) == Mention(**mention)
     with pytest.raises(TypeError):
         _decoder(Mention)({k: v for k, v in mention.items() if k != "text"})
+
+
+def test_add_parses_aside_or_in_place_to_the_same_graph(nlp, reuters_builds, monkeypatch):
+    """An add of a few documents parses them in a forked process while the cache is read; with
+    that path off (more documents, or one core) they are parsed in place: the same outputs."""
+    import kg.pipeline as pipeline
+
+    root, more, clean_base, _clean_all, after_base, _ = reuters_builds
+    started = []
+    start = pipeline.ParseAside.start.__func__
+    monkeypatch.setattr(pipeline.ParseAside, "start",
+                        classmethod(lambda cls, *a: started.append(a) or start(cls, *a)))
+    outs = {}
+    for limit in (pipeline.ASIDE_MAX, 0):
+        monkeypatch.setattr(pipeline, "ASIDE_MAX", limit)
+        out = outs[limit] = root / f"aside-{limit}"
+        shutil.copytree(clean_base, out)
+        report = add(out, [more], nlp=None)
+        assert report.added == tuple(ADDED_IDS) and report.parsed > 0
+        _same_outputs(out, after_base)
+    if pipeline._cores() > 1:
+        assert len(started) == 1  # only the first add went aside
