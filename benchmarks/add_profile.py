@@ -3,9 +3,10 @@
     python benchmarks/add_profile.py OUT ARTICLE.jsonl [--top 0] [--save FILE.prof]
 
 Copies OUT (a folder `kg build` wrote) to a temporary folder, times `import spacy` and the model
-load, then runs `kg.pipeline.add` of ARTICLE under cProfile and prints the cumulative CPU seconds
-of each stage (cProfile slows pure-Python code: read the shares) and the unprofiled wall time of a
-second add on a fresh copy.
+load, then runs `kg.pipeline.add` of ARTICLE (model already loaded) unprofiled and on a fresh copy
+under cProfile, and prints the cumulative CPU seconds of each stage in this process (cProfile slows
+pure-Python code: read the shares; the forked parse and export processes are not profiled).
+With --restamp the copies count as written by this checkout, so the add patches them in place.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ from scale_common import machine  # noqa: E402
 STAGES = {  # label: (file suffix, function name) as cProfile names them
     "ingest": ("kg/ingest/__init__.py", "ingest"),
     "cache read (old extractions)": ("kg/cache.py", "get"),
-    "parse + extract (new)": ("kg/pipeline.py", "run"),
+    "parse + extract (new), in place": ("kg/pipeline.py", "run"),
+    "  or waiting for the forked parse": ("kg/pipeline.py", "result"),
     "resolve": ("kg/resolve/__init__.py", "resolve"),
     "identity": ("kg/store.py", "carry_identity"),
     "quad generation": ("kg/store.py", "graph_quads"),
