@@ -406,3 +406,24 @@ def test_add_parses_aside_or_in_place_to_the_same_graph(nlp, reuters_builds, mon
         _same_outputs(out, after_base)
     if pipeline._cores() > 1:
         assert len(started) == 1  # only the first add went aside
+
+
+def _broken_extract(batch):
+    raise StoreError(f"cannot parse {len(batch)} document(s)")
+
+
+def test_a_failing_aside_parse_leaves_the_graph_as_it_was(two_docs, tmp_path, monkeypatch):
+    """The forked parse's error reaches the caller before anything is written."""
+    import kg.parallel
+    import kg.pipeline as pipeline
+
+    if not pipeline._aside([object()], 1):
+        pytest.skip("one core: updates parse in place")
+
+    monkeypatch.setattr(kg.parallel, "_worker_extract", _broken_extract)
+    out, _ = two_docs
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file() and p.name != LOCK_FILE}
+    extra = _write(tmp_path / "more", {"d": "Sergey Lavrov met Antony Blinken."})
+    with pytest.raises(StoreError, match="cannot parse 1 document"):
+        add(out, extra)
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file() and p.name != LOCK_FILE} == before
