@@ -222,8 +222,8 @@ def _indented(value, newline: str) -> str:
         if not value:
             return "{}"
         inner = newline + " "
-        return ("{" + inner + ("," + inner).join(_string(k) + ": " + _indented(v, inner) for k, v in value.items())
-                + newline + "}")
+        items = (_string(k) + ": " + _indented(v, inner) for k, v in value.items())
+        return "{" + inner + ("," + inner).join(items) + newline + "}"
     if isinstance(value, list):
         if not value:
             return "[]"

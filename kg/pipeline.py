@@ -475,7 +475,8 @@ class ParseAside:
         try:
             extractions = self.future.result()
         except BrokenProcessPool as exc:
-            raise KgError(f"the process parsing {len(self.documents)} new document(s) died ({exc})") from None
+            raise KgError(f"the process parsing {len(self.documents)} new document(s) died "
+                          f"({exc})") from None
         for doc, extraction in zip(self.documents, extractions, strict=True):
             cache.put(self.keys[doc.id], extraction)
             if progress:

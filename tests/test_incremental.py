@@ -351,8 +351,8 @@ def test_nquads_diff_gives_the_file_a_fresh_export_writes(tmp_path):
         assert diff.lines == lines
         gone = {line for line in before if b"/t>" in line or b'"a"@en' in line}
         assert diff.gone == gone and diff.came == set(lines) - set(before)
-        assert diff.again == {line for line in lines if line.startswith(b"<http://example.org/s> <http://example.org/p> ")
-                              and line in before}
+        s_p = b"<http://example.org/s> <http://example.org/p> "
+        assert diff.again == {line for line in lines if line.startswith(s_p) and line in before}
     assert nquads_diff([], set()).text() == b""
 
 
