@@ -23,6 +23,7 @@ from spacy.language import Language
 from .cache import CACHE_DIR, ExtractionCache, model_id
 from .errors import ClusterError, KgError, SkippedInputs, StoreError
 from .export import RDF_FILES, SHIPPED_FILES, export_quads, start_export
+from .files import write_atomic
 from .extract import DEFAULT_MODEL, extract_doc, extractor_version, load_nlp, parse
 from .graph import entity_graph, quads_graph, write_graphml
 from .ingest import ingest, skip_summary
@@ -279,15 +280,18 @@ def _write_outputs(out_dir: Path, manifest: Manifest, extractions: Sequence[Extr
         old = out_dir / "graph.nq"
         lines = nquad_lines(quads) if patch and old.is_file() and (out_dir / STORE_DIR).is_dir() else None
         exports = None
-        if lines is not None and not any(b"_:" in line for line in lines):  # blank node labels vary
+        if lines is not None and b"_:" not in b"\n".join(lines):  # blank node labels vary
+            # an update has a few quads to patch and every export to rewrite: a second process
+            # writes the exports meanwhile, all but graph.nq, which this one reads first
+            exports = (start_export(quads, out_dir, manifest.base, without=("graph.nq",))
+                       if _cores() > 1 else None)
             diff = nquads_diff(old.read_bytes().splitlines(), lines)
             nquads = diff.text()
-            # the old graph.nq is read: the exports may go to a second process now (an update
-            # has a few quads to patch and every export to rewrite, so they run side by side)
-            exports = start_export(quads, out_dir, manifest.base, nquads) if _cores() > 1 else None
-            apply_patch(out_dir, diff)
             if exports is None:
                 files = export_quads(quads, out_dir, manifest.base, nquads)
+            else:
+                write_atomic(old, lambda p: p.write_bytes(nquads))
+            apply_patch(out_dir, diff)
             del diff, nquads
         else:
             # the child rewrites graph.nq at once, so only where the old one is not read
