@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -30,19 +30,28 @@ def export_rdf(store: ox.Store, out_dir: Path, base: str = DEFAULT_BASE) -> list
     return export_quads(list(store.quads_for_pattern(None, None, None, None)), out_dir, base)
 
 
-def export_quads(quads: Sequence[ox.Quad], out_dir: Path, base: str = DEFAULT_BASE) -> list[Path]:
+def export_quads(quads: Sequence[ox.Quad], out_dir: Path, base: str = DEFAULT_BASE,
+                 nquads: bytes | None = None, without: Collection[str] = ()) -> list[Path]:
     """Write the merged graph (default-graph quads) as Turtle and all quads as TriG, N-Quads and
     compact JSON-LD, with the ontology (ontology.ttl) and the JSON-LD context beside them.
 
     Serialised from memory, grouped by graph and subject; N-Quads lines are sorted, so the same
-    graph always gives the same bytes.
+    graph always gives the same bytes. `nquads` is graph.nq's text where the caller has it already
+    (kg.store.NquadsDiff.text). Files named in `without` are the caller's to write. The shipped
+    files are left alone where they hold the right bytes already.
     """
     ordered = _grouped(quads)
     merged = list(itertools.takewhile(lambda q: isinstance(q.graph_name, ox.DefaultGraph), ordered))
     written = []
     for name, fmt in RDF_FILES.items():
+        if name in without:
+            written.append(out_dir / name)
+            continue
         if fmt is ox.RdfFormat.N_QUADS:
-            written.append(write_atomic(out_dir / name, lambda p: _write_sorted_nquads(ordered, p)))
+            if nquads is not None:
+                written.append(write_atomic(out_dir / name, lambda p: p.write_bytes(nquads)))
+            else:
+                written.append(write_atomic(out_dir / name, lambda p: _write_sorted_nquads(ordered, p)))
             continue
         if fmt is ox.RdfFormat.JSON_LD:
             written.append(write_atomic(out_dir / name, lambda p: write_jsonld(ordered, p, base)))
@@ -52,8 +61,19 @@ def export_quads(quads: Sequence[ox.Quad], out_dir: Path, base: str = DEFAULT_BA
                                     ox.serialize(data, str(p), fmt, prefixes=prefixes(base))))
     for name, source in SHIPPED_FILES.items():
         data = ontology_file(source).read_bytes()
-        written.append(write_atomic(out_dir / name, lambda p, data=data: p.write_bytes(data)))
+        target = out_dir / name
+        if _holds(target, data):
+            written.append(target)
+        else:
+            written.append(write_atomic(target, lambda p, data=data: p.write_bytes(data)))
     return written
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False
 
 
 def export_paths(out_dir: Path) -> list[Path]:
@@ -61,18 +81,20 @@ def export_paths(out_dir: Path) -> list[Path]:
     return [out_dir / name for name in (*RDF_FILES, *SHIPPED_FILES)]
 
 
-def start_export(quads: Sequence[ox.Quad], out_dir: Path, base: str = DEFAULT_BASE
+def start_export(quads: Sequence[ox.Quad], out_dir: Path, base: str = DEFAULT_BASE,
+                 nquads: bytes | None = None, without: Collection[str] = ()
                  ) -> Callable[[], list[Path]]:
     """Run `export_quads` in a forked child process, so the caller can write the store and the
     view meanwhile on another core; returns the function that waits for the child and gives the
     paths written (or raises StoreError with the child's error). Where processes cannot fork,
     the export runs here and now."""
     if "fork" not in multiprocessing.get_all_start_methods():
-        files = export_quads(quads, out_dir, base)
+        files = export_quads(quads, out_dir, base, nquads, without)
         return lambda: files
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
-    child = context.Process(target=_export_child, args=(quads, out_dir, base, send), daemon=True,
+    child = context.Process(target=_export_child, args=(quads, out_dir, base, nquads, without, send),
+                            daemon=True,
                             name="kg-export")
     child.start()
     send.close()
@@ -92,9 +114,10 @@ def start_export(quads: Sequence[ox.Quad], out_dir: Path, base: str = DEFAULT_BA
     return wait
 
 
-def _export_child(quads: Sequence[ox.Quad], out_dir: Path, base: str, send) -> None:
+def _export_child(quads: Sequence[ox.Quad], out_dir: Path, base: str, nquads: bytes | None,
+                  without: Collection[str], send) -> None:
     try:
-        export_quads(quads, out_dir, base)
+        export_quads(quads, out_dir, base, nquads, without)
     except BaseException as exc:  # reported to the parent, which raises it as a StoreError
         send.send(f"{exc.__class__.__name__}: {exc}\n{traceback.format_exc()}")
         raise SystemExit(1) from None

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 import hashlib
 import logging
+import multiprocessing
+import os
 import re
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -15,16 +21,17 @@ from pathlib import Path
 from spacy.language import Language
 
 from .cache import CACHE_DIR, ExtractionCache, model_id
-from .errors import ClusterError, SkippedInputs, StoreError
+from .errors import ClusterError, KgError, SkippedInputs, StoreError
 from .export import RDF_FILES, SHIPPED_FILES, export_quads, start_export
+from .files import write_atomic
 from .extract import DEFAULT_MODEL, extract_doc, extractor_version, load_nlp, parse
 from .graph import entity_graph, quads_graph, write_graphml
 from .ingest import ingest, skip_summary
 from .outdir import DEFAULT_WAIT, claim, clear_journal, read_journal, require, write_journal, writer_lock
 from .resolve import resolve
-from .store import (IDENTITY, MANIFEST, PATCHING, STORE_DIR, DocumentEntry, Iris, Manifest, carry_identity,
-                    graph_quads, nquad_lines, open_store, patch_store, read_manifest, same_as_quads,
-                    write_manifest, write_store)
+from .store import (IDENTITY, MANIFEST, PATCHING, STORE_DIR, DocumentEntry, Iris, Manifest, apply_patch,
+                    carry_identity, graph_quads, nquad_lines, nquads_diff, open_store, read_manifest,
+                    same_as_quads, write_manifest, write_store)
 from .types import Document, Extraction, Skip
 from .view import write_view
 from .vocab import DEFAULT_BASE, ontology_file
@@ -169,7 +176,10 @@ def add(out: str | Path, paths: Sequence[str | Path], nlp: Language | None = Non
         cache = _manifest_cache(out_dir, manifest, nlp)
         keys = {doc.id: cache.key(doc.text) for doc in documents}
         stage = ParseStage(lambda: nlp or load_nlp(manifest.model), manifest.model, jobs)
-        extractions, parsed = _extract_cached(documents, keys, cache, stage, progress)
+        found, missing = _read_cached(documents, keys, cache, progress)
+        aside = ParseAside.start(missing, keys, nlp, manifest.model) if _aside(missing, jobs) else None
+        if aside is None:
+            found.update(_parse_missing(missing, len(documents), keys, cache, stage, progress))
         entries = manifest.by_id()
         added, replaced, unchanged = [], [], []
         for doc in documents:
@@ -182,8 +192,12 @@ def add(out: str | Path, paths: Sequence[str | Path], nlp: Language | None = Non
                 unchanged.append(doc.id)
                 continue
             entries[doc.id] = entry
-        changed = _update(out_dir, manifest, entries, cache, extractions)
-    return _update_report(out_dir, started, changed, added, replaced, unchanged, [], parsed, skips)
+        try:
+            changed = _update(out_dir, manifest, entries, cache, list(found.values()), aside, progress)
+        finally:
+            if aside is not None:
+                aside.close()
+    return _update_report(out_dir, started, changed, added, replaced, unchanged, [], len(missing), skips)
 
 
 def remove(out: str | Path, doc_ids: Sequence[str], wait: float = DEFAULT_WAIT) -> UpdateReport:
@@ -225,9 +239,31 @@ def write_outputs(out_dir: Path, manifest: Manifest, extractions: Sequence[Extra
     redone by the next `build`, `add` or `remove`. Returns the manifest written, with counts.
     With `patch` (the caller checked that a complete run of the same code wrote the folder), the
     store is changed in place by the difference between graph.nq and the new quads instead of
-    being written afresh; the outputs are the same bytes either way. With `jobs` > 1 a fresh
-    store's RDF exports are written by a second process while this one writes the store and view.
+    being written afresh; the outputs are the same bytes either way. Where more than one core is
+    free the RDF exports are written by a second process while this one writes the store and the
+    view (with any `jobs`: the parse is over by then).
     """
+    with paused_gc():
+        return _write_outputs(out_dir, manifest, extractions, store_url, patch, jobs)
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector: the post-parse stages build hundreds of thousands of
+    small acyclic records that live to the end, and every full collection walks all of them (a
+    third of the time of reading the cache and resolving). Reference counting still frees them."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def _write_outputs(out_dir: Path, manifest: Manifest, extractions: Sequence[Extraction],
+                   store_url: str | None, patch: bool, jobs: int) -> tuple[Manifest, list[Path]]:
     write_manifest(out_dir, dataclasses.replace(manifest, complete=False))
     _sweep_temporaries(out_dir)
     resolution = resolve(extractions)
@@ -244,14 +280,25 @@ def write_outputs(out_dir: Path, manifest: Manifest, extractions: Sequence[Extra
         old = out_dir / "graph.nq"
         lines = nquad_lines(quads) if patch and old.is_file() and (out_dir / STORE_DIR).is_dir() else None
         exports = None
-        if lines is not None and not any(b"_:" in line for line in lines):  # blank node labels vary
-            patch_store(out_dir, set(old.read_bytes().splitlines()), lines)
+        if lines is not None and b"_:" not in b"\n".join(lines):  # blank node labels vary
+            # an update has a few quads to patch and every export to rewrite: a second process
+            # writes the exports meanwhile, all but graph.nq, which this one reads first
+            exports = (start_export(quads, out_dir, manifest.base, without=("graph.nq",))
+                       if _cores() > 1 else None)
+            diff = nquads_diff(old.read_bytes().splitlines(), lines)
+            nquads = diff.text()
+            if exports is None:
+                files = export_quads(quads, out_dir, manifest.base, nquads)
+            else:
+                write_atomic(old, lambda p: p.write_bytes(nquads))
+            apply_patch(out_dir, diff)
+            del diff, nquads
         else:
             # the child rewrites graph.nq at once, so only where the old one is not read
-            exports = start_export(quads, out_dir, manifest.base) if jobs > 1 else None
+            exports = start_export(quads, out_dir, manifest.base) if _cores() > 1 else None
             write_store(out_dir, quads)
             (out_dir / PATCHING).unlink(missing_ok=True)
-        files = [] if exports else export_quads(quads, out_dir, manifest.base)
+            files = [] if exports else export_quads(quads, out_dir, manifest.base)
         del quads, lines
         graph = entity_graph(open_store(out_dir))
         written = [write_graphml(graph, out_dir), write_view(out_dir, graph=graph).path]
@@ -262,6 +309,13 @@ def write_outputs(out_dir: Path, manifest: Manifest, extractions: Sequence[Extra
         "entities": len(resolution.entities), "facts": len(resolution.facts)})
     files.append(write_manifest(out_dir, manifest))
     return manifest, files
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 @lru_cache(maxsize=1)
@@ -356,22 +410,85 @@ def _extract_cached(documents: Sequence[Document], keys: dict[str, str], cache: 
                     stage: ParseStage, progress: Progress | None
                     ) -> tuple[list[Extraction], int]:
     """An extraction per document (cached, or parsed now and cached) and how many were parsed."""
+    found, missing = _read_cached(documents, keys, cache, progress)
+    found.update(_parse_missing(missing, len(documents), keys, cache, stage, progress))
+    return [found[doc.id] for doc in documents], len(missing)
+
+
+def _read_cached(documents: Sequence[Document], keys: dict[str, str], cache: ExtractionCache,
+                 progress: Progress | None) -> tuple[dict[str, Extraction], list[Document]]:
+    """The cached extractions of `documents` by id, and the documents the cache lacks."""
     found: dict[str, Extraction] = {}
     missing = []
-    for doc in documents:
-        cached = cache.get(keys[doc.id], doc.id)
-        if cached is None:
-            missing.append(doc)
-            continue
-        found[doc.id] = cached
-        if progress:
-            progress(doc)
+    with paused_gc():
+        for doc in documents:
+            cached = cache.get(keys[doc.id], doc.id)
+            if cached is None:
+                missing.append(doc)
+                continue
+            found[doc.id] = cached
+            if progress:
+                progress(doc)
+    return found, missing
+
+
+def _parse_missing(missing: Sequence[Document], total: int, keys: dict[str, str], cache: ExtractionCache,
+                   stage: ParseStage, progress: Progress | None) -> dict[str, Extraction]:
+    found: dict[str, Extraction] = {}
     if missing:
-        log.info("parsing %d of %d documents (the rest are cached)", len(missing), len(documents))
+        log.info("parsing %d of %d documents (the rest are cached)", len(missing), total)
         for extraction in stage.run(missing, progress):
             cache.put(keys[extraction.doc_id], extraction)
             found[extraction.doc_id] = extraction
-    return [found[doc.id] for doc in documents], len(missing)
+    return found
+
+
+ASIDE_MAX = 64  # documents: an update parsing no more than this parses them beside the cache read
+
+
+def _aside(missing: Sequence[Document], jobs: int) -> bool:
+    return (0 < len(missing) <= ASIDE_MAX and jobs == 1 and _cores() > 1
+            and "fork" in multiprocessing.get_all_start_methods())
+
+
+@dataclass
+class ParseAside:
+    """The few documents an update parses, parsed by a forked process (which loads the pipeline
+    unless given one) while this one reads the rest of the graph's extractions from the cache."""
+
+    documents: list[Document]
+    keys: dict[str, str]
+    pool: ProcessPoolExecutor
+    future: Future
+
+    @classmethod
+    def start(cls, documents: Sequence[Document], keys: dict[str, str], nlp: Language | None,
+              model: str) -> ParseAside:
+        from .parallel import _start_worker, _worker_extract
+
+        pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"),
+                                   initializer=_start_worker, initargs=(nlp, model))
+        return cls(list(documents), keys, pool, pool.submit(_worker_extract, list(documents)))
+
+    @property
+    def ids(self) -> set[str]:
+        return {doc.id for doc in self.documents}
+
+    def result(self, cache: ExtractionCache, progress: Progress | None) -> list[Extraction]:
+        """The extractions (cached now), in the documents' order; the child's error if it failed."""
+        try:
+            extractions = self.future.result()
+        except BrokenProcessPool as exc:
+            raise KgError(f"the process parsing {len(self.documents)} new document(s) died "
+                          f"({exc})") from None
+        for doc, extraction in zip(self.documents, extractions, strict=True):
+            cache.put(self.keys[doc.id], extraction)
+            if progress:
+                progress(doc)
+        return extractions
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _manifest_cache(out_dir: Path, manifest: Manifest, nlp: Language | None) -> ExtractionCache:
@@ -385,22 +502,32 @@ def _manifest_cache(out_dir: Path, manifest: Manifest, nlp: Language | None) -> 
 
 
 def _update(out_dir: Path, manifest: Manifest, entries: dict[str, DocumentEntry],
-            cache: ExtractionCache, fresh: Sequence[Extraction]) -> tuple[Manifest, list[Path]]:
-    """Rewrite the outputs for `entries` unless they and the outputs are already up to date."""
+            cache: ExtractionCache, fresh: Sequence[Extraction], aside: ParseAside | None = None,
+            progress: Progress | None = None) -> tuple[Manifest, list[Path]]:
+    """Rewrite the outputs for `entries` unless they and the outputs are already up to date.
+    `aside` parses some of them meanwhile (their extractions are taken from it, not the cache)."""
     new = dataclasses.replace(manifest, documents=tuple(entries[d] for d in sorted(entries)),
                               code=code_digest())
     if new == manifest and manifest.complete and (out_dir / STORE_DIR).is_dir():
+        if aside is not None:
+            aside.result(cache, progress)
         return manifest, []
     known = {e.doc_id: e for e in fresh}
+    waiting = aside.ids if aside is not None else set()
     extractions = []
-    for entry in new.documents:
-        extraction = known.get(entry.id) or cache.get(entry.key, entry.id)
-        if extraction is None:
-            raise StoreError(f"the cached extraction of {entry.id!r} is missing from {cache.folder}; "
-                             f"run `kg build` over all its documents again.")
-        extractions.append(extraction)
-    same_code = manifest.complete and manifest.code == code_digest()
-    _, files = write_outputs(out_dir, new, extractions, patch=same_code)
+    with paused_gc():
+        for entry in new.documents:
+            if entry.id in waiting:
+                continue
+            extraction = known.get(entry.id) or cache.get(entry.key, entry.id)
+            if extraction is None:
+                raise StoreError(f"the cached extraction of {entry.id!r} is missing from {cache.folder}; "
+                                 f"run `kg build` over all its documents again.")
+            extractions.append(extraction)
+        if aside is not None:
+            extractions.extend(e for e in aside.result(cache, progress) if e.doc_id in entries)
+        same_code = manifest.complete and manifest.code == code_digest()
+        _, files = write_outputs(out_dir, new, extractions, patch=same_code)
     cache.discard({e.key for e in manifest.documents} - {e.key for e in new.documents})
     return new, files
 

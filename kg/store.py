@@ -6,6 +6,7 @@ import hashlib
 import json
 import re
 import shutil
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
@@ -341,20 +342,60 @@ def nquad_lines(quads: Iterable[ox.Quad]) -> set[bytes]:
     return set(ox.serialize(quads, format=ox.RdfFormat.N_QUADS).splitlines())
 
 
+@dataclass(frozen=True)
+class NquadsDiff:
+    """From one graph.nq to the next: the lines that go and come, the lines that stay under a
+    going line's subject and predicate (`again`, see `apply_patch`), and the new file's lines in order."""
+
+    gone: set[bytes]
+    came: set[bytes]
+    again: set[bytes]
+    lines: list[bytes]
+
+    def text(self) -> bytes:
+        """The new graph.nq: the bytes kg.export writes for the same quads."""
+        return b"\n".join(self.lines) + b"\n" if self.lines else b""
+
+
+def nquads_diff(old: list[bytes], new: set[bytes]) -> NquadsDiff:
+    """The difference between graph.nq's lines `old` (sorted, as kg writes them; sorted here if
+    not) and the distinct lines `new`, without a second sort of the whole graph."""
+    if any(a >= b for a, b in zip(old, old[1:])):
+        old = sorted(set(old))
+    before = set(old)
+    gone, came = before - new, new - before
+    again: set[bytes] = set()
+    for subject, predicate in {tuple(line.split(b" ", 2)[:2]) for line in gone}:
+        prefix = subject + b" " + predicate + b" "
+        i = bisect_left(old, prefix)
+        while i < len(old) and old[i].startswith(prefix):  # sorted: one run per prefix
+            if old[i] not in gone:
+                again.add(old[i])
+            i += 1
+    lines = [line for line in old if line not in gone] if gone else list(old)
+    if came:
+        lines.extend(sorted(came))
+        lines.sort()  # two sorted runs: a linear merge
+    return NquadsDiff(gone, came, again, lines)
+
+
 def patch_store(out_dir: Path, old: set[bytes], new: set[bytes]) -> tuple[int, int]:
     """Change the store in place from the quads `old` to the quads `new` (N-Quads lines, as in
-    graph.nq): delete what went, insert what came. Returns (deleted, inserted).
+    graph.nq): delete what went, insert what came. Returns (deleted, inserted)."""
+    return apply_patch(out_dir, nquads_diff(sorted(old), new))
 
+
+def apply_patch(out_dir: Path, diff: NquadsDiff) -> tuple[int, int]:
+    """Delete the diff's gone quads from the store and insert the ones that came.
+
+    The store keeps literals in canonical form ("2.0"^^xsd:decimal is "2"): a quad that goes may
+    be the stored form of one that stays, so what stays under a deleted quad's subject and
+    predicate (`again`) is written again.
     Not atomic: the caller has marked the manifest incomplete, so a run killed here is finished
     by the next one with a full `write_store`; the PATCHING marker shows the store is being changed.
     """
-    gone, came = old - new, new - old
-    # the store keeps literals in canonical form ("2.0"^^xsd:decimal is "2"): a quad that goes may
-    # be the stored form of one that stays, so what stays under a deleted quad's subject and
-    # predicate is written again
-    touched = {tuple(line.split(b" ", 2)[:2]) for line in gone}
-    again = {line for line in new & old if tuple(line.split(b" ", 2)[:2]) in touched} if gone else set()
-    gone_quads, came_quads = _parse_lines(gone), _parse_lines(came | again)
+    gone, came = diff.gone, diff.came
+    gone_quads, came_quads = _parse_lines(gone), _parse_lines(came | diff.again)
     marker = out_dir / PATCHING
     try:
         marker.write_text(f"{len(gone)} out, {len(came)} in\n", encoding="utf-8")

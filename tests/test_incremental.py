@@ -327,3 +327,103 @@ def test_patched_store_holds_a_quad_whose_old_spelling_went(tmp_path):
     new = [quad("2"), quad("4", q)]
     assert patch_store(tmp_path, nquad_lines(old), nquad_lines(new)) == (2, 1)
     assert set(ox.Store.read_only(str(tmp_path / "store"))) == {quad("2"), quad("4", q)}
+
+
+def test_nquads_diff_gives_the_file_a_fresh_export_writes(tmp_path):
+    """graph.nq after an update is merged from the old sorted lines, not sorted afresh: it must be
+    the bytes export_quads writes for the new quads, also when the old file was not sorted."""
+    import pyoxigraph as ox
+
+    from kg.export import export_quads
+    from kg.store import nquad_lines, nquads_diff
+
+    node = lambda n: ox.NamedNode(f"http://example.org/{n}")  # noqa: E731
+    text = lambda v: ox.Literal(v, language="en")  # noqa: E731
+    old = [ox.Quad(node("s"), node("p"), text("a")), ox.Quad(node("s"), node("p"), text("a b")),
+           ox.Quad(node("s"), node("q"), node("o"), node("g")), ox.Quad(node("t"), node("p"), text("x"))]
+    new = [old[1], old[2], ox.Quad(node("s"), node("p"), text("a \" . <b>")), ox.Quad(node("r"), node("p"), text("y"))]
+    export_quads(new, tmp_path)
+    lines = (tmp_path / "graph.nq").read_bytes().splitlines()
+    before = sorted(nquad_lines(old))
+    for given in (before, before[::-1]):
+        diff = nquads_diff(given, nquad_lines(new))
+        assert diff.text() == (tmp_path / "graph.nq").read_bytes()
+        assert diff.lines == lines
+        gone = {line for line in before if b"/t>" in line or b'"a"@en' in line}
+        assert diff.gone == gone and diff.came == set(lines) - set(before)
+        s_p = b"<http://example.org/s> <http://example.org/p> "
+        assert diff.again == {line for line in lines if line.startswith(s_p) and line in before}
+    assert nquads_diff([], set()).text() == b""
+
+
+def test_decoded_records_equal_records_built_by_their_constructor(two_docs):
+    """Cache entries are decoded without running the frozen __init__: the records must equal,
+    hash and print like constructed ones, and an entry of another shape (a field missing or
+    unknown) still decodes the slow way."""
+    import dataclasses
+    import gzip
+
+    from kg.cache import _decoder
+    from kg.store import read_manifest
+    from kg.types import Extraction, Mention
+
+    out, _ = two_docs
+    manifest = read_manifest(out)
+    for entry in manifest.documents:
+        path = next((out / CACHE_DIR).rglob(f"{entry.key}.json.gz"))
+        fast = _decoder(Extraction)(json.loads(gzip.decompress(path.read_bytes())))
+
+        def rebuilt(value):
+            if dataclasses.is_dataclass(value):
+                return type(value)(**{f.name: rebuilt(getattr(value, f.name)) for f in dataclasses.fields(value)})
+            return tuple(map(rebuilt, value)) if isinstance(value, tuple) else value
+        slow = rebuilt(fast)
+        assert fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
+        assert fast.mentions and all(type(m) is Mention for m in fast.mentions)
+    mention = {"doc_id": "a", "sentence": 0, "text": "NATO", "start": 1, "end": 5, "label": "ORG"}
+    assert _decoder(Mention)(dict(mention, extra=1)) == Mention(**mention)
+    with pytest.raises(TypeError):
+        _decoder(Mention)({k: v for k, v in mention.items() if k != "text"})
+
+
+def test_add_parses_aside_or_in_place_to_the_same_graph(nlp, reuters_builds, monkeypatch):
+    """An add of a few documents parses them in a forked process while the cache is read; with
+    that path off (more documents, or one core) they are parsed in place: the same outputs."""
+    import kg.pipeline as pipeline
+
+    root, more, clean_base, _clean_all, after_base, _ = reuters_builds
+    started = []
+    start = pipeline.ParseAside.start.__func__
+    monkeypatch.setattr(pipeline.ParseAside, "start",
+                        classmethod(lambda cls, *a: started.append(a) or start(cls, *a)))
+    outs = {}
+    for limit in (pipeline.ASIDE_MAX, 0):
+        monkeypatch.setattr(pipeline, "ASIDE_MAX", limit)
+        out = outs[limit] = root / f"aside-{limit}"
+        shutil.copytree(clean_base, out)
+        report = add(out, [more], nlp=None)
+        assert report.added == tuple(ADDED_IDS) and report.parsed > 0
+        _same_outputs(out, after_base)
+    if pipeline._cores() > 1:
+        assert len(started) == 1  # only the first add went aside
+
+
+def _broken_extract(batch):
+    raise StoreError(f"cannot parse {len(batch)} document(s)")
+
+
+def test_a_failing_aside_parse_leaves_the_graph_as_it_was(two_docs, tmp_path, monkeypatch):
+    """The forked parse's error reaches the caller before anything is written."""
+    import kg.parallel
+    import kg.pipeline as pipeline
+
+    if not pipeline._aside([object()], 1):
+        pytest.skip("one core: updates parse in place")
+
+    monkeypatch.setattr(kg.parallel, "_worker_extract", _broken_extract)
+    out, _ = two_docs
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file() and p.name != LOCK_FILE}
+    extra = _write(tmp_path / "more", {"d": "Sergey Lavrov met Antony Blinken."})
+    with pytest.raises(StoreError, match="cannot parse 1 document"):
+        add(out, extra)
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file() and p.name != LOCK_FILE} == before

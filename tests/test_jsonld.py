@@ -165,3 +165,12 @@ def test_any_object_under_any_key_round_trips(predicate, obj):
     graph = ox.NamedNode("https://w3id.org/kg-news/id/doc/d1")
     quads = [ox.Quad(subject, ox.NamedNode(predicate), obj, g) for g in (ox.DefaultGraph(), graph)]
     assert _round_trip(quads) == set(quads)
+
+
+def test_nodes_are_written_as_json_would_indent_them(document):
+    """graph.jsonld's nodes come from kg's own indenter: the text json.dumps(indent=1) gives."""
+    from kg.jsonld import _indented
+
+    odd = {"k": [1, 2.5, True, None, {}, [], {"@value": "é \" \\ \n\t\u2028"}], "": {"a": []}}
+    for node in [*document["@graph"], odd, [], {}, "x", 0]:
+        assert _indented(node, "\n  ") == json.dumps(node, ensure_ascii=False, indent=1).replace("\n", "\n  ")

@@ -10,12 +10,12 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from ..data import Lexicon, fold, lexicon
+from ..data import Lexicon, lexicon
 from ..types import Entity, Evidence, Extraction, Fact, Mention, Resolution
 from .ids import assign_ids
 from .clusters import (NO_CLASS, Cluster, acronym_definitions, corpus_names, local_clusters,
                        merge_clusters)
-from .names import clean_label, name_key, normalise_name, person_name, surname
+from .names import clean_label, fold, name_key, normalise_name, person_name, surname
 from .roles import roles_from_titles
 
 __all__ = ["clean_label", "entity_id", "normalise_name", "resolve"]

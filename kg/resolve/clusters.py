@@ -11,10 +11,11 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from ..data import LEGAL_WORDS, Lexicon, fold, label_classes
+from ..data import LEGAL_WORDS, Lexicon, label_classes
 from ..types import Extraction, Mention
-from .names import (clean_label, defines_acronym, is_junk, legal_base, name_key, org_key,
+from .names import (clean_label, defines_acronym, fold, is_junk, legal_base, name_key, org_key,
                     person_name, surname)
 from .unionfind import UnionFind
 from .variants import link_variants, nickname_links
@@ -104,8 +105,18 @@ class CorpusNames:
         if len(words) != 2 or not (lex.country_of(words[0]) or fold(words[0]) in lex.countries):
             return False
         word = fold(words[1])
-        named = sum(sum(c.values()) for f, c in self.labels.items() if word in f.split())
-        return self.lowercase[word] >= GENERIC_TIMES * max(1, named)
+        return self.lowercase[word] >= GENERIC_TIMES * max(1, self.named_with[word])
+
+    @cached_property
+    def named_with(self) -> Counter:
+        """Word → how often the tagger named something whose name has that word (counted once
+        per name, however often the name repeats it)."""
+        named: Counter = Counter()
+        for form, labels in self.labels.items():
+            total = sum(labels.values())
+            for word in set(form.split()):
+                named[word] += total
+        return named
 
     def company_led(self, form: str, lex: Lexicon) -> bool:
         """'Lockheed Martin' tagged a person: its first word is no first name and stands alone

@@ -5,8 +5,37 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache, wraps
 
-from ..data import CALENDAR_WORDS, LEGAL_WORDS, Lexicon, fold
+from .. import data
+from ..data import CALENDAR_WORDS, LEGAL_WORDS, Lexicon
+
+# pure functions that resolution calls on the same few thousand names again and again: memoized
+# here (kg/data is part of the extractor version, so the cache lives on this side)
+fold = lru_cache(maxsize=1 << 17)(data.fold)
+_MEMO_SIZE = 1 << 17
+_memos: dict[tuple[str, int], tuple[Lexicon, dict]] = {}
+
+
+def per_lexicon(function):
+    """Memoize function(text, lex), a pure function of a name and the (read-only) lexicon."""
+    name = function.__qualname__
+
+    @wraps(function)
+    def memoized(text, lex):
+        key = (name, id(lex))
+        entry = _memos.get(key)
+        if entry is None or entry[0] is not lex:
+            entry = _memos[key] = (lex, {})
+        memo = entry[1]
+        try:
+            return memo[text]
+        except KeyError:
+            if len(memo) >= _MEMO_SIZE:
+                memo.clear()
+            value = memo[text] = function(text, lex)
+            return value
+    return memoized
 
 _LEADING = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(’s|'s|’|')$")
@@ -20,6 +49,7 @@ SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _STOP = frozenset({"of", "the", "and", "for", "on", "in", "to", "&"})
 
 
+@lru_cache(maxsize=1 << 17)  # pure; resolution cleans each form many times
 def clean_label(text: str) -> str:
     """A surface form as a label: one space, no article, no possessive, no edge punctuation."""
     text = unicodedata.normalize("NFKC", " ".join(text.split()))
@@ -34,6 +64,7 @@ def normalise_name(text: str) -> str:
     return fold(clean_label(text)).rstrip(".")
 
 
+@per_lexicon
 def name_key(text: str, lex: Lexicon) -> str:
     """normalise_name after mapping known variants to one spelling ("U.S." → "united states")."""
     return normalise_name(lex.canonical(clean_label(text)))
@@ -52,6 +83,7 @@ class PersonName:
         return (self.first, self.last)
 
 
+@per_lexicon
 def person_name(text: str, lex: Lexicon) -> PersonName | None:
     """'Grigory B. Karasin' → (grigory, b, karasin); one-word names give None."""
     words = [w for w in clean_label(text).split() if fold(w).strip(".") not in SUFFIXES]
@@ -61,6 +93,7 @@ def person_name(text: str, lex: Lexicon) -> PersonName | None:
     return PersonName(lex.first_name(words[0]), middle, fold(lex.canonical(words[-1])))
 
 
+@per_lexicon
 def surname(text: str, lex: Lexicon) -> str:
     words = [w for w in clean_label(text).split() if fold(w).strip(".") not in SUFFIXES]
     return fold(lex.canonical(words[-1])) if words else ""
@@ -119,6 +152,7 @@ _WORD = re.compile(r"[^\W_]+(?:[.&'][^\W_]+)*\.?|&")
 _MIXED_ACRONYM = re.compile(r"^[A-Z](?:[a-z]?[A-Z]){1,4}$")
 
 
+@lru_cache(maxsize=1 << 17)  # pure; cleanco's basename is the costliest step of resolution
 def legal_base(label: str) -> str:
     """A company name without its legal form ("Bank of America Corp." → "Bank of America",
     "Aer Lingus Group PLC" → "Aer Lingus"), by cleanco's table of suffixes across countries; "" when
@@ -144,6 +178,7 @@ def _cleanco_base(label: str) -> str:
 
 
 
+@per_lexicon
 def qualified(text: str, lex: Lexicon) -> tuple[str, str]:
     """(country, core) of a name whose first words name a country: "U.S. Department of Labor" →
     ("united states", "labor department"); ("", core) when no country leads."""
@@ -156,6 +191,7 @@ def qualified(text: str, lex: Lexicon) -> tuple[str, str]:
     return "", _core(words)
 
 
+@per_lexicon
 def org_key(text: str, lex: Lexicon) -> str:
     """The key under which two spellings of one organisation or place count as one name: legal form
     dropped, country qualifier in one spelling, "Department of X" as "X department", plurals,
@@ -205,6 +241,7 @@ _SHORT_WORDS = {"bros": "brother", "intl": "international", "natl": "national", 
                 "svcs": "service", "tech": "technology", "ctr": "center", "univ": "university"}
 
 
+@lru_cache(maxsize=1 << 16)
 def _spell(word: str) -> str:
     word = _SHORT_WORDS.get(word, word)
     for pattern, repl in _SPELLING:

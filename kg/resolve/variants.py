@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
-from ..data import Lexicon, fold
-from .names import initials, is_acronym_form, legal_base, org_key, person_name, qualified
+from ..data import Lexicon
+from .names import fold, initials, is_acronym_form, legal_base, org_key, person_name, qualified
 from .unionfind import UnionFind
 
 MIN_CLIPPING = 3
