@@ -86,6 +86,7 @@ class RawTuple:
     mode: str = ""  # "" when asserted; else negated, hypothetical or demanded (kg.extract.modality)
     confidence: float = 0.5  # set from the rule registry
     shortened: bool = False  # a twin with the object cut to its noun follows (Kind.OBJ_HEAD)
+    doubts: tuple[str, ...] = ()  # kg.extract.confidence.DOUBTS it raises
 
     @property
     def name(self) -> str:
@@ -205,6 +206,13 @@ def noun_phrase(p: Parse, head: Token, long_pp: bool = True) -> list[Token]:
         if d == "punct" and c.text in EDGE_PUNCT and not any(
                 place_apposition(a) and a.left_edge.i == c.i + 1 for a in p.kids.get(head.i, [])):
             continue  # the comma of "Hoboken , New Jersey" stays
+        if d == "prep" and not long_pp:  # "of" phrases nest: "the sale of its plants [with …]"
+            pobj = p.first(c, "pobj")
+            if pobj is not None:
+                out.extend([t for t in p.subtree(c, CLAUSAL) if t.i < pobj.i and t.head.i == c.i
+                            or t.i == c.i])
+                out.extend(noun_phrase(p, pobj, long_pp=False))
+                continue
         out.extend(p.subtree(c, CLAUSAL))
     return trim(out)
 
