@@ -21,6 +21,7 @@ from .parse import (
 from .vocabulary import (
     ADDRESSING_VERBS,
     CLAUSAL,
+    CONTENT_NOUNS,
     CORE_OBJECTS,
     NAME_LABELS,
     NOUNISH,
@@ -314,6 +315,21 @@ def _with_measure(p: Parse, head: Token, phrase: list[Token]) -> list[Token]:
     return trim([*phrase, *p.subtree(prep, CLAUSAL)])
 
 
+def _content_clause(p: Parse, verb: Token, noun: Token) -> bool:
+    """"a judgment that Texaco interfered with Pennzoil's plan": a content noun's "that" clause,
+    complete without the noun (the verb's object or its PP filled), not a relative clause ("the statement that Moscow rejected")."""
+    if noun.lower_ not in CONTENT_NOUNS:
+        return False
+    kids = p.kids.get(verb.i, [])
+    that = next((c for c in kids if c.lower_ == "that"), None)
+    if that is None:
+        return False
+    filled = [c for c in kids if c is not that and (
+        p.dep[c.i] in {"dobj", "ccomp", "attr", "xcomp"}
+        or p.dep[c.i] == "prep" and p.first(c, "pobj") is not None and c.i <= verb.i + 2)]
+    return bool(filled)
+
+
 def _noun_preps(p: Parse, noun: Token) -> list[Token]:
     """The first PP after a common noun ("the bars of"), not one inside a name ("University of
     Connecticut School of Dental Medicine") nor after a name ("Renault of France")."""
@@ -329,6 +345,11 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
     subj_args, how, antecedent = subjects(p, verb)
     if not subj_args:
         return
+    content = antecedent is not None and _content_clause(p, verb, antecedent)
+    if content:
+        # "a jury judgment that Texaco interfered with …": the clause says what the judgment is;
+        # the noun is no object of the clause's verb, nor is its "that".
+        antecedent = None
     rel, cur = _chain(p, verb)
     if how is Source.CONJ and not p.first(verb, "aux", "auxpass") and (
             verb.tag_ in {"VBN", "VB", "VBG"} or verb.tag_ == "VBD" and verb.head.tag_ == "VBN"):
@@ -338,7 +359,7 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
     kids = p.kids.get(cur.i, [])
     if cur is not verb:
         kids = kids + [c for c in p.kids.get(verb.i, []) if p.dep[c.i] in {"prep", "npadvmod"}]
-    objects = [c for c in kids if p.dep[c.i] in CORE_OBJECTS]
+    objects = [c for c in kids if p.dep[c.i] in CORE_OBJECTS and not (content and c.lower_ == "that")]
     if not objects and not any(p.dep[c.i] in {"prep", "agent", "ccomp"} for c in kids):
         objects = [o for c in p.children(cur, "conj") if c.pos_ in PREDICATE_POS
                    for o in p.children(c, "dobj")][:1]

@@ -165,12 +165,27 @@ class Parse:
 def place_apposition(tok: Token) -> bool:
     """"Calif." in "Van Nuys, Calif.": a state after its town, part of the one place name."""
     return tok.dep_ == "appos" and tok.ent_type_ in PLACE_ENTS and tok.head.ent_type_ in PLACE_ENTS \
-        and tok.head.i < tok.i and not any(c.dep_ == "det" for c in tok.children)
+        and tok.head.i < tok.i and not any(c.dep_ == "det" for c in tok.children) \
+        and not _in_list(tok)
+
+
+def _in_list(tok: Token) -> bool:
+    """"Peru, Kenya, the Dominican Republic … and Morocco": places in a list, not a town and its
+    state; the place after the pair is another item ("," and a place, or a conjunct)."""
+    if any(c.dep_ in {"conj", "cc"} for t in (tok, tok.head) for c in t.children):
+        return True
+    doc, nxt = tok.doc, tok.right_edge.i + 1
+    return nxt + 1 < len(doc) and doc[nxt].text == "," and doc[nxt + 1].ent_type_ in PLACE_ENTS
 
 
 def trim(tokens: list[Token]) -> list[Token]:
     """Sort tokens, drop punctuation at either edge and close a quotation left open."""
     tokens = sorted(tokens, key=lambda t: t.i)
+    # brackets whose content was left out ("1986/87 ( )" of "1986/87 (Oct-Sept)") go with it
+    empty = {i for a, b in zip(tokens, tokens[1:]) if a.text in {"(", "["} and b.text in {")", "]"}
+             for i in (a.i, b.i)}
+    if empty:
+        tokens = [t for t in tokens if t.i not in empty]
     while tokens and tokens[0].text in EDGE_PUNCT:
         tokens = tokens[1:]
     while tokens and tokens[-1].text in EDGE_PUNCT:

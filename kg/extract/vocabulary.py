@@ -70,6 +70,7 @@ SPEECH_VERBS = _WORDS["speech"]     # their subject is not "he" inside the quota
 DENYING_VERBS = _WORDS["deny"]      # a clause under them is denied: "Denying he was a gangster"
 DEMANDING_VERBS = _WORDS["demand"]  # a clause under them is demanded: "called for Kelly to visit"
 INTENDING_VERBS = _WORDS["intend"]  # an act under them is not yet done: "agreed to reduce"
+CONTENT_NOUNS = _WORDS["content"]  # "a judgment that Texaco interfered": the clause is its content
 THEME_WITH_VERBS = _WORDS["give_with"]  # object the recipient, with-PP the thing: "supply X with"
 ADDRESSING_VERBS = _WORDS["address"]  # object addressed, clause said: "told reporters (that) …"
 MEETING_NOUNS = _WORDS["meeting"]   # "his meeting with Kellogg": its owner met Kellogg
