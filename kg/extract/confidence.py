@@ -58,6 +58,10 @@ DOUBTS: Mapping[str, float] = {
     # A relation that starts with "to": an infinitive whose governing verb the reading lost
     # ("leases that allow it to operate the aircraft" → "to operate").
     "bare_infinitive": 0.2,
+    # An object that is the subject of the verb's clausal complement, which the parse left
+    # without one ("He believes an Iranian trade mission … brought Japanese refiners into the
+    # market" → "believes an Iranian trade mission").
+    "object_is_subject": 0.3,
     # A conjoined verb whose relation lost the auxiliary of the verb it is coordinated with:
     # a bare base form or participle ("has resigned … and become" → "become", which spaCy may
     # also tag VBP).
@@ -117,6 +121,11 @@ def doubts(p: Parse, raw: RawTuple) -> tuple[str, ...]:
     kind = raw.kind.value
     if verb is not None and _content_clause(p, verb):
         found.append("content_clause")
+    if verb is not None and kind in {"obj", "obj_head", "light", "pp_arg"} and any(
+            c.dep_ == "ccomp" and c.tag_ in {"VBD", "VBZ", "VBP"} and not any(
+                g.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for g in c.children)
+            for c in verb.children):
+        found.append("object_is_subject")
     if verb is not None and kind in {"obj", "obj_head"}:
         deps = {c.dep_ for c in verb.children}
         if verb.lemma_ in ADDRESSING_VERBS and not deps & {"ccomp", "xcomp", "oprd"}:

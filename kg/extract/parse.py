@@ -174,8 +174,15 @@ def _in_list(tok: Token) -> bool:
     state; the place after the pair is another item ("," and a place, or a conjunct)."""
     if any(c.dep_ in {"conj", "cc"} for t in (tok, tok.head) for c in t.children):
         return True
+    if sum(1 for c in tok.head.children if c.dep_ == "appos" and c.pos_ == "PROPN") > 1:
+        return True
     doc, nxt = tok.doc, tok.right_edge.i + 1
-    return nxt + 1 < len(doc) and doc[nxt].text == "," and doc[nxt + 1].ent_type_ in PLACE_ENTS
+    if nxt + 1 < len(doc) and doc[nxt].text == ",":
+        after = doc[nxt + 1]
+        if after.lower_ == "the" and nxt + 2 < len(doc):
+            after = doc[nxt + 2]
+        return after.ent_type_ in PLACE_ENTS
+    return False
 
 
 def trim(tokens: list[Token]) -> list[Token]:
