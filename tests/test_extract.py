@@ -248,9 +248,13 @@ def test_each_pp_is_a_fact_of_its_own_and_not_written_twice_for_carb(nlp):
     assert to_carb(text, pp) is None
 
 
-def test_fronted_pp_goes_last_in_the_relation(nlp):
+def test_fronted_pp_stays_out_of_the_graph(nlp):
+    # A PP written before the clause frames it ("Under the plan, …"); its reading, with the
+    # preposition last ("was renamed Jones In"), was mostly garbled on judged Reuters
+    # (kg.extract.confidence.DOUBTS["fronted_pp"]): the clause stays, the PP's reading does not.
     got = graph_readings(nlp, "In 1918, the municipality was renamed Jones.")
-    assert ("the municipality", "was renamed Jones In", "1918", "") in got
+    assert ("the municipality", "was renamed", "Jones", "") in got
+    assert not any(r.endswith(" In") for _, r, _, _ in got)
 
 
 def test_object_running_on_over_a_pp_is_cut_for_the_graph(nlp):

@@ -21,6 +21,7 @@ from .parse import (
 from .vocabulary import (
     ADDRESSING_VERBS,
     CLAUSAL,
+    CONTENT_NOUNS,
     CORE_OBJECTS,
     NAME_LABELS,
     NOUNISH,
@@ -169,6 +170,8 @@ def _clause_body(p: Parse, ccomp: Token) -> list[Token]:
     """A reported clause without its "that", inside its quotation marks if it is quoted."""
     mark = p.first(ccomp, "mark")
     body = trim([t for t in p.subtree(ccomp) if t is not mark])
+    while body and p.dep.get(body[-1].i) == "cc":  # "no imminent catastrophe but [that …]"
+        body = trim(body[:-1])
     if body and body[0].i > p.sent.start and body[0].doc[body[0].i - 1].text in OPEN_QUOTES:
         body = trim([body[0].doc[body[0].i - 1], *body])
     return body
@@ -221,8 +224,18 @@ def _pobj(p: Parse, prep: Token) -> Token | None:
 
 
 def _head_words(p: Parse, head: Token, before: int) -> list[Token]:
-    """A noun argument with its "of" phrases, up to position `before`: "a third row of seats"."""
-    return [t for t in noun_phrase(p, head, long_pp=False) if t.i < before]
+    """A noun argument with its "of" phrases, up to position `before`: "a third row of seats";
+    an amount with all its PPs ("22 billion dlrs in revenue"), which say what it counts."""
+    return [t for t in noun_phrase(p, head, long_pp=amount(p, head)) if t.i < before]
+
+
+def amount(p: Parse, noun: Token) -> bool:
+    """A number, or a noun counted by one ("22 billion dlrs", "two to 15 pct"): its PPs say what
+    is counted ("in revenue"), so it is never cut from them nor split at them."""
+    if noun.pos_ == "NUM":
+        return True
+    deps = {p.dep[c.i] for c in p.kids.get(noun.i, [])}
+    return "nummod" in deps and not deps & {"det", "poss"}  # not "an $ 843 million contract"
 
 
 def _idiom(p: Parse, pobj: Token) -> bool:
@@ -246,12 +259,16 @@ def pp_arguments(p: Parse, relation: list[Token], head: Token | None, preps: lis
     bars of a cell window" → ("handcuffed him to", [bars]), ("handcuffed him to the bars of",
     [window]). `preps` are the clause's own PPs after its verb; a noun's PPs follow its head."""
     for prep in preps:
+        if prep.pos_ in {"NOUN", "PROPN", "NUM"}:  # a noun parsed as a preposition ("one ct a share")
+            continue
         pobj = _pobj(p, prep)
         if pobj is None or _idiom(p, pobj):
             continue
         base = sorted([*relation, *(_head_words(p, head, prep.i) if head is not None else [])],
                       key=lambda t: t.i)
         if base and prep.i < base[-1].i:
+            continue
+        if head is not None and _measure(p, head, prep, pobj, base):
             continue
         rel = [*base, prep]
         heads = conjuncts(p, pobj)
@@ -274,6 +291,45 @@ def fronted_arguments(p: Parse, relation: list[Token], head: Token | None, preps
         yield [*sorted(words, key=lambda t: t.i), prep.text], conjuncts(p, pobj)
 
 
+def _measure(p: Parse, head: Token, prep: Token, pobj: Token, base: list[Token]) -> bool:
+    """"raised 5.5 billion francs in new capital": an "in" + bare noun right after an amount says
+    what the amount counts, whatever the parse attached it to; it is no argument of its own."""
+    if not amount(p, head) or prep.lower_ != "in" or not base or prep.i != base[-1].i + 1:
+        return False
+    return pobj.ent_type_ not in {"DATE", "TIME"} and not any(
+        p.dep[c.i] in {"det", "poss", "nummod"} for c in p.kids.get(pobj.i, []))
+
+
+def _with_measure(p: Parse, head: Token, phrase: list[Token]) -> list[Token]:
+    """An amount's phrase with the measure PP that follows it ("5.5 billion francs in new
+    capital") when the parse hung that PP on the verb."""
+    if not phrase:
+        return phrase
+    nxt = phrase[-1].i + 1
+    if nxt >= p.sent.end or nxt not in p.dep or p.dep[nxt] != "prep":
+        return phrase
+    prep = p.sent.doc[nxt]
+    pobj = _pobj(p, prep)
+    if pobj is None or prep.head.i == head.i or not _measure(p, head, prep, pobj, phrase):
+        return phrase
+    return trim([*phrase, *p.subtree(prep, CLAUSAL)])
+
+
+def _content_clause(p: Parse, verb: Token, noun: Token) -> bool:
+    """"a judgment that Texaco interfered with Pennzoil's plan": a content noun's "that" clause,
+    complete without the noun (the verb's object or its PP filled), not a relative clause ("the statement that Moscow rejected")."""
+    if noun.lower_ not in CONTENT_NOUNS:
+        return False
+    kids = p.kids.get(verb.i, [])
+    that = next((c for c in kids if c.lower_ == "that"), None)
+    if that is None:
+        return False
+    filled = [c for c in kids if c is not that and (
+        p.dep[c.i] in {"dobj", "ccomp", "attr", "xcomp"}
+        or p.dep[c.i] == "prep" and p.first(c, "pobj") is not None and c.i <= verb.i + 2)]
+    return bool(filled)
+
+
 def _noun_preps(p: Parse, noun: Token) -> list[Token]:
     """The first PP after a common noun ("the bars of"), not one inside a name ("University of
     Connecticut School of Dental Medicine") nor after a name ("Renault of France")."""
@@ -289,6 +345,11 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
     subj_args, how, antecedent = subjects(p, verb)
     if not subj_args:
         return
+    content = antecedent is not None and _content_clause(p, verb, antecedent)
+    if content:
+        # "a jury judgment that Texaco interfered with …": the clause says what the judgment is;
+        # the noun is no object of the clause's verb, nor is its "that".
+        antecedent = None
     rel, cur = _chain(p, verb)
     if how is Source.CONJ and not p.first(verb, "aux", "auxpass") and (
             verb.tag_ in {"VBN", "VB", "VBG"} or verb.tag_ == "VBD" and verb.head.tag_ == "VBN"):
@@ -298,7 +359,7 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
     kids = p.kids.get(cur.i, [])
     if cur is not verb:
         kids = kids + [c for c in p.kids.get(verb.i, []) if p.dep[c.i] in {"prep", "npadvmod"}]
-    objects = [c for c in kids if p.dep[c.i] in CORE_OBJECTS]
+    objects = [c for c in kids if p.dep[c.i] in CORE_OBJECTS and not (content and c.lower_ == "that")]
     if not objects and not any(p.dep[c.i] in {"prep", "agent", "ccomp"} for c in kids):
         objects = [o for c in p.children(cur, "conj") if c.pos_ in PREDICATE_POS
                    for o in p.children(c, "dobj")][:1]
@@ -318,8 +379,8 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
         if obj_phrase is not None:
             objs = [obj_phrase]
         elif obj_heads:
-            objs = [noun_phrase(p, o) if o.pos_ in NOUNISH else trim(p.subtree(o, CLAUSAL))
-                    for o in obj_heads]
+            objs = [_with_measure(p, o, noun_phrase(p, o)) if o.pos_ in NOUNISH
+                    else trim(p.subtree(o, CLAUSAL)) for o in obj_heads]
             named = p.titled
             if obj_heads[0].i in named:
                 # "led by chairman of … Grigory Karasin and adviser to … Sergey Beseda"
@@ -328,7 +389,8 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
             elif kind in HEADED:
                 # "an offence under section 1": the noun without its PPs is the fact; the PP is
                 # a fact of its own (Kind.PP_ARG), the long form stays for the n-ary view
-                short = [noun_phrase(p, o, long_pp=False) if o.pos_ in NOUNISH else None
+                short = [noun_phrase(p, o, long_pp=False)
+                         if o.pos_ in NOUNISH and not amount(p, o) else None
                          for o in obj_heads]
         else:
             objs = [None]
@@ -371,7 +433,7 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
         said = [ccomp] if ccomp is not None and verb.lemma_ in REPORTING_VERBS else []
         yield from emit(rel, heads, preps + npadv + said, Kind.OBJ)
         light = None
-        if head.dep_ == "dobj" and head.pos_ == "NOUN" and len(heads) == 1:
+        if head.dep_ == "dobj" and head.pos_ == "NOUN" and len(heads) == 1 and not amount(p, head):
             light = next((c for c in p.children(head, "prep")
                           if c.i > head.i and p.first(c, "pobj")), None)
         if light is not None:
@@ -385,7 +447,7 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
         for h in heads:
             if h.pos_ not in NOUNISH and h.pos_ != "ADJ":  # "became very ill with"
                 continue
-            own = [c for c in _noun_preps(p, h) if c is not light]
+            own = [] if amount(p, h) else [c for c in _noun_preps(p, h) if c is not light]
             for relation, arg in [*pp_arguments(p, rel, h, post),
                                   *pp_arguments(p, rel, h, own, depth=1),
                                   *fronted_arguments(p, rel, h, front)]:

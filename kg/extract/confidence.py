@@ -1,11 +1,242 @@
 """Confidence: a construction's base score (set by its rule, tiered by the rule's precision on
 CaRB dev), raised for main clauses and lowered for what makes parses and arguments less reliable:
-long sentences, long or pronoun subjects, a missing object."""
+long sentences, long or pronoun subjects, a missing object, and the doubts below.
+
+A doubt is a construction that judged Reuters statements showed to be mostly garbled or wrong
+(benchmarks/judged/RULES.md, "prec" section); each lowers the tuple by its declared amount, enough
+to keep it out of the graph (kg.defaults.GRAPH_MIN_CONFIDENCE) while CaRB's tail keeps it."""
 
 from __future__ import annotations
 
-from .parse import RawTuple
-from .vocabulary import PRONOUN_TAGS
+from collections.abc import Mapping
+
+from spacy.tokens import Token
+
+from .clauses import _content_clause as content_clause
+from .clauses import amount
+from .parse import Parse, RawTuple, Source
+from .vocabulary import (
+    ADDRESSING_VERBS,
+    CONTENT_NOUNS,
+    NAME_LABELS,
+    OBJECT_PP_VERBS,
+    PRONOUN_TAGS,
+    SPEECH_VERBS,
+    THEME_WITH_VERBS,
+)
+
+# The doubts and what each costs. Judged on Reuters 1000..1149 (after_dd7818c.tsv) and the tuning
+# set (articles 0..999); see benchmarks/judged/RULES.md.
+DOUBTS: Mapping[str, float] = {
+    # An argument starts or ends inside a hyphenated word: "orient textiles" of "re-orient",
+    # "the co" of "the co-founder". The parse around a split word is garbage.
+    "mid_word": 0.5,
+    # A subject "it" with no name before it in its sentence: its referent is in an earlier
+    # sentence, where the resolver sees only names and so takes the company for its product
+    # ("It can print 20 pages a minute" → Hewlett Packard). "It said" and a clause reported by an
+    # earlier speaker ("It said it introduced …") are exempt.
+    "it_across": 0.25,
+    # "told the Senate", "asked the court": the addressee without what was said or asked.
+    "addressee_only": 0.25,
+    # "will supply Xerox (with technical support)": the object is the recipient, the with-PP
+    # what is given; the PP's own reading keeps both.
+    "theme_in_with": 0.25,
+    # A subject that is an amount of a named unit: "85 mln SDR's can be drawn" → "SDR".
+    "amount_subject": 0.5,
+    # A PP's own reading whose relation skips words between the verb (or its object) and the
+    # preposition: another argument the fact needs ("Henske has served [as CEO since 1978 and
+    # chairman] since 1980", "Copper stocks climbed [to 103,000 tons …] in December") or the PP
+    # of another conjunct. On the tuning set about half of these readings were wrong.
+    "skips_argument": 0.2,
+    # A PP written before the clause ("Under the agreement, Husky will become …" → "will become a
+    # private company Under"): a frame of the whole clause, not an argument of its verb.
+    "fronted_pp": 0.2,
+    # A copula whose attribute is an amount or a superlative, with a PP other than "of" in the
+    # relation ("were 2.655 billion against", "was 17.6 pct after", "is the largest outside"):
+    # a comparison cut in two (statistics tables, mostly wrong on the tuning set).
+    "copula_pp": 0.2,
+    # A reported clause without its own subject: cut by the parse ("that he said would trigger EC
+    # taxes" → "would trigger EC taxes"; "said that among the details still to be finalised were
+    # …" → its fronted PP). The claim is a fragment.
+    "clause_cut": 0.2,
+    # The clause of a content noun ("a jury judgment that Texaco interfered with …", "the report
+    # that it sold the unit"): what the judgment, report or rumour says, not what the article
+    # asserts.
+    "content_clause": 0.15,
+    # A relation that starts with "to": an infinitive whose governing verb the reading lost
+    # ("leases that allow it to operate the aircraft" → "to operate").
+    "bare_infinitive": 0.2,
+    # An object that is the subject of the verb's clausal complement, which the parse left
+    # without one ("He believes an Iranian trade mission … brought Japanese refiners into the
+    # market" → "believes an Iranian trade mission").
+    "object_is_subject": 0.3,
+    # "said their flexibility", "said car sales": a verb of saying with a noun for object is the
+    # parse's misreading of a clause it cut ("said car sales for the period fell 42.5 pct").
+    "said_noun": 0.3,
+    # The verb of a bare-infinitive clause with its own subject ("would help Chrysler compete in
+    # Europe", "will let CAS continue work"): what is helped, let or made to happen, not a fact.
+    "small_clause": 0.2,
+    # "attributed this drop (to a lack of demand)", "put the liabilities (at 12.2 billion)": the
+    # object without the PP the verb needs; the PP's own reading keeps both.
+    "object_without_pp": 0.25,
+    # A sentence that starts in lower case or ends without final punctuation: a piece of a bad
+    # split ("and Loan Association said …", "… to Memorial Medical Center of Long").
+    "fragment_sentence": 0.2,
+    # A conjoined verb whose relation lost the auxiliary of the verb it is coordinated with:
+    # a bare base form or participle ("has resigned … and become" → "become", which spaCy may
+    # also tag VBP).
+    "no_finite_verb": 0.2,
+}
+
+_VALUE_UNITS = frozenset({"MONEY", "QUANTITY", "PERCENT", "CARDINAL"})
+SAYING = SPEECH_VERBS - ADDRESSING_VERBS - {"call", "describe", "write", "reveal"}  # "said X", not "told X"
+FINAL_PUNCT = frozenset({".", "!", "?", '"', "'", "''", "”", "’", ")", ":", ";", "..."})
+
+
+def _tokens(part) -> list[Token]:
+    return [t for t in part or () if not isinstance(t, str)]
+
+
+def _mid_word(tokens: list[Token]) -> bool:
+    """A word of the span is cut from the hyphen glued to it and its other half: "orient" without
+    the "re-" of "re-orient", "co" without the "-founder" of "co-founder"."""
+    if not tokens:
+        return False
+    doc = tokens[0].doc
+    inside = {t.i for t in tokens}
+    for t in tokens:
+        i = t.i
+        if i >= 2 and i - 1 not in inside and doc[i - 1].text == "-" \
+                and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+            return True
+        if i + 2 < len(doc) and i + 1 not in inside and doc[i + 1].text == "-" \
+                and not t.whitespace_ and not doc[i + 1].whitespace_:
+            return True
+    return False
+
+
+def _verb(raw: RawTuple) -> Token | None:
+    """The relation's own verb: the lowest verb of its chain (the one the subject's clause ends on)."""
+    verbs = [t for t in _tokens(raw.relation) if t.pos_ in {"VERB", "AUX"}
+             and t.dep_ not in {"aux", "auxpass"}]
+    return verbs[-1] if verbs else None
+
+
+def doubts(p: Parse, raw: RawTuple) -> tuple[str, ...]:
+    """The doubts (DOUBTS) a tuple of sentence `p` raises."""
+    found = []
+    if any(_mid_word(_tokens(part)) for part in (raw.subject, raw.object, raw.relation)):
+        found.append("mid_word")
+    subj = _tokens(raw.subject)
+    head = next((t for t in subj if t.head.i not in {s.i for s in subj} or t.head.i == t.i), None)
+    if head is not None and head.pos_ == "PROPN" and any(
+            c.dep_ == "nummod" or c.ent_type_ in _VALUE_UNITS and c.like_num for c in head.children):
+        found.append("amount_subject")
+    if raw.source is None:
+        return tuple(found)
+    verb = _verb(raw)
+    rel = _tokens(raw.relation)
+    lemma = raw.lemma
+    if (len(subj) == 1 and subj[0].lower_ == "it" and subj[0].dep_ in {"nsubj", "nsubjpass"}
+            and lemma not in SPEECH_VERBS and not _reported_by_earlier(subj[0])
+            and not any(t.ent_type_ in NAME_LABELS for t in p.sent if t.i < subj[0].i)):
+        found.append("it_across")
+    kind = raw.kind.value
+    if verb is not None and _content_clause(p, verb):
+        found.append("content_clause")
+    if verb is not None and kind in {"obj", "obj_head", "light", "pp_arg"} and any(
+            c.dep_ == "ccomp" and c.tag_ in {"VBD", "VBZ", "VBP"} and not any(
+                g.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for g in c.children)
+            for c in verb.children):
+        found.append("object_is_subject")
+    if verb is not None and kind in {"obj", "obj_head", "light"} and verb.lemma_ in SAYING:
+        found.append("said_noun")
+    if (verb is not None and raw.source is Source.OWN and verb.tag_ == "VB"
+            and verb.dep_ in {"ccomp", "xcomp", "advcl"}
+            and any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+            and not any(t.dep_ in {"aux", "auxpass"} or t.tag_ in {"MD", "TO"} for t in rel)):
+        found.append("small_clause")
+    if _fragment(p):
+        found.append("fragment_sentence")
+    if verb is not None and kind in {"obj", "obj_head"}:
+        deps = {c.dep_ for c in verb.children}
+        if verb.lemma_ in OBJECT_PP_VERBS and any(
+                c.dep_ == "prep" and c.i > verb.i and any(g.dep_ == "pobj" for g in c.children)
+                for c in verb.children):
+            found.append("object_without_pp")
+        if verb.lemma_ in ADDRESSING_VERBS and not deps & {"ccomp", "xcomp", "oprd"}:
+            found.append("addressee_only")
+        if verb.lemma_ in THEME_WITH_VERBS and any(
+                c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+            found.append("theme_in_with")
+    rel = _tokens(raw.relation)
+    if rel and not isinstance(raw.relation[0], str) and min(rel, key=lambda t: t.i).tag_ == "TO":
+        found.append("bare_infinitive")
+    if kind == "ccomp" and raw.object:
+        body = {t.i for t in raw.object if not isinstance(t, str)}
+        root = next((t for t in raw.object if not isinstance(t, str) and t.head.i not in body), None)
+        if root is None or not any(c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"}
+                                   for c in root.children):
+            found.append("clause_cut")
+    if kind in {"pp_arg", "light"} and rel:
+        if isinstance(raw.relation[-1], str):
+            found.append("fronted_pp")
+        else:
+            ordered = sorted(rel, key=lambda t: t.i)
+            prep, before = ordered[-1], ordered[-2] if len(ordered) > 1 else None
+            doc = prep.doc
+            if before is not None and any(not doc[i].is_punct for i in range(before.i + 1, prep.i)):
+                found.append("skips_argument")
+            attrs = [t for t in rel if t.dep_ in {"attr", "acomp"}]
+            if prep.lower_ != "of" and any(t.lemma_ in {"be", "become"} for t in rel) and any(
+                    amount(p, a) or a.tag_ == "JJS" or any(c.tag_ == "JJS" for c in a.children)
+                    for a in attrs):
+                found.append("copula_pp")
+    if (verb is not None and raw.source is Source.CONJ and verb.tag_ in {"VB", "VBN", "VBP"}
+            and not any(isinstance(t, str) for t in raw.relation)
+            and not any(t.dep_ in {"aux", "auxpass"} or t.tag_ in {"MD", "TO"} for t in rel)
+            and _aux_above(verb)):
+        found.append("no_finite_verb")
+    return tuple(found)
+
+
+def _content_clause(p: Parse, verb: Token) -> bool:
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ in {"relcl", "acl"} and content_clause(p, verb, verb.head)
+
+
+def _fragment(p: Parse) -> bool:
+    """The sentence starts with a lower-case word or ends without final punctuation."""
+    words = [t for t in p.sent if not t.is_space and not t.is_punct]
+    if not words:
+        return False
+    first = words[0]
+    last = next((t for t in reversed(list(p.sent)) if not t.is_space), None)
+    starts_low = first.is_alpha and first.text[0].islower()
+    ends_open = last is not None and last.text not in FINAL_PUNCT and last.text[-1] not in ".!?"
+    return starts_low or ends_open
+
+
+def _aux_above(verb: Token) -> bool:
+    """A verb this conjunct is coordinated with has an auxiliary the conjunct did not take."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+        if any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+            return True
+    return False
+
+
+def _reported_by_earlier(pronoun: Token) -> bool:
+    """"It said it introduced …": the clause is reported by a speaker written before the pronoun,
+    whom the pronoun follows (resolved with it, kept with it)."""
+    verb = pronoun
+    while verb.head.i != verb.i:
+        verb = verb.head
+        if verb.lemma_ in SPEECH_VERBS and any(
+                c.dep_ in {"nsubj", "nsubjpass"} and c.i < pronoun.i for c in verb.children):
+            return True
+    return False
 
 
 def adjust(raw: RawTuple, sentence_length: int) -> float:
@@ -26,4 +257,5 @@ def adjust(raw: RawTuple, sentence_length: int) -> float:
         conf -= 0.15
     if raw.source is not None and any(not isinstance(t, str) and t.dep_ == "ROOT" for t in raw.relation):
         conf += 0.03  # main clause
+    conf -= sum(DOUBTS[d] for d in raw.doubts)
     return round(min(0.99, max(0.01, conf)), 4)

@@ -234,6 +234,8 @@ def _joined_firms(doc: Doc, fixed: set[int], lex: Lexicon) -> Iterator[Name]:
         end = ent.end + 1
         if ent.label_ != "ORG" or end >= len(doc) or doc[ent.end].lower_ not in {"and", "&"}:
             continue
+        if fold(ent[-1].text).rstrip(".") in LEGAL_WORDS:
+            continue  # "Lac Minerals Ltd and Cambior Inc": a firm with its legal form, then another
         while end < len(doc) and end not in tagged and _name_word(doc[end], fixed, lex):
             end += 1
         if end > ent.end + 2 and fold(doc[end - 1].text).rstrip(".") in LEGAL_WORDS:

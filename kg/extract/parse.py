@@ -86,6 +86,7 @@ class RawTuple:
     mode: str = ""  # "" when asserted; else negated, hypothetical or demanded (kg.extract.modality)
     confidence: float = 0.5  # set from the rule registry
     shortened: bool = False  # a twin with the object cut to its noun follows (Kind.OBJ_HEAD)
+    doubts: tuple[str, ...] = ()  # kg.extract.confidence.DOUBTS it raises
 
     @property
     def name(self) -> str:
@@ -164,12 +165,34 @@ class Parse:
 def place_apposition(tok: Token) -> bool:
     """"Calif." in "Van Nuys, Calif.": a state after its town, part of the one place name."""
     return tok.dep_ == "appos" and tok.ent_type_ in PLACE_ENTS and tok.head.ent_type_ in PLACE_ENTS \
-        and tok.head.i < tok.i and not any(c.dep_ == "det" for c in tok.children)
+        and tok.head.i < tok.i and not any(c.dep_ == "det" for c in tok.children) \
+        and not _in_list(tok)
+
+
+def _in_list(tok: Token) -> bool:
+    """"Peru, Kenya, the Dominican Republic … and Morocco": places in a list, not a town and its
+    state; the place after the pair is another item ("," and a place, or a conjunct)."""
+    if any(c.dep_ in {"conj", "cc"} for t in (tok, tok.head) for c in t.children):
+        return True
+    if sum(1 for c in tok.head.children if c.dep_ == "appos" and c.pos_ == "PROPN") > 1:
+        return True
+    doc, nxt = tok.doc, tok.right_edge.i + 1
+    if nxt + 1 < len(doc) and doc[nxt].text == ",":
+        after = doc[nxt + 1]
+        if after.lower_ == "the" and nxt + 2 < len(doc):
+            after = doc[nxt + 2]
+        return after.ent_type_ in PLACE_ENTS
+    return False
 
 
 def trim(tokens: list[Token]) -> list[Token]:
     """Sort tokens, drop punctuation at either edge and close a quotation left open."""
     tokens = sorted(tokens, key=lambda t: t.i)
+    # brackets whose content was left out ("1986/87 ( )" of "1986/87 (Oct-Sept)") go with it
+    empty = {i for a, b in zip(tokens, tokens[1:]) if a.text in {"(", "["} and b.text in {")", "]"}
+             for i in (a.i, b.i)}
+    if empty:
+        tokens = [t for t in tokens if t.i not in empty]
     while tokens and tokens[0].text in EDGE_PUNCT:
         tokens = tokens[1:]
     while tokens and tokens[-1].text in EDGE_PUNCT:
@@ -205,6 +228,13 @@ def noun_phrase(p: Parse, head: Token, long_pp: bool = True) -> list[Token]:
         if d == "punct" and c.text in EDGE_PUNCT and not any(
                 place_apposition(a) and a.left_edge.i == c.i + 1 for a in p.kids.get(head.i, [])):
             continue  # the comma of "Hoboken , New Jersey" stays
+        if d == "prep" and not long_pp:  # "of" phrases nest: "the sale of its plants [with …]"
+            pobj = p.first(c, "pobj")
+            if pobj is not None:
+                out.extend([t for t in p.subtree(c, CLAUSAL) if t.i < pobj.i and t.head.i == c.i
+                            or t.i == c.i])
+                out.extend(noun_phrase(p, pobj, long_pp=False))
+                continue
         out.extend(p.subtree(c, CLAUSAL))
     return trim(out)
 

@@ -11,7 +11,7 @@ from spacy.tokens import Span
 
 from ..defaults import GRAPH_MIN_CONFIDENCE
 from . import clauses, implicit
-from .confidence import adjust
+from .confidence import adjust, doubts
 from .parse import Kind, Parse, RawTuple, Source
 
 
@@ -59,6 +59,7 @@ def clause_tuples(sent: Span, heads: list[int] | None = None,
             if raw.source is not None:
                 base = round(base + SOURCE_CONFIDENCE[raw.source], 3)
             raw.confidence = base
+            raw.doubts = doubts(p, raw)
             raw.confidence = adjust(raw, n)
             if raw.kind in GRAPH_ONLY and raw.confidence < GRAPH_MIN_CONFIDENCE:
                 continue

@@ -249,7 +249,9 @@ def _fullest(forms: Counter, type_: str, lex: Lexicon) -> str:
         alias = lex.aliases.get(fold(f))
         if alias is not None and alias[1] == type_ != "Person":
             return alias[0]
-    if type_ == "Place":  # "Quebec", not "Province of Quebec": the gazetteer's name
+    if type_ == "Place":
+        # a place is named by its gazetteer name, not by a longer form a merge brought in
+        # ("Quebec", not "Province of Quebec"; "Canada", not "Canada Deposit Insurance Act")
         known = [f for f in forms if fold(f) in lex.places or fold(f) in lex.countries
                  or fold(f) in lex.regions or fold(f) in lex.cities]
         if known:
