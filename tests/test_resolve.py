@@ -144,8 +144,8 @@ def test_a_delegation_is_a_node_linked_to_its_country_and_an_adjective_alone_is_
                             ("Russia", "Place", ("Russia",)), ("Russian delegation", "Group", ("Russian delegation",)),
                             ("United States", "Place", ("United States",))]
     assert sorted((f.subject, f.relation, f.object) for f in res.facts) == [
-        ("American_delegation", "side of", "United_States"),
-        ("Russian_delegation", "side of", "Russia")]
+        ("American_delegation", "delegation of", "United_States"),
+        ("Russian_delegation", "delegation of", "Russia")]
 
 
 def test_resolution_does_not_depend_on_document_order():

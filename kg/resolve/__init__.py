@@ -20,7 +20,7 @@ from .roles import roles_from_titles
 
 __all__ = ["clean_label", "entity_id", "normalise_name", "resolve"]
 
-SIDE_RELATION = "side of"
+SIDE_RELATION = "{head} of"  # "the Russian delegation" is the delegation of Russia
 
 
 def entity_id(type_: str, label: str) -> str:
@@ -156,8 +156,8 @@ class _Book:
 
     def side_facts(self) -> Iterable[Fact]:
         for key, (eid, evidence) in sorted(self.sides.items()):
-            country_id = key.split(":")[1]
-            yield Fact(eid, "relatedTo", SIDE_RELATION, country_id, True,
+            _, country_id, head = key.split(":", 2)
+            yield Fact(eid, "relatedTo", SIDE_RELATION.format(head=head), country_id, True,
                        tuple(sorted(set(evidence), key=lambda e: (e.doc_id, e.start))), "entity")
 
     def add_titles(self, extractions: list[Extraction]) -> None:
