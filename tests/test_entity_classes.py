@@ -216,3 +216,58 @@ def test_a_company_named_like_a_city_is_still_its_long_forms_short_form(nlp):
     found = nodes(nlp, "Toyota Motor Corp said its U.S. sales rose. Toyota said sales of its Corolla models "
                        "totaled 20,437.")
     assert "Toyota" in found["Toyota Motor Corp"][1]
+
+
+# --- issue 15, branch ents2 ---------------------------------------------------------------------
+
+def test_a_firm_joined_by_and_across_a_wrapped_line_is_one_name(nlp):
+    text = ("American Telephone and\nTelegraph Co said small businesses can win up to a 10 pct\n"
+            "discount on telephone equipment.")
+    found = texts(nlp, text)
+    assert "American Telephone and Telegraph Co" in found and "Telegraph Co" not in found
+
+
+def test_a_name_without_its_nationality_is_its_storys_qualified_name(nlp):
+    farm = ("The directors of the American Farm\nBureau, the nation's largest farm organization, "
+            "voted Tuesday\nto urge Congress to keep the farm bill.\n    The Farm Bureau also urged "
+            "Agriculture Secretary Richard\nLyng to adjust the loan rate.")
+    got = nodes(nlp, farm)
+    assert "Farm Bureau" in got["American Farm Bureau"][1]
+    # read in its story only: another story's "Farm Bureau" is not the American one
+    other = "The Farm Bureau of the province said prices fell.\nIt asked for aid."
+    got = nodes(nlp, farm.replace("The Farm Bureau also", "It also"), other)
+    assert "Farm Bureau" not in got["American Farm Bureau"][1]
+
+
+def test_a_company_with_a_nationality_is_a_unit_not_the_parents_full_name(nlp):
+    text = ("American Hoechst Corp said it will buy the plant.\n"
+            "American Hoechst is the U.S. unit of Hoechst AG of West Germany, which said "
+            "Hoechst AG would pay for it.")
+    got = nodes(nlp, text)
+    hoechst = next(label for label in got if "American Hoechst" in label)
+    assert "Hoechst AG" not in got[hoechst][1]
+
+
+def test_initials_before_a_companys_name_leave_its_short_form(nlp):
+    text = ("The specialty retailing area continues\nto pay off for F.W. Woolworth Co, once known "
+            "only as a five and\ndime store chain, which said its 1986 income rose.\n"
+            "    Woolworth's 1986 income rose to 214 mln dlrs.")
+    got = nodes(nlp, text)
+    assert "Woolworth" in got["F.W. Woolworth Co"][1]
+
+
+def test_a_given_name_alone_is_the_one_person_of_its_story_with_it(nlp):
+    text = ("That ruling by the IRS allowed the Foundation, set up by\nthe late Conrad Hilton, to hold "
+            "onto 27 pct of the Hilton Corp.\n    Barron Hilton, Conrad's son, is making a bid to "
+            "purchase\nthose 6,782,000 shares, the company said.")
+    got = nodes(nlp, text)
+    assert "Conrad" not in got and "Conrad" in got["Conrad Hilton"][1]
+
+
+def test_a_generic_name_is_not_pulled_into_one_storys_long_name(nlp):
+    glen = ("The FDIC said it subsidized the merger of Central Bank and\nTrust Co, Glenmora, La., "
+            "with a healthy bank.\nCentral Bank had assets of 10 mln dlrs.")
+    taiwan = "The Central Bank issued 2.14 billion\nTaiwan dlrs of certificates of deposit."
+    got = nodes(nlp, glen, taiwan)
+    assert not any("Central Bank" in aliases and label != "Central Bank"
+                   for label, (_, aliases) in got.items() if "Trust" in label)

@@ -231,14 +231,15 @@ def _joined_firms(doc: Doc, fixed: set[int], lex: Lexicon) -> Iterator[Name]:
         if start < i and not doc[start].is_sent_start:
             yield Name(start, ent.end, "ORG", "Organization")
     for ent in doc.ents:  # "Mitsui Engineering and Shipbuilding Co Ltd"
-        end = ent.end + 1
-        if ent.label_ != "ORG" or end >= len(doc) or doc[ent.end].lower_ not in {"and", "&"}:
+        if ent.label_ != "ORG" or ent.end + 1 >= len(doc) or doc[ent.end].lower_ not in {"and", "&"}:
             continue
         if fold(ent[-1].text).rstrip(".") in LEGAL_WORDS:
             continue  # "Lac Minerals Ltd and Cambior Inc": a firm with its legal form, then another
+        first = _after_wrap(doc, ent.end + 1)  # "American Telephone and\nTelegraph Co"
+        end = first
         while end < len(doc) and end not in tagged and _name_word(doc[end], fixed, lex):
             end += 1
-        if end > ent.end + 2 and fold(doc[end - 1].text).rstrip(".") in LEGAL_WORDS:
+        if end > first + 1 and fold(doc[end - 1].text).rstrip(".") in LEGAL_WORDS:
             yield Name(ent.start, end, "ORG", "Organization")
 
 

@@ -198,6 +198,7 @@ def local_clusters(ex: Extraction, lex: Lexicon, corpus: CorpusNames | None = No
         if len(keys) == 1:
             uf.union(full_index[next(iter(keys))], i)
             linked.add(i)
+    _join_given_names(names, uf, full, full_index, linked, lex)
     clusters = []
     for members in uf.groups().values():
         c = Cluster([names[i] for i in sorted(members)])
@@ -211,6 +212,36 @@ def local_clusters(ex: Extraction, lex: Lexicon, corpus: CorpusNames | None = No
             c.votes["Person"] += CUE_WEIGHT
         clusters.append(c)
     return clusters
+
+
+def _join_given_names(names: list[Mention], uf: UnionFind, full: dict[str, set[tuple[str, str]]],
+                      full_index: dict[tuple[str, str], int], linked: set[int], lex: Lexicon) -> None:
+    """A given name alone is the one person of its document with that given name ("Conrad's son"
+    beside "Conrad Hilton"): only when no one there has it for a surname, no gazetteer or table
+    place is named so, and every other name it starts holds that person's full name ("Conrad
+    Hilton Foundation"), never a company of its own ("Lincoln Savings")."""
+    from .variants import _nicknamer
+    nn = _nicknamer()
+    words = [[fold(w) for w in clean_label(m.text).split()] for m in names]
+    by_given: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    spelled: dict[tuple[str, str], list[str]] = {}
+    for key, i in full_index.items():
+        by_given[words[i][0]].add(key)
+        spelled[key] = words[i]
+    for i, m in enumerate(names):
+        if len(words[i]) != 1 or i in linked or _data_class(m, lex) or _gazetteer_place(m, lex):
+            continue
+        given = words[i][0]
+        if not (given in lex.first_names or given in nn.canonical_lookup or given in nn.nickname_lookup):
+            continue
+        keys = by_given.get(given, set())
+        if len(keys) != 1 or full.get(given) or m.cue in {"Place", "Organization"}:
+            continue
+        key = next(iter(keys))
+        person = spelled[key]
+        if all(ws[:len(person)] == person for ws in words if len(ws) > 1 and ws[0] == given):
+            uf.union(full_index[key], i)
+            linked.add(i)
 
 
 def _join_cut_heads(names: list[Mention], uf: UnionFind, lex: Lexicon) -> None:

@@ -192,6 +192,19 @@ def qualified(text: str, lex: Lexicon) -> tuple[str, str]:
 
 
 @per_lexicon
+def nationality_qualified(text: str, lex: Lexicon) -> tuple[str, str]:
+    """(country, core) of a name led by a nationality adjective: "American Farm Bureau" →
+    ("united states", "farm bureau"), "West German Finance Ministry" → ("west germany", "finance
+    ministry"); ("", "") when no nationality leads. A country's own name is `qualified`'s."""
+    words = _words(legal_base(clean_label(text)))
+    for n in range(min(2, len(words) - 1), 0, -1):
+        lead = " ".join(words[:n])
+        if fold(lead) in lex.nationality and not qualified(lead, lex)[0]:
+            return fold(lex.nationality[fold(lead)]), _core(words[n:])
+    return "", ""
+
+
+@per_lexicon
 def org_key(text: str, lex: Lexicon) -> str:
     """The key under which two spellings of one organisation or place count as one name: legal form
     dropped, country qualifier in one spelling, "Department of X" as "X department", plurals,

@@ -9,16 +9,19 @@ over keys, so the cost grows with the number of names and the result does not de
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
 from ..data import Lexicon
-from .names import fold, initials, is_acronym_form, legal_base, org_key, person_name, qualified
+from .names import (clean_label, fold, initials, is_acronym_form, legal_base, nationality_qualified,
+                    org_key, person_name, qualified)
 from .unionfind import UnionFind
 
 MIN_CLIPPING = 3
+_INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")  # "F.W.", "J."
 # words that make a longer name a part of the shorter one, not its full form:
 # "White House National Security Council" is not the White House
 SUBUNIT_HEADS = frozenset({"council", "committee", "department", "division", "office", "agency",
@@ -117,18 +120,44 @@ def qualifier_claims(groups: dict[int, Group], lex: Lexicon) -> dict[int, set[in
         one_country = len({country for f in found for country in f}) == 1
         claims[root] = _story_claim(groups[root], claimants, groups, corpus_wide=one_country,
                                     before=False)
+    # a nationality adjective before the name ("American Farm Bureau" / "the Farm Bureau") is read
+    # in the story only: across the corpus "Bankers Association" is any country's. Not companies:
+    # "American Hoechst Corp" is the US unit of "Hoechst AG", not its full name
+    by_adjective: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+    for root, g in groups.items():
+        if _organisational(g) and not _has_legal_form(g):
+            for f in g.forms:
+                country, core = nationality_qualified(f, lex)
+                if country and core:
+                    by_adjective[core][country].add(root)
+    for root, cores in bare.items():
+        if _has_legal_form(groups[root]):
+            continue
+        found = [by_adjective[c] for c in cores if c in by_adjective]
+        claimants = {g for f in found for gs in f.values() for g in gs} - {root}
+        if claimants:
+            claims[root] = claims.get(root, set()) | _story_claim(
+                groups[root], claimants, groups, corpus_wide=False, before=False)
     return {r: c for r, c in claims.items() if c}
+
+
+def _has_legal_form(g: Group) -> bool:
+    return any(legal_base(f) != f for f in g.forms)
 
 
 def _story_claim(short: Group, claimants: set[int], groups: dict[int, Group], *,
                  corpus_wide: bool, before: bool) -> set[int]:
     """The claimants the short form's own documents name (before it, if `before`); a document
     where the short form comes first, with a claimant after it, vetoes the claim. With no claimant
-    in its documents, the corpus's claimants when `corpus_wide`."""
+    in its documents, the corpus's claimants when `corpus_wide`; when not, every document of the
+    short form must name a claimant (one story's "Central Bank" does not pull in every other
+    story's central bank)."""
     voted: set[int] = set()
     for doc, at in short.first.items():
         present = {c for c in claimants if doc in groups[c].first}
         if not present:
+            if not corpus_wide:
+                return set()  # read in its stories only: a story without a claimant keeps it apart
             continue
         earlier = {c for c in present if groups[c].first[doc] < at}
         if before and not earlier:
@@ -157,13 +186,26 @@ def short_form_claims(groups: dict[int, Group], lex: Lexicon) -> dict[int, set[i
     by_prefix: dict[str, set[int]] = defaultdict(set)
     open_prefix: dict[str, set[int]] = defaultdict(set)
     for root, g in _organisations(groups):
-        for key in g.keys:
+        keys = set(g.keys)
+        for f in g.forms:  # initials before a name: "F.W. Woolworth Co" is also "Woolworth"
+            if legal_base(f) == f:
+                continue  # "P.W. Stephens" without a legal form may be the man
+            words = clean_label(legal_base(f)).split()
+            n = 0
+            while n < len(words) - 1 and _INITIALS.match(words[n]):
+                n += 1
+            if n and not _not_a_short_form(" ".join(words[n:]), lex):
+                whole_rest = org_key(" ".join(words[n:]), lex)
+                by_prefix[whole_rest].add(root)
+                open_prefix[whole_rest].add(root)
+                keys.add(whole_rest)
+        for key in keys:
             words = key.split()
             for n in range(1, len(words)):
                 rest = words[n:]
                 if not SUBUNIT_HEADS.intersection(rest) and not _place_words(rest, lex):
                     by_prefix[" ".join(words[:n])].add(root)
-                    if rest[0] != "of":
+                    if rest[0] not in {"of", "and"}:  # "Central Bank and Trust Co" is not any "Central Bank"
                         open_prefix[" ".join(words[:n])].add(root)
 
     def key_of(form: str) -> str | None:
