@@ -26,7 +26,7 @@ from decimal import Decimal, InvalidOperation
 
 from .data import title_words
 from .defaults import GRAPH_MIN_CONFIDENCE
-from .relations import Canonical, canonical_relation, minted_relation
+from .relations import Canonical, canonical_relation, inverted_text, minted_relation
 from .resolve.ids import local_name, safe_local_name
 from .types import Entity, Evidence, Extraction, Fact, Node, Phrase, Triple
 
@@ -131,6 +131,7 @@ class _Layer:
             norm, node_object=kind != "value", reversible=kind == "entity")
         if chosen.inverse:  # only ever with an entity object: subjects are entities
             subject, obj = obj, subject
+            relation = inverted_text(relation, norm)  # "is led by" → "leads": read as the triple
         key = (subject, chosen.predicate, relation, obj, kind, datatype, speaker, modality)
         self.merged[key].append(evidence)
         if key not in self.texts or len(object_text) < len(self.texts[key]):

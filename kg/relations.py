@@ -96,3 +96,68 @@ def minted_label(predicate: str) -> str:
     value = name.endswith(VALUE_SUFFIX)
     words = name[: -len(VALUE_SUFFIX)] if value else name
     return words.replace("_", " ") + (" (value)" if value else "")
+
+
+# The passive's be-form (or the auxiliary before it) decides the active verb's form: "is led by"
+# → "leads", "was captured by" → "captured", "has been approved by" → "has approved",
+# "will be built by" → "will build", "is being led by" → "is leading".
+_PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re"})
+_PAST_BE = frozenset({"was", "were"})
+_BE = _PRESENT_BE | _PAST_BE | {"be", "been", "being"}
+_NOT = frozenset({"not", "n't"})
+_HAVE = {"has": "has", "have": "has", "had": "had", "'s": "has", "'ve": "has"}
+
+
+def inverted_text(relation: str, norm: str) -> str:
+    """The relation text of a reading `Canonical.inverse` turned round (normal form "be X by"):
+    the active verb ("is led by" → "leads"), or its present form when the text is no plain
+    passive ("the delegation led by Karasin" → "leads")."""
+    passive = _PASSIVE_BY.fullmatch(norm)
+    if passive is None:
+        return relation
+    lemma = passive.group(1)
+    return active_text(relation, lemma) or _inflect(lemma, "VBZ")
+
+
+def active_text(passive: str, lemma: str) -> str | None:
+    """The text of a passive relation ("X is succeeded by Y") read from its agent, as the active
+    verb in the same tense ("Y succeeds X"), so an inverted triple's relation text reads in the
+    triple's direction; None when the text is not a plain "… be VERB-ed by" (the caller keeps the
+    property's label instead). Only called for relations the table or `minted_relation` invert."""
+    words, verb_words = passive.split(), len(lemma.split())  # "take over": "was taken over by"
+    if len(words) < 2 + verb_words or words[-1].casefold() != "by":
+        return None
+    be = max((i for i, w in enumerate(words[:-1 - verb_words]) if w.casefold() in _BE),
+             default=None)
+    if be is None:
+        return None
+    before, be_word = [w.casefold() for w in words[:be]], words[be].casefold()
+    adverbs = words[be + 1:-1 - verb_words]  # "was jointly owned by" → "jointly owned"
+    negated = any(w.casefold() in _NOT for w in [*before, *adverbs])
+    before = [w for w in before if w not in _NOT]
+    adverbs = [w for w in adverbs if w.casefold() not in _NOT]
+    no = ["not"] if negated else []
+    if be_word in _PRESENT_BE | _PAST_BE and not before:
+        if negated:
+            verb = ["does" if be_word in _PRESENT_BE else "did", "not", lemma]
+        else:
+            verb = [_inflect(lemma, "VBZ" if be_word in _PRESENT_BE else "VBD")]
+    elif be_word == "been" and before and before[-1] in _HAVE:
+        have = _HAVE[before[-1]] if len(before) == 1 else "have"  # "will have", not "will has"
+        verb = [*before[:-1], have, *no, _inflect(lemma, "VBN")]
+    elif be_word == "be" and before:
+        verb = [*before, *no, lemma]
+    elif be_word == "being" and before and before[-1] in _PRESENT_BE | _PAST_BE:
+        aux = "is" if before[-1] in _PRESENT_BE else "was"
+        verb = [*before[:-1], aux, *no, _inflect(lemma, "VBG")]
+    else:
+        return None
+    return " ".join([*verb[:-1], *adverbs, verb[-1]])
+
+
+def _inflect(lemma: str, tag: str) -> str:
+    from lemminflect import getInflection  # loads its inflection table once, on first use
+
+    head, *rest = lemma.split()
+    forms = getInflection(head, tag=tag)
+    return " ".join([forms[0] if forms else head, *rest])

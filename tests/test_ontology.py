@@ -12,7 +12,8 @@ from typer.testing import CliRunner
 from kg.api import shape_violations, validate
 from kg.cli import app
 from kg.relations import Canonical, canonical_relation, minted_relation, relation_table
-from kg.vocab import KGO, KGO_IRI, ontology_file
+from kg.terms import KGO
+from kg.vocab import KGO_IRI, ontology_file
 
 ONTOLOGY = rdflib.Graph().parse(ontology_file("kg.ttl"), format="turtle")
 TERM_TYPES = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty)
