@@ -102,8 +102,9 @@ DOUBTS: Mapping[str, float] = {
     # An object that is a content noun without the clause that says what it is: "rejected
     # suggestions [the Korean Won is undervalued]".
     "content_cut": 0.25,
-    # A PP reading through the PP of an earlier PP's noun that is not an "of" phrase: "backed
-    # Colombia at the London talks in" + "resisting pressures".
+    # A PP reading through the PP of an earlier PP's noun that is not an "of" phrase, whose
+    # object is a gerund: "backed Colombia at the London talks in" + "resisting pressures" (the
+    # gerund says how the verb's act was done, not what the noun's PP holds).
     "nested_pp": 0.25,
 }
 
@@ -224,7 +225,9 @@ def doubts(p: Parse, raw: RawTuple) -> tuple[str, ...]:
         found.append("speaker_split")
     if verb is not None and kind in {"obj", "obj_head"} and raw.object and _content_cut(p, raw.object, verb):
         found.append("content_cut")
-    if kind == "pp_arg" and _nested_pp(rel):
+    if kind == "pp_arg" and _nested_pp(rel) and any(
+            not isinstance(t, str) and t.tag_ == "VBG" and (t.dep_ == "pobj" or t.dep_ == "amod" and t.head.dep_ == "pobj")
+            for t in (raw.object or ())[:1]):
         found.append("nested_pp")
     return tuple(found)
 
