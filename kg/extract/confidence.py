@@ -293,10 +293,12 @@ def _content_cut(p: Parse, obj, verb: Token) -> bool:
     tokens = [t for t in obj if not isinstance(t, str)]
     inside = {t.i for t in tokens}
     head = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), None)
-    if head is None or head.lower_ not in CONTENT_NOUNS:
+    if head is None or head.lower_ not in CONTENT_NOUNS and not (
+            head.tag_ == "NNS" and head.lower_[:-1] in CONTENT_NOUNS):  # "suggestions"
         return False
     return any(c.dep_ in {"acl", "relcl", "ccomp"} and c.i not in inside and c.i != verb.i
-               and any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
+               and any(g.dep_ in {"nsubj", "nsubjpass"} and c in (g.head, g.head.head)
+                       for g in c.subtree)  # "the Korean Won is undervalued" (its own subject)
                and not any(g.lower_ == "that" and g.dep_ in {"nsubj", "nsubjpass", "dobj"}
                            for g in c.children)
                for c in head.children)
