@@ -17,12 +17,14 @@ from .clauses import amount
 from .parse import Parse, RawTuple, Source
 from .vocabulary import (
     ADDRESSING_VERBS,
+    BELIEF_VERBS,
     CONTENT_NOUNS,
     NAME_LABELS,
     OBJECT_PP_VERBS,
     PRONOUN_TAGS,
     SPEECH_VERBS,
     THEME_WITH_VERBS,
+    TITLES,
 )
 
 # The doubts and what each costs. Judged on Reuters 1000..1149 (after_dd7818c.tsv) and the tuning
@@ -86,6 +88,24 @@ DOUBTS: Mapping[str, float] = {
     # a bare base form or participle ("has resigned … and become" → "become", which spaCy may
     # also tag VBP).
     "no_finite_verb": 0.2,
+    # A clause that is someone's opinion or forecast: under "according to X" ("According to
+    # Gaviria, Colombia can hope to earn …") or under a verb of belief ("Blinder said it feels it
+    # can resolve the issues"): not what the article asserts.
+    "opinion": 0.25,
+    # A subject whose name is a strict part of the proper name it is written in: "North America"
+    # of "Porsche Cars North America", "Loan Association" of "… Savings and Loan Association".
+    "name_fragment": 0.25,
+    # A reported clause written before its verb that ran on over the speaker's apposition:
+    # "… may destabilise prices, Abele Kuypers, secretary of … Landbouwschap said": the subject
+    # is the tail of the speaker's phrase, the clause holds its head.
+    "speaker_split": 0.25,
+    # An object that is a content noun without the clause that says what it is: "rejected
+    # suggestions [the Korean Won is undervalued]".
+    "content_cut": 0.25,
+    # A PP reading through the PP of an earlier PP's noun that is not an "of" phrase, whose
+    # object is a gerund: "backed Colombia at the London talks in" + "resisting pressures" (the
+    # gerund says how the verb's act was done, not what the noun's PP holds).
+    "nested_pp": 0.25,
 }
 
 _VALUE_UNITS = frozenset({"MONEY", "QUANTITY", "PERCENT", "CARDINAL"})
@@ -197,7 +217,98 @@ def doubts(p: Parse, raw: RawTuple) -> tuple[str, ...]:
             and not any(t.dep_ in {"aux", "auxpass"} or t.tag_ in {"MD", "TO"} for t in rel)
             and _aux_above(verb)):
         found.append("no_finite_verb")
+    if verb is not None and _opinion(p, verb):
+        found.append("opinion")
+    if _name_fragment(subj):
+        found.append("name_fragment")
+    if verb is not None and kind == "ccomp" and _speaker_split(p, verb, subj):
+        found.append("speaker_split")
+    if verb is not None and kind in {"obj", "obj_head"} and raw.object and _content_cut(p, raw.object, verb):
+        found.append("content_cut")
+    if kind == "pp_arg" and _nested_pp(rel) and any(
+            not isinstance(t, str) and t.tag_ == "VBG" and (t.dep_ == "pobj" or t.dep_ == "amod" and t.head.dep_ == "pobj")
+            for t in (raw.object or ())[:1]):
+        found.append("nested_pp")
     return tuple(found)
+
+
+def _opinion(p: Parse, verb: Token) -> bool:
+    """The clause of `verb` (or one it is conjoined with or embedded in) is under "according to"
+    a person ("Gaviria", "analysts"; not a report or a spokesman's office) or is the clausal
+    complement of a verb of belief."""
+    node = verb
+    for _ in range(6):
+        for c in node.children:
+            if c.dep_ == "prep" and c.lower_ == "according":
+                pobj = next((g for t in c.subtree for g in [t] if g.dep_ == "pobj"), None)
+                if pobj is not None and (pobj.ent_type_ == "PERSON" or pobj.tag_ == "NNS"
+                                         and not any(g.dep_ in {"det", "poss"} for g in pobj.children)):
+                    return True
+        if node.dep_ == "ccomp" and node.head.lemma_ in BELIEF_VERBS:
+            return True
+        if node.dep_ not in {"conj", "ccomp", "xcomp", "advcl"} or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _name_fragment(subj: list[Token]) -> bool:
+    """The subject's head is in a name (kg.extract.mentions) that a proper noun of its own
+    compound chain, written right before it and not a title, is not in: "North America" of
+    "Porsche Cars North America"."""
+    if not subj:
+        return False
+    inside = {t.i for t in subj}
+    head = next((t for t in subj if t.head.i not in inside or t.head.i == t.i), None)
+    if head is None or head.pos_ != "PROPN":
+        return False
+    from .mentions import analyse
+    name = next((n for n in analyse(head.doc).names if n.start <= head.i < n.end), None)
+    if name is None or name.label not in {"ORG", "GPE", "LOC"} or name.start == 0:
+        return False
+    before = head.doc[name.start - 1]
+    return (before.i in inside and before.pos_ == "PROPN" and before.dep_ == "compound"
+            and name.start <= before.head.i < name.end and before.lower_ not in TITLES
+            and before.ent_type_ not in {"PERSON", "NORP"})
+
+
+def _speaker_split(p: Parse, verb: Token, subj: list[Token]) -> bool:
+    """A reported clause before its verb whose last words, a nominal set off by a comma, run
+    up to the subject: the speaker's phrase cut in two (", Abele Kuypers, secretary of …
+    Landbouwschap said")."""
+    ccomp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
+    if ccomp is None or not subj:
+        return False
+    first = min(t.i for t in subj)
+    doc = verb.doc
+    if first == 0 or doc[first - 1].is_punct or doc[first - 1].i > ccomp.right_edge.i:
+        return False
+    return any(t.dep_ in {"npadvmod", "appos", "dep", "conj"} and t.pos_ in {"PROPN", "NOUN"}
+               and t.right_edge.i == first - 1 and t.i > 0 and doc[t.left_edge.i - 1].text == ","
+               for t in ccomp.subtree)
+
+
+def _content_cut(p: Parse, obj, verb: Token) -> bool:
+    """An object that is a content noun whose clause (with its own subject) is left out."""
+    tokens = [t for t in obj if not isinstance(t, str)]
+    inside = {t.i for t in tokens}
+    head = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), None)
+    if head is None or head.lower_ not in CONTENT_NOUNS and not (
+            head.tag_ == "NNS" and head.lower_[:-1] in CONTENT_NOUNS):  # "suggestions"
+        return False
+    return any(c.dep_ in {"acl", "relcl", "ccomp"} and c.i not in inside and c.i != verb.i
+               and any(g.dep_ in {"nsubj", "nsubjpass"} and c in (g.head, g.head.head)
+                       for g in c.subtree)  # "the Korean Won is undervalued" (its own subject)
+               and not any(g.lower_ == "that" and g.dep_ in {"nsubj", "nsubjpass", "dobj"}
+                           for g in c.children)
+               for c in head.children)
+
+
+def _nested_pp(rel: list[Token]) -> bool:
+    """The relation goes through two prepositions and the later one is no "of": a PP of the
+    first PP's noun."""
+    preps = sorted((t for t in rel if t.dep_ in {"prep", "agent"}), key=lambda t: t.i)
+    return len(preps) >= 2 and preps[-1].lower_ != "of" and preps[-1].head.dep_ == "pobj"
 
 
 def _content_clause(p: Parse, verb: Token) -> bool:

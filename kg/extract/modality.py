@@ -40,6 +40,9 @@ def mode(p: Parse, verb: Token, relation: list) -> Mode:
     if any(t.dep_ == "neg" or t.lower_ in NEGATIONS and t.dep_ in {"neg", "advmod", "det"}
            for t in words):
         return Mode.NEGATED
+    if any(c.dep_ == "neg" or c.dep_ == "advmod" and (c.lower_ == "never" or any(
+            g.lower_ in NEGATIONS for g in c.children)) for c in p.children(verb)):
+        return Mode.NEGATED  # "no longer meets", "never met": the negation outside the relation
     if any(t.tag_ == "MD" and t.lower_ in HYPOTHETICAL_MODALS for t in words):
         return Mode.HYPOTHETICAL
     node = verb

@@ -234,6 +234,10 @@ def noun_phrase(p: Parse, head: Token, long_pp: bool = True) -> list[Token]:
                 out.extend([t for t in p.subtree(c, CLAUSAL) if t.i < pobj.i and t.head.i == c.i
                             or t.i == c.i])
                 out.extend(noun_phrase(p, pobj, long_pp=False))
+                # "the middle of the bulls and bears": the of-phrase keeps its coordination
+                for c2 in conjuncts(p, pobj)[1:]:
+                    out.extend(noun_phrase(p, c2, long_pp=False))
+                out.extend(t for t in p.kids.get(pobj.i, []) if p.dep[t.i] in {"cc", "preconj"})
                 continue
         out.extend(p.subtree(c, CLAUSAL))
     return trim(out)

@@ -75,6 +75,7 @@ THEME_WITH_VERBS = _WORDS["give_with"]
 OBJECT_PP_VERBS = _WORDS["object_pp"]  # "attributed the drop to": the object needs its PP  # object the recipient, with-PP the thing: "supply X with"
 ADDRESSING_VERBS = _WORDS["address"]  # object addressed, clause said: "told reporters (that) …"
 MEETING_NOUNS = _WORDS["meeting"]   # "his meeting with Kellogg": its owner met Kellogg
+BELIEF_VERBS = _WORDS["belief"]  # a clause under them is an opinion: "feels it can resolve"
 NOT_TAKEN_PLACE = _WORDS["cancel"]  # "cancelled his meeting", "his planned meeting": it did not
 # One-word legal forms of company names ("Inc", "Corp.", "Plc"): never a thing of their own.
 LEGAL_FORMS = frozenset(t.strip().lower() for terms in terms_by_type.values() for t in terms
