@@ -9,7 +9,9 @@ from __future__ import annotations
 import dataclasses
 import gzip
 import hashlib
+import importlib.util
 import json
+import os
 import logging
 import types
 import typing
@@ -17,10 +19,12 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 from pathlib import Path
-
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from .types import Extraction
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 log = logging.getLogger(__name__)
 
@@ -30,24 +34,41 @@ CACHE_COMPRESSION = 1  # gzip level: the entries are small and written once per 
 
 def model_id(model: str | Language) -> str:
     """Name and version of a spaCy pipeline, read from its meta.json without loading it."""
-    if isinstance(model, Language):
-        meta = model.meta
-    else:
+    if isinstance(model, (str, os.PathLike)):
         meta = _package_meta(model)
+    else:  # a loaded spacy.language.Language
+        meta = model.meta
     return f"{meta.get('lang', '')}_{meta.get('name', model)}-{meta.get('version', '')}"
 
 
 @lru_cache(maxsize=8)
 def _package_meta(model: str) -> dict:
-    import spacy.util
-
     path = Path(model)
     if not (path / "meta.json").is_file():
-        try:
-            path = spacy.util.get_package_path(model)
-        except (ImportError, OSError):
+        path = _package_path(model)
+        if path is None:
             return {"name": model}
     return json.loads((path / "meta.json").read_text(encoding="utf-8"))
+
+
+def _package_path(model: str) -> Path | None:
+    """The folder of the installed package `model` that holds its meta.json, found without importing
+    it (an installed pipeline's __init__ imports spaCy), else as spacy.util.get_package_path finds it."""
+    try:
+        spec = importlib.util.find_spec(model)
+    except (ImportError, ValueError):
+        spec = None
+    if spec is not None and spec.submodule_search_locations:
+        for location in spec.submodule_search_locations:
+            if (Path(location) / "meta.json").is_file():
+                return Path(location)
+    import spacy.util
+
+    try:
+        path = spacy.util.get_package_path(model)
+    except (ImportError, OSError):
+        return None
+    return Path(path)
 
 
 def cache_key(text: str, extractor_version: str, model: str) -> str:
