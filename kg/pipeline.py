@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 # the process that imports spaCy, loads the pipeline and parses them as early as it can, and
 # imports resolution, the store and the exports (rdflib, pyoxigraph, networkx) meanwhile.
 from .cache import CACHE_DIR, ExtractionCache, model_id
+from . import defaults
 from .defaults import DEFAULT_MODEL
 from .digests import extractor_version
 from .errors import ClusterError, KgError, SkippedInputs, StoreError
@@ -557,11 +558,25 @@ def _update(out_dir: Path, manifest: Manifest, entries: dict[str, DocumentEntry]
                                  f"run `kg build` over all its documents again.")
             extractions.append(extraction)
         if aside is not None:
+            _prepare_outputs()  # while the forked process still parses
             extractions.extend(e for e in aside.result(cache, progress) if e.doc_id in entries)
         same_code = manifest.complete and manifest.code == code_digest()
         _, files = write_outputs(out_dir, new, extractions, patch=same_code)
     cache.discard({e.key for e in manifest.documents} - {e.key for e in new.documents})
+    if defaults.EXIT_RETAIN is not None:  # `python -m kg`: the OS frees them (kg.defaults)
+        defaults.EXIT_RETAIN.append(extractions)
     return new, files
+
+
+def _prepare_outputs() -> None:
+    """Import what writing the outputs needs and load the resolver's lexicon (~0.4 s, the same
+    objects `write_outputs` would make first)."""
+    from . import export, facts, graph, resolve, store, view  # noqa: F401
+    from .data import lexicon
+    from .digests import extract_vocabulary
+
+    lexicon()
+    extract_vocabulary()
 
 
 def _update_report(out_dir: Path, started: float, changed: tuple[Manifest, list[Path]], added,
