@@ -180,7 +180,12 @@ def add(out: str | Path, paths: Sequence[str | Path], nlp: Language | None = Non
         keys = {doc.id: cache.key(doc.text) for doc in documents}
         stage = ParseStage(lambda: nlp or _load_nlp(manifest.model), manifest.model, jobs)
         found, missing = _read_cached(documents, keys, cache, progress)
-        aside = ParseAside.start(missing, keys, nlp, manifest.model) if _aside(missing, jobs) else None
+        aside = None
+        if _aside(missing, jobs):
+            from .data import lexicon
+
+            lexicon()  # the extractor and the resolver both read it: loaded once, before the fork
+            aside = ParseAside.start(missing, keys, nlp, manifest.model)
         if aside is None:
             found.update(_parse_missing(missing, len(documents), keys, cache, stage, progress))
         entries = manifest.by_id()

@@ -427,3 +427,51 @@ def test_a_failing_aside_parse_leaves_the_graph_as_it_was(two_docs, tmp_path, mo
     with pytest.raises(StoreError, match="cannot parse 1 document"):
         add(out, extra)
     assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file() and p.name != LOCK_FILE} == before
+
+
+def _kg(*args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, env=env,
+                          timeout=600, check=False)
+
+
+def test_add_and_remove_at_the_prompt_equal_a_clean_build(reuters_builds):
+    """`python -m kg add` / `remove` (which end with os._exit, the OS freeing their records, and parse
+    in a process that alone imports spaCy) write what a clean build writes, and say what they did."""
+    root, more, clean_base, clean_all, after_base, after_all = reuters_builds
+    out = root / "prompt-added"
+    shutil.copytree(clean_base, out)
+    store = (out / "store").stat().st_ino
+    done = _kg("add", str(out), str(more))
+    assert done.returncode == 0, done.stderr
+    assert f"{len(ADDED_IDS)} added" in done.stdout and "wrote" not in done.stderr
+    _same_outputs(out, after_base)
+    assert (out / "store").stat().st_ino == store  # patched in place by the same code
+    out = root / "prompt-removed"
+    shutil.copytree(clean_all, out)
+    done = _kg("remove", str(out), *ADDED_IDS)
+    assert done.returncode == 0, done.stderr
+    assert f"{len(ADDED_IDS)} removed" in done.stdout
+    _same_outputs(out, after_all)
+
+
+def test_an_update_reads_its_manifest_and_cache_keys_without_spacy(nlp):
+    """The extractor version, the model id and the resolver's word lists are the ones kg.extract and
+    the loaded pipeline give, read without importing spaCy (`kg add` leaves that to its parse)."""
+    import kg.extract
+    import kg.extract.vocabulary
+    from kg.cache import model_id
+    from kg.digests import extract_vocabulary, extractor_digest, extractor_version
+
+    assert extractor_digest() == kg.extract.EXTRACTOR_VERSION
+    assert extractor_version(model_id(nlp)) == kg.extract.extractor_version(model_id(nlp))
+    assert model_id(nlp.meta["lang"] + "_" + nlp.meta["name"]) == model_id(nlp)
+    loaded = kg.extract.vocabulary
+    alone = extract_vocabulary()
+    assert alone is loaded  # imported already: the same module
+    code = ("import sys; import kg.pipeline, kg.cli, kg.cache, kg.digests as d;"
+            "v = d.extract_vocabulary(); print(sorted(v.MASCULINE | v.FEMININE), 'spacy' in sys.modules)")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert done.stdout.split("]")[0] + "]" == str(sorted(loaded.MASCULINE | loaded.FEMININE))
+    assert done.stdout.strip().endswith("False"), done.stdout
