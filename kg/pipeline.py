@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 # Only what an update needs before its new documents are parsed is imported here: `kg add` forks
 # the process that imports spaCy, loads the pipeline and parses them as early as it can, and
 # imports resolution, the store and the exports (rdflib, pyoxigraph, networkx) meanwhile.
-from .cache import CACHE_DIR, ExtractionCache, model_id
+from .cache import CACHE_DIR, SNAPSHOT, ExtractionCache, model_id
 from . import defaults
 from .defaults import DEFAULT_MODEL
 from .digests import extractor_version
@@ -150,6 +150,7 @@ def build(paths: Sequence[str | Path], out: str | Path = "kg-out", model: str = 
             parse_stage = ParseStage(lambda: nlp or _load_nlp(model), model, jobs, scheduler, batch_size)
             extractions, parsed = _extract_cached(documents, keys, cache, parse_stage, progress)
             manifest, files = write_outputs(out_dir, manifest, extractions, store_url, jobs=jobs)
+            _write_snapshot(cache, keys, extractions)
     return BuildReport(
         out=out_dir,
         documents=len(documents),
@@ -373,6 +374,8 @@ def _sweep_temporaries(out_dir: Path) -> None:
     ours = re.compile(rf"\.(?:{names}|[0-9a-f]{{64}}\.json\.gz)\.[a-z0-9_]{{8}}")  # mkstemp's names
     stale = [p for p in out_dir.iterdir() if p.is_file() and ours.fullmatch(p.name)]
     stale.extend(p for p in (out_dir / CACHE_DIR).glob("*/.*") if p.is_file() and ours.fullmatch(p.name))
+    snapshot = re.compile(rf"\.{re.escape(SNAPSHOT)}\.[a-z0-9_]{{8}}")
+    stale.extend(p for p in (out_dir / CACHE_DIR).glob(".*") if p.is_file() and snapshot.fullmatch(p.name))
     for path in stale:
         path.unlink(missing_ok=True)
 
@@ -566,10 +569,11 @@ def _update(out_dir: Path, manifest: Manifest, entries: dict[str, DocumentEntry]
     waiting = aside.ids if aside is not None else set()
     extractions = []
     with paused_gc():
+        snapshot = cache.snapshot()
         for entry in new.documents:
             if entry.id in waiting:
                 continue
-            extraction = known.get(entry.id) or cache.get(entry.key, entry.id)
+            extraction = known.get(entry.id) or cache.get_from(snapshot, entry.key, entry.id)
             if extraction is None:
                 raise StoreError(f"the cached extraction of {entry.id!r} is missing from {cache.folder}; "
                                  f"run `kg build` over all its documents again.")
@@ -594,6 +598,14 @@ def _prepare_outputs() -> None:
 
     lexicon()
     extract_vocabulary()
+
+
+def _write_snapshot(cache: ExtractionCache, keys: dict[str, str], extractions: Sequence[Extraction]) -> None:
+    """Keep the build's extractions in one file, read by the next `kg add` / `kg remove` instead of
+    decoding every cache entry (ExtractionCache.snapshot). Updates do not rewrite it: entries the
+    documents added since lack are read from the cache."""
+    with paused_gc():
+        cache.write_snapshot({keys[e.doc_id]: e for e in extractions})
 
 
 def _update_report(out_dir: Path, started: float, changed: tuple[Manifest, list[Path]], added,

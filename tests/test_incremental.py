@@ -475,3 +475,62 @@ def test_an_update_reads_its_manifest_and_cache_keys_without_spacy(nlp):
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     assert done.stdout.split("]")[0] + "]" == str(sorted(loaded.MASCULINE | loaded.FEMININE))
     assert done.stdout.strip().endswith("False"), done.stdout
+
+
+def test_an_update_reads_the_builds_snapshot_not_every_cache_entry(reuters_builds, monkeypatch):
+    """A build keeps its extractions in one file; an update takes them from it by cache key and reads
+    from the cache only what it lacks (here: the new articles, looked up before they are parsed)."""
+    from kg.cache import SNAPSHOT, ExtractionCache
+
+    root, more, clean_base, _clean_all, after_base, _ = reuters_builds
+    assert (clean_base / CACHE_DIR / SNAPSHOT).is_file()
+    reads = []
+    get = ExtractionCache.get
+    monkeypatch.setattr(ExtractionCache, "get", lambda self, key, doc_id: reads.append(doc_id) or get(self, key, doc_id))
+    out = root / "from-snapshot"
+    shutil.copytree(clean_base, out)
+    add(out, [more])
+    assert sorted(reads) == sorted(ADDED_IDS)
+    _same_outputs(out, after_base)
+
+
+class _Hostile:
+    def __reduce__(self):
+        return (os.system, ("echo unpickled > hostile-ran",))
+
+
+@pytest.mark.parametrize("damage", ["garbage", "other-extractor", "part", "hostile", "wrong-shape"])
+def test_a_stale_or_damaged_snapshot_falls_back_to_the_cache(reuters_builds, damage, tmp_path, monkeypatch):
+    """A snapshot of another extractor version (holding other extractions), one that lacks documents,
+    an unreadable one, one naming anything but kg's records: the update reads the cache instead
+    (for what the snapshot cannot give) and writes what a clean build writes."""
+    import pickle
+
+    from kg.cache import SNAPSHOT, ExtractionCache
+    from kg.store import read_manifest
+
+    root, more, clean_base, _clean_all, after_base, _ = reuters_builds
+    out = root / f"snapshot-{damage}"
+    shutil.copytree(clean_base, out)
+    manifest = read_manifest(out)
+    cache = ExtractionCache(out / CACHE_DIR, manifest.extractor_version, manifest.model_id)
+    entries = cache.snapshot()
+    assert len(entries) == len(manifest.documents)
+    path = out / CACHE_DIR / SNAPSHOT
+    keys = [e.key for e in manifest.documents]
+    if damage == "garbage":
+        path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2])
+    elif damage == "other-extractor":  # every key holds another document's extraction
+        other = ExtractionCache(cache.folder, "another-version", manifest.model_id)
+        other.write_snapshot({k: entries[keys[(i + 1) % len(keys)]] for i, k in enumerate(keys)})
+    elif damage == "part":
+        cache.write_snapshot({k: entries[k] for k in keys[::2]})
+    elif damage == "hostile":
+        path.write_bytes(pickle.dumps(((1, manifest.extractor_version, manifest.model_id), _Hostile())))
+    else:
+        path.write_bytes(pickle.dumps(((1, manifest.extractor_version, manifest.model_id),
+                                       {k: "not an extraction" for k in keys})))
+    monkeypatch.chdir(tmp_path)
+    add(out, [more])
+    assert not (tmp_path / "hostile-ran").exists()
+    _same_outputs(out, after_base)
