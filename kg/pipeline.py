@@ -319,7 +319,7 @@ def _write_outputs(out_dir: Path, manifest: Manifest, extractions: Sequence[Extr
             else:
                 write_atomic(old, lambda p: p.write_bytes(nquads))
             apply_patch(out_dir, diff)
-            _drop(diff, nquads)
+            _drop(diff, nquads, lines)
             del diff, nquads
         else:
             # the child rewrites graph.nq at once, so only where the old one is not read
@@ -327,7 +327,8 @@ def _write_outputs(out_dir: Path, manifest: Manifest, extractions: Sequence[Extr
             write_store(out_dir, quads)
             (out_dir / PATCHING).unlink(missing_ok=True)
             files = [] if exports else export_quads(quads, out_dir, manifest.base)
-        _drop(quads, lines)
+        if patch:  # an update's: a build lets them go here, before the entity graph (peak memory)
+            _drop(quads)
         del quads, lines
         graph = entity_graph(open_store(out_dir))
         written = [write_graphml(graph, out_dir), write_view(out_dir, graph=graph).path]
