@@ -13,8 +13,8 @@ def _finished() -> None:
 
 
 def _exit_fast(code: int) -> None:
-    """After a command that wrote the outputs (build, add, remove: the only ones that leave records
-    in defaults.EXIT_RETAIN), end at once: every output is written and closed, only memory is left."""
+    """After `kg add` / `kg remove` (the only commands that leave records in defaults.EXIT_RETAIN),
+    end at once: every output is written and closed, only memory is left to free."""
     if not defaults.EXIT_RETAIN:
         return
     import logging

@@ -15,7 +15,7 @@ DEFAULT_MAX_CONNECTIONS = 256  # connections the endpoint holds open at once
 DEFAULT_IDLE_TIMEOUT = 10.0  # seconds the endpoint waits for a client to send or read data
 
 # Set to a list by `python -m kg` (kg/__main__.py), which ends the process with os._exit once a
-# command that wrote the outputs (`kg build`, `add`, `remove`; every file and store closed by then)
-# has put the graph's records here: ~200,000 per 1,000 documents, freed by the OS instead of one by
+# `kg add` or `kg remove` (every file and store closed by then; a build keeps nothing here, so its
+# peak memory stays as it was) has put the graph's records here: ~200,000 per 1,000 documents, freed by the OS instead of one by
 # one (0.2–0.3 s of an update). Library callers keep None, so nothing outlives a call.
 EXIT_RETAIN: list | None = None
