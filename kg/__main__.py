@@ -12,11 +12,29 @@ def _finished() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+def _exit_fast(code: int) -> None:
+    """After `kg add` / `kg remove` (the only commands that leave records in defaults.EXIT_RETAIN),
+    end at once: every output is written and closed, only memory is left to free."""
+    if not defaults.EXIT_RETAIN:
+        return
+    import logging
+    import os
+
+    sys.stdout.flush()
+    sys.stderr.flush()
+    logging.shutdown()
+    os._exit(code)
+
+
 try:
+    from . import defaults
+
+    defaults.EXIT_RETAIN = []
     from .quick import main
 
     main()
     _finished()
+    _exit_fast(0)
 except KeyboardInterrupt:  # Ctrl-C while kg's modules load, before the CLI can catch it
     sys.stderr.write(MESSAGE)
     sys.exit(INTERRUPTED)
@@ -25,4 +43,6 @@ except SystemExit as exc:
         sys.stderr.write(MESSAGE)
     else:
         _finished()
+        if exc.code in (0, None):
+            _exit_fast(0)
     raise

@@ -18,28 +18,29 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
-from .cache import CACHE_DIR, ExtractionCache, model_id
+# Only what an update needs before its new documents are parsed is imported here: `kg add` forks
+# the process that imports spaCy, loads the pipeline and parses them as early as it can, and
+# imports resolution, the store and the exports (rdflib, pyoxigraph, networkx) meanwhile.
+from .cache import CACHE_DIR, SNAPSHOT, ExtractionCache, model_id
+from . import defaults
+from .defaults import DEFAULT_MODEL
+from .digests import extractor_version
 from .errors import ClusterError, KgError, SkippedInputs, StoreError
-from .export import RDF_FILES, SHIPPED_FILES, export_quads, start_export
-from .files import write_atomic
-from .extract import DEFAULT_MODEL, extract_doc, extractor_version, load_nlp, parse
-from .graph import entity_graph, quads_graph, write_graphml
 from .ingest import ingest, skip_summary
+from .manifest import (IDENTITY, MANIFEST, PATCHING, STORE_DIR, DocumentEntry, Manifest, read_manifest,
+                       write_manifest)
 from .outdir import DEFAULT_WAIT, claim, clear_journal, read_journal, require, write_journal, writer_lock
-from .resolve import resolve
-from .store import (IDENTITY, MANIFEST, PATCHING, STORE_DIR, DocumentEntry, Iris, Manifest, apply_patch,
-                    carry_identity, graph_quads, nquad_lines, nquads_diff, open_store, read_manifest,
-                    same_as_quads, write_manifest, write_store)
 from .types import Document, Extraction, Skip
-from .view import write_view
 from .vocab import DEFAULT_BASE, ontology_file
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[Document], None]
-OUTPUT_FILES = (*RDF_FILES, *SHIPPED_FILES, "graph.graphml", "graph.html")
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,8 @@ def extract_documents(nlp: Language, documents: Iterable[Document], batch_size: 
         yield from extract_parallel(documents, n_process, nlp=nlp, model=model,
                                     batch_size=batch_size, on_batch=on_batch)
         return
+    from .extract import extract_doc, parse
+
     for doc, parsed in parse(nlp, documents, batch_size=batch_size):
         yield extract_doc(parsed, doc.id)
         if progress:
@@ -144,9 +147,10 @@ def build(paths: Sequence[str | Path], out: str | Path = "kg-out", model: str = 
             parsed, files = 0, []
             manifest = previous
         else:
-            parse_stage = ParseStage(lambda: nlp or load_nlp(model), model, jobs, scheduler, batch_size)
+            parse_stage = ParseStage(lambda: nlp or _load_nlp(model), model, jobs, scheduler, batch_size)
             extractions, parsed = _extract_cached(documents, keys, cache, parse_stage, progress)
             manifest, files = write_outputs(out_dir, manifest, extractions, store_url, jobs=jobs)
+            _write_snapshot(cache, keys, extractions)
     return BuildReport(
         out=out_dir,
         documents=len(documents),
@@ -175,9 +179,14 @@ def add(out: str | Path, paths: Sequence[str | Path], nlp: Language | None = Non
         documents = list(ingest(paths, on_skip=skips.append))
         cache = _manifest_cache(out_dir, manifest, nlp)
         keys = {doc.id: cache.key(doc.text) for doc in documents}
-        stage = ParseStage(lambda: nlp or load_nlp(manifest.model), manifest.model, jobs)
+        stage = ParseStage(lambda: nlp or _load_nlp(manifest.model), manifest.model, jobs)
         found, missing = _read_cached(documents, keys, cache, progress)
-        aside = ParseAside.start(missing, keys, nlp, manifest.model) if _aside(missing, jobs) else None
+        aside = None
+        if _aside(missing, jobs):
+            from .data import lexicon
+
+            lexicon()  # the extractor and the resolver both read it: loaded once, before the fork
+            aside = ParseAside.start(missing, keys, nlp, manifest.model)
         if aside is None:
             found.update(_parse_missing(missing, len(documents), keys, cache, stage, progress))
         entries = manifest.by_id()
@@ -259,11 +268,29 @@ def paused_gc() -> Iterator[None]:
     try:
         yield
     finally:
+        if defaults.EXIT_RETAIN is not None:
+            # `python -m kg` ends soon after: the first collection would walk every record made
+            # meanwhile (0.1–0.2 s); frozen, collections skip them (kg.defaults)
+            gc.freeze()
         gc.enable()
+
+
+def _load_nlp(model: str) -> Language:
+    from .extract import load_nlp
+
+    return load_nlp(model)
 
 
 def _write_outputs(out_dir: Path, manifest: Manifest, extractions: Sequence[Extraction],
                    store_url: str | None, patch: bool, jobs: int) -> tuple[Manifest, list[Path]]:
+    from .export import export_quads, start_export
+    from .files import write_atomic
+    from .graph import entity_graph, quads_graph, write_graphml
+    from .resolve import resolve
+    from .store import (Iris, apply_patch, carry_identity, graph_quads, nquad_lines, nquads_diff, open_store,
+                        same_as_quads, write_store)
+    from .view import write_view
+
     write_manifest(out_dir, dataclasses.replace(manifest, complete=False))
     _sweep_temporaries(out_dir)
     resolution = resolve(extractions)
@@ -292,6 +319,7 @@ def _write_outputs(out_dir: Path, manifest: Manifest, extractions: Sequence[Extr
             else:
                 write_atomic(old, lambda p: p.write_bytes(nquads))
             apply_patch(out_dir, diff)
+            _drop(diff, nquads, lines)
             del diff, nquads
         else:
             # the child rewrites graph.nq at once, so only where the old one is not read
@@ -299,6 +327,8 @@ def _write_outputs(out_dir: Path, manifest: Manifest, extractions: Sequence[Extr
             write_store(out_dir, quads)
             (out_dir / PATCHING).unlink(missing_ok=True)
             files = [] if exports else export_quads(quads, out_dir, manifest.base)
+        if patch:  # an update's: a build lets them go here, before the entity graph (peak memory)
+            _drop(quads)
         del quads, lines
         graph = entity_graph(open_store(out_dir))
         written = [write_graphml(graph, out_dir), write_view(out_dir, graph=graph).path]
@@ -309,6 +339,12 @@ def _write_outputs(out_dir: Path, manifest: Manifest, extractions: Sequence[Extr
         "entities": len(resolution.entities), "facts": len(resolution.facts)})
     files.append(write_manifest(out_dir, manifest))
     return manifest, files
+
+
+def _drop(*records: object) -> None:
+    """Let go of `records`; under `python -m kg` they are kept for the OS to free at exit (kg.defaults)."""
+    if defaults.EXIT_RETAIN is not None:
+        defaults.EXIT_RETAIN.append(records)
 
 
 def _cores() -> int:
@@ -332,10 +368,15 @@ def code_digest() -> str:
 
 def _sweep_temporaries(out_dir: Path) -> None:
     """Delete temporary files a killed run left beside the outputs and in the cache."""
+    from .export import RDF_FILES, SHIPPED_FILES
+
+    OUTPUT_FILES = (*RDF_FILES, *SHIPPED_FILES, "graph.graphml", "graph.html")
     names = "|".join(re.escape(n) for n in (*OUTPUT_FILES, MANIFEST, IDENTITY, ".kg-remove.json"))
     ours = re.compile(rf"\.(?:{names}|[0-9a-f]{{64}}\.json\.gz)\.[a-z0-9_]{{8}}")  # mkstemp's names
     stale = [p for p in out_dir.iterdir() if p.is_file() and ours.fullmatch(p.name)]
     stale.extend(p for p in (out_dir / CACHE_DIR).glob("*/.*") if p.is_file() and ours.fullmatch(p.name))
+    snapshot = re.compile(rf"\.{re.escape(SNAPSHOT)}\.[a-z0-9_]{{8}}")
+    stale.extend(p for p in (out_dir / CACHE_DIR).glob(".*") if p.is_file() and snapshot.fullmatch(p.name))
     for path in stale:
         path.unlink(missing_ok=True)
 
@@ -346,7 +387,9 @@ def _up_to_date(out_dir: Path, manifest: Manifest) -> Manifest | None:
         previous = read_manifest(out_dir)
     except StoreError:
         return None
-    outputs = [STORE_DIR, *OUTPUT_FILES]
+    from .export import RDF_FILES, SHIPPED_FILES
+
+    outputs = [STORE_DIR, *RDF_FILES, *SHIPPED_FILES, "graph.graphml", "graph.html"]
     if previous == manifest and previous.complete and all((out_dir / n).exists() for n in outputs):
         return previous
     return None
@@ -464,11 +507,9 @@ class ParseAside:
     @classmethod
     def start(cls, documents: Sequence[Document], keys: dict[str, str], nlp: Language | None,
               model: str) -> ParseAside:
-        from .parallel import _start_worker, _worker_extract
-
         pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"),
-                                   initializer=_start_worker, initargs=(nlp, model))
-        return cls(list(documents), keys, pool, pool.submit(_worker_extract, list(documents)))
+                                   initializer=_start_aside, initargs=(nlp, model))
+        return cls(list(documents), keys, pool, pool.submit(_extract_aside, list(documents)))
 
     @property
     def ids(self) -> set[str]:
@@ -489,6 +530,19 @@ class ParseAside:
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _start_aside(nlp: Language | None, model: str) -> None:
+    """In the forked process: import spaCy (this one need not) and load the pipeline."""
+    from .parallel import _start_worker
+
+    _start_worker(nlp, model)
+
+
+def _extract_aside(documents: list[Document]) -> list[Extraction]:
+    from .parallel import _worker_extract
+
+    return _worker_extract(documents)
 
 
 def _manifest_cache(out_dir: Path, manifest: Manifest, nlp: Language | None) -> ExtractionCache:
@@ -516,20 +570,43 @@ def _update(out_dir: Path, manifest: Manifest, entries: dict[str, DocumentEntry]
     waiting = aside.ids if aside is not None else set()
     extractions = []
     with paused_gc():
+        snapshot = cache.snapshot()
         for entry in new.documents:
             if entry.id in waiting:
                 continue
-            extraction = known.get(entry.id) or cache.get(entry.key, entry.id)
+            extraction = known.get(entry.id) or cache.get_from(snapshot, entry.key, entry.id)
             if extraction is None:
                 raise StoreError(f"the cached extraction of {entry.id!r} is missing from {cache.folder}; "
                                  f"run `kg build` over all its documents again.")
             extractions.append(extraction)
         if aside is not None:
+            _prepare_outputs()  # while the forked process still parses
             extractions.extend(e for e in aside.result(cache, progress) if e.doc_id in entries)
         same_code = manifest.complete and manifest.code == code_digest()
         _, files = write_outputs(out_dir, new, extractions, patch=same_code)
     cache.discard({e.key for e in manifest.documents} - {e.key for e in new.documents})
+    if defaults.EXIT_RETAIN is not None:  # `python -m kg`: the OS frees them (kg.defaults)
+        defaults.EXIT_RETAIN.append(extractions)
     return new, files
+
+
+def _prepare_outputs() -> None:
+    """Import what writing the outputs needs and load the resolver's lexicon (~0.4 s, the same
+    objects `write_outputs` would make first)."""
+    from . import export, facts, graph, resolve, store, view  # noqa: F401
+    from .data import lexicon
+    from .digests import extract_vocabulary
+
+    lexicon()
+    extract_vocabulary()
+
+
+def _write_snapshot(cache: ExtractionCache, keys: dict[str, str], extractions: Sequence[Extraction]) -> None:
+    """Keep the build's extractions in one file, read by the next `kg add` / `kg remove` instead of
+    decoding every cache entry (ExtractionCache.snapshot). Updates do not rewrite it: entries the
+    documents added since lack are read from the cache."""
+    with paused_gc():
+        cache.write_snapshot({keys[e.doc_id]: e for e in extractions})
 
 
 def _update_report(out_dir: Path, started: float, changed: tuple[Manifest, list[Path]], added,

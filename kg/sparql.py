@@ -20,7 +20,7 @@ import pyoxigraph as ox
 from .defaults import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT
 from .errors import QueryError, StoreError
 
-STORE_DIR = "store"
+from .manifest import STORE_DIR  # noqa: E402,F401
 
 # Tokens inside which the word SERVICE is not the keyword, each matched where it starts, left to
 # right as SPARQL's lexer does: a local-name escape (ex:a\'), an IRI, a string, a comment.

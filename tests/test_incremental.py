@@ -106,9 +106,12 @@ def test_cached_extraction_equals_a_fresh_one(nlp, two_docs):
 
 def test_cache_file_names_come_from_hashes_not_ids(two_docs):
     out, _ = two_docs
-    names = sorted(p.name for p in (out / CACHE_DIR).rglob("*") if p.is_file())
+    from kg.cache import SNAPSHOT
+
+    names = sorted(p.name for p in (out / CACHE_DIR).rglob("*") if p.is_file() and p.name != SNAPSHOT)
     assert len(names) == 2
     assert all(re.fullmatch(r"[0-9a-f]{64}\.json\.gz", n) for n in names)
+    assert [p.name for p in (out / CACHE_DIR).iterdir() if p.is_file()] == [SNAPSHOT]  # one fixed name
 
 
 def test_readding_an_unchanged_document_changes_nothing(two_docs):
@@ -427,3 +430,110 @@ def test_a_failing_aside_parse_leaves_the_graph_as_it_was(two_docs, tmp_path, mo
     with pytest.raises(StoreError, match="cannot parse 1 document"):
         add(out, extra)
     assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file() and p.name != LOCK_FILE} == before
+
+
+def _kg(*args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, env=env,
+                          timeout=600, check=False)
+
+
+def test_add_and_remove_at_the_prompt_equal_a_clean_build(reuters_builds):
+    """`python -m kg add` / `remove` (which end with os._exit, the OS freeing their records, and parse
+    in a process that alone imports spaCy) write what a clean build writes, and say what they did."""
+    root, more, clean_base, clean_all, after_base, after_all = reuters_builds
+    out = root / "prompt-added"
+    shutil.copytree(clean_base, out)
+    store = (out / "store").stat().st_ino
+    done = _kg("add", str(out), str(more))
+    assert done.returncode == 0, done.stderr
+    assert f"{len(ADDED_IDS)} added" in done.stdout and "wrote" not in done.stderr
+    _same_outputs(out, after_base)
+    assert (out / "store").stat().st_ino == store  # patched in place by the same code
+    out = root / "prompt-removed"
+    shutil.copytree(clean_all, out)
+    done = _kg("remove", str(out), *ADDED_IDS)
+    assert done.returncode == 0, done.stderr
+    assert f"{len(ADDED_IDS)} removed" in done.stdout
+    _same_outputs(out, after_all)
+
+
+def test_an_update_reads_its_manifest_and_cache_keys_without_spacy(nlp):
+    """The extractor version, the model id and the resolver's word lists are the ones kg.extract and
+    the loaded pipeline give, read without importing spaCy (`kg add` leaves that to its parse)."""
+    import kg.extract
+    import kg.extract.vocabulary
+    from kg.cache import model_id
+    from kg.digests import extract_vocabulary, extractor_digest, extractor_version
+
+    assert extractor_digest() == kg.extract.EXTRACTOR_VERSION
+    assert extractor_version(model_id(nlp)) == kg.extract.extractor_version(model_id(nlp))
+    assert model_id(nlp.meta["lang"] + "_" + nlp.meta["name"]) == model_id(nlp)
+    loaded = kg.extract.vocabulary
+    alone = extract_vocabulary()
+    assert alone is loaded  # imported already: the same module
+    code = ("import sys; import kg.pipeline, kg.cli, kg.cache, kg.digests as d;"
+            "v = d.extract_vocabulary(); print(sorted(v.MASCULINE | v.FEMININE), 'spacy' in sys.modules)")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert done.stdout.split("]")[0] + "]" == str(sorted(loaded.MASCULINE | loaded.FEMININE))
+    assert done.stdout.strip().endswith("False"), done.stdout
+
+
+def test_an_update_reads_the_builds_snapshot_not_every_cache_entry(reuters_builds, monkeypatch):
+    """A build keeps its extractions in one file; an update takes them from it by cache key and reads
+    from the cache only what it lacks (here: the new articles, looked up before they are parsed)."""
+    from kg.cache import SNAPSHOT, ExtractionCache
+
+    root, more, clean_base, _clean_all, after_base, _ = reuters_builds
+    assert (clean_base / CACHE_DIR / SNAPSHOT).is_file()
+    reads = []
+    get = ExtractionCache.get
+    monkeypatch.setattr(ExtractionCache, "get", lambda self, key, doc_id: reads.append(doc_id) or get(self, key, doc_id))
+    out = root / "from-snapshot"
+    shutil.copytree(clean_base, out)
+    add(out, [more])
+    assert sorted(reads) == sorted(ADDED_IDS)
+    _same_outputs(out, after_base)
+
+
+class _Hostile:
+    def __reduce__(self):
+        return (os.system, ("echo unpickled > hostile-ran",))
+
+
+@pytest.mark.parametrize("damage", ["garbage", "other-extractor", "part", "hostile", "wrong-shape"])
+def test_a_stale_or_damaged_snapshot_falls_back_to_the_cache(reuters_builds, damage, tmp_path, monkeypatch):
+    """A snapshot of another extractor version (holding other extractions), one that lacks documents,
+    an unreadable one, one naming anything but kg's records: the update reads the cache instead
+    (for what the snapshot cannot give) and writes what a clean build writes."""
+    import pickle
+
+    from kg.cache import SNAPSHOT, ExtractionCache
+    from kg.store import read_manifest
+
+    root, more, clean_base, _clean_all, after_base, _ = reuters_builds
+    out = root / f"snapshot-{damage}"
+    shutil.copytree(clean_base, out)
+    manifest = read_manifest(out)
+    cache = ExtractionCache(out / CACHE_DIR, manifest.extractor_version, manifest.model_id)
+    entries = cache.snapshot()
+    assert len(entries) == len(manifest.documents)
+    path = out / CACHE_DIR / SNAPSHOT
+    keys = [e.key for e in manifest.documents]
+    if damage == "garbage":
+        path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2])
+    elif damage == "other-extractor":  # every key holds another document's extraction
+        other = ExtractionCache(cache.folder, "another-version", manifest.model_id)
+        other.write_snapshot({k: entries[keys[(i + 1) % len(keys)]] for i, k in enumerate(keys)})
+    elif damage == "part":
+        cache.write_snapshot({k: entries[k] for k in keys[::2]})
+    elif damage == "hostile":
+        path.write_bytes(pickle.dumps(((1, manifest.extractor_version, manifest.model_id), _Hostile())))
+    else:
+        path.write_bytes(pickle.dumps(((1, manifest.extractor_version, manifest.model_id),
+                                       {k: "not an extraction" for k in keys})))
+    monkeypatch.chdir(tmp_path)
+    add(out, [more])
+    assert not (tmp_path / "hostile-ran").exists()
+    _same_outputs(out, after_base)

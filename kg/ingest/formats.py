@@ -15,11 +15,9 @@ import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
-
-import trafilatura
-from trafilatura.settings import use_config
 
 from ..errors import InputError
 from ..outdir import OUTPUT_MARKER
@@ -231,14 +229,15 @@ def _md_inline(line: str) -> str:
     return _MD_EMPHASIS.sub(r"\2", line)
 
 
+@lru_cache(maxsize=1)
 def _trafilatura_config():
+    """trafilatura's settings for kg, made (and trafilatura imported, ~0.1 s) at the first HTML page."""
+    from trafilatura.settings import use_config
+
     config = use_config()
     config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "1")
     config.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")
     return config
-
-
-TRAFILATURA = _trafilatura_config()
 
 
 def read_html(data: bytes, stem: str, where: str, fields: Mapping[str, str]) -> Iterator[Item]:
@@ -250,9 +249,12 @@ def _html_article(data: bytes, stem: str, where: str) -> Item:
     html = _text_of(data, where)
     if isinstance(html, Skip):
         return html
+    import trafilatura
+
+    config = _trafilatura_config()
     try:
         extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                                include_tables=False, config=TRAFILATURA)
+                                                include_tables=False, config=config)
     except Exception as exc:  # trafilatura and lxml raise many types on hostile markup
         return Skip(where, f"unreadable HTML ({type(exc).__name__})")
     if extracted is None or not (extracted.text or "").strip():

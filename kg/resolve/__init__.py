@@ -37,7 +37,10 @@ def resolve(extractions: Iterable[Extraction], lex: Lexicon | None = None) -> Re
     corpus = corpus_names(extractions)
     local = [c for ex in extractions for c in local_clusters(ex, lex, corpus)]
     clusters = merge_clusters(local, lex, acronyms, corpus)
-    from ..extract.vocabulary import FEMININE, MASCULINE  # kg.extract loads spaCy: not at import time
+    from ..digests import extract_vocabulary  # kg.extract loads spaCy: its word lists are read alone
+
+    vocabulary = extract_vocabulary()
+    MASCULINE, FEMININE = vocabulary.MASCULINE, vocabulary.FEMININE  # noqa: N806
 
     book = _Book(lex)
     gendered = {(m.doc_id, m.antecedent) for ex in extractions for m in ex.mentions
