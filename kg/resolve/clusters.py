@@ -15,7 +15,7 @@ from functools import cached_property
 
 from ..data import LEGAL_WORDS, Lexicon, label_classes
 from ..types import Extraction, Mention
-from .names import (clean_label, defines_acronym, fold, is_junk, legal_base, name_key, org_key,
+from .names import (clean_label, defines_acronym, fold, is_acronym, is_junk, legal_base, name_key, org_key,
                     person_name, surname)
 from .unionfind import UnionFind
 from .variants import link_variants, nickname_links
@@ -68,8 +68,6 @@ def votes_for(m: Mention, lex: Lexicon) -> Counter:
         votes[alias[1]] += DATA_WEIGHT
     elif len(form.split()) > 1 and legal_base(form) != form:
         votes["Organization"] += DATA_WEIGHT  # "Husky Oil Ltd": a legal form names a company
-    elif fold(form) in lex.cities:
-        votes["Place"] += CITY_WEIGHT  # "the Wolfsburg plant": a gazetteer city outvotes a bare ORG tag
     return votes
 
 
@@ -217,6 +215,14 @@ def local_clusters(ex: Extraction, lex: Lexicon, corpus: CorpusNames | None = No
             c.votes["Person"] += CUE_WEIGHT
         clusters.append(c)
     return clusters
+
+
+def _city_word(m: Mention, lex: Lexicon, corpus: CorpusNames) -> bool:
+    """'the Wolfsburg plant': a gazetteer city outvotes a bare ORG tag, unless the corpus starts an
+    organisation's name with it ("Toyota Motor Corp", "Cisco Systems"): then the word is the firm's."""
+    form = clean_label(m.text)
+    return (fold(form) in lex.cities and not is_acronym(form) and not _data_class(m, lex)
+            and not corpus.company_word(form))  # "GAO" is no Gao, Mali
 
 
 def _two_people(m: Mention, people: set[str], lex: Lexicon) -> bool:
@@ -382,6 +388,8 @@ def merge_clusters(clusters: list[Cluster], lex: Lexicon, acronyms: dict[str, se
             c.surname_linked |= clusters[i].surname_linked
         if c.surname_linked or personal.intersection(members):
             c.votes["Person"] += CUE_WEIGHT
+        if any(_city_word(m, lex, corpus) for m in c.mentions):
+            c.votes["Place"] += CITY_WEIGHT  # once: outvotes one ORG tag, not a corpus's many ("Toyota")
         merged.append(c)
     return sorted(merged, key=_sort_key)
 
