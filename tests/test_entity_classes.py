@@ -351,3 +351,16 @@ def test_a_name_before_a_noun_of_no_class_of_kgs_is_no_node(nlp):
                 "The CME said the options on Random Length\nlumber futures will begin trading on May 29.",
                 "It sold Brent crude at 18 dlrs and West Texas Intermediate crude at 19 dlrs.")
     assert not {"Valencia", "Random Length", "Brent", "West Texas Intermediate"} & set(got)
+
+
+def test_a_place_with_a_legal_form_is_a_cut_firm_not_the_place(nlp):
+    text = ("J.P.Morgan and Co, Bankers Trust New York Corp and\nManufacturers Hanover said they "
+            "would lend more.\nThe banks in New York said New York Corp was not involved.")
+    got = nodes(nlp, text)
+    assert not any("Corp" in alias for alias in got["New York"][1])
+
+
+def test_a_name_ending_in_one_letter_goes_on_over_and_and_the_next_letter(nlp):
+    text = ("The Federal Home Loan Bank Board in Washington\nsaid it approved the acquisition of "
+            "South Bay S and L, a 62.5\nmln dlr state-chartered stock association.")
+    assert "South Bay S and L" in texts(nlp, text)

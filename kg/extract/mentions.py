@@ -112,7 +112,8 @@ def _analyse(doc: Doc, lex: Lexicon) -> Analysis:
     chunks = list(_propn_chunks(doc, covered | other_ents | fixed, lex))
     names = sorted((n for n in pieces + sides + chunks if not _ticker(doc, n)), key=lambda n: n.start)
     names = _join_of(doc, _join_spelt(doc, _join_wrapped(doc, names, lex)), lex)
-    names = [n for n in _join_and(doc, names, lex) if not _common_acronym(doc, n, lex)]
+    names = [_letter_pair(doc, n) for n in _join_and(doc, names, lex) if not _common_acronym(doc, n, lex)]
+    names = [n for i, n in enumerate(names) if i == 0 or n.start >= names[i - 1].end]
     analysis = Analysis(names=names)
     by_token = {i: n for n in names for i in range(n.start, n.end)}
     for n in names:
@@ -343,6 +344,16 @@ def _join_and(doc: Doc, names: list[Name], lex: Lexicon) -> list[Name]:
                 continue
         out.append(n)
     return out
+
+
+def _letter_pair(doc: Doc, name: Name) -> Name:
+    """'South Bay S and L', 'P and O': a name ending in one capital letter goes on over "and" and
+    the second letter of the pair the tagger left out."""
+    end = name.end
+    if (end + 1 < len(doc) and re.fullmatch(r"[A-Z]", doc[end - 1].text) and doc[end].lower_ in {"and", "&"}
+            and re.fullmatch(r"[A-Z]", doc[end + 1].text) and end - 1 > name.start):
+        return Name(name.start, end + 2, name.label, name.cue)
+    return name
 
 
 MEASURES = frozenset({"rate", "index", "ratio", "tax", "price", "yield", "product", "unit"})

@@ -175,6 +175,12 @@ def is_junk(form: str, lex: Lexicon | None = None) -> bool:
     if any(w.rstrip(".") in CALENDAR_WORDS for w in words) and all(
             w.rstrip(".") in CALENDAR_WORDS or _number_word(w) for w in words):
         return True  # "Feb One", "March First": a date written in words
+    base = legal_base(form)
+    if base and len(base.split()) < len(form.split()) and (lex.country_of(base) or fold(base) in lex.places
+                                                        or fold(base) in lex.countries or fold(base) in lex.regions):
+        return True  # "Canada Inc", "Luxembourg SA", "New York Corp": a place and a legal form, the
+        # end of a company's name the tagger cut ("Dow Chemical Canada Inc"), not the place; not a
+        # city's name ("Midland Co" is a firm)
     return (key in lex.not_names or words[0] in lex.not_names and len(words) <= 2
             or words[-1] in lex.not_names and len(words) <= 3  # "H.K. Dlr"
             or sum(w in lex.not_names for w in words) >= 2
