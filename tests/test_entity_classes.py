@@ -364,3 +364,9 @@ def test_a_name_ending_in_one_letter_goes_on_over_and_and_the_next_letter(nlp):
     text = ("The Federal Home Loan Bank Board in Washington\nsaid it approved the acquisition of "
             "South Bay S and L, a 62.5\nmln dlr state-chartered stock association.")
     assert "South Bay S and L" in texts(nlp, text)
+
+
+def test_a_foreign_particle_at_a_wrapped_lines_end_cuts_no_name(nlp):
+    text = ("It is a subsidiary of NV Philips\nGloeilampenfabriek and <Societe Anonyme de\n"
+            "Telecommunications> (SAT), the company said.")
+    assert "Societe Anonyme de Telecommunications" in texts(nlp, text)

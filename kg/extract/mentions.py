@@ -287,6 +287,7 @@ def _join_wrapped(doc: Doc, names: list[Name], lex: Lexicon) -> list[Name]:
     return out
 
 
+OF_WORDS = frozenset({"of", "de", "du", "des", "di", "del", "della"})  # a wrapped line cuts no name at these
 OF_JOINABLE = frozenset({"ORG", "PROPN", "GPE", "LOC", "FAC"})  # never a person: "Icahn of TWA Inc"
 
 
@@ -302,7 +303,7 @@ def _join_of(doc: Doc, names: list[Name], lex: Lexicon) -> list[Name]:
         if prev is not None and prev.label in OF_JOINABLE and n.label in OF_JOINABLE | {"PERSON"}:
             gap = [t for t in doc[prev.end:n.start] if not t.is_space]
             last = doc[prev.end - 1]
-            if (len(gap) == 1 and gap[0].lower_ == "of" and last.text[:1].isupper()
+            if (len(gap) == 1 and gap[0].lower_ in OF_WORDS and last.text[:1].isupper()
                     and fold(last.text).rstrip(".") not in LEGAL_WORDS and not lex.is_title_word(last.text)
                     and doc[n.start].text[:1].isupper()):
                 ws = last.whitespace_ + "".join(t.text_with_ws for t in doc[prev.end:n.start])
@@ -310,7 +311,8 @@ def _join_of(doc: Doc, names: list[Name], lex: Lexicon) -> list[Name]:
                     _line_break(doc, t.i) for t in doc[prev.end - 1:n.start])
                 legal = fold(doc[n.end - 1].text).rstrip(".") in LEGAL_WORDS and n.label != "PERSON"
                 head = lex.cues.get(fold(last.text)) == "Organization"
-                if "\n" not in ws and legal or wrapped and (legal or head):
+                foreign = gap[0].lower_ != "of"  # "Societe Anonyme de\nTelecommunications"
+                if "\n" not in ws and legal and not foreign or wrapped and (legal or head or foreign):
                     out[-1] = Name(prev.start, n.end, "ORG", "Organization")
                     continue
         out.append(n)
