@@ -370,3 +370,9 @@ def test_a_foreign_particle_at_a_wrapped_lines_end_cuts_no_name(nlp):
     text = ("It is a subsidiary of NV Philips\nGloeilampenfabriek and <Societe Anonyme de\n"
             "Telecommunications> (SAT), the company said.")
     assert "Societe Anonyme de Telecommunications" in texts(nlp, text)
+
+
+def test_a_misspelt_month_and_a_trade_term_are_no_nodes(nlp):
+    got = nodes(nlp, "Exports rose in Feburary, the ministry said, to 1.2 mln tonnes.",
+                "Sellers offered wheat at 233 dlrs a tonne CIF Rotterdam, traders said.")
+    assert "Feburary" not in got and "CIF" not in got

@@ -119,6 +119,28 @@ def defines_acronym(long_form: str, gap: str, acronym: str, lex: Lexicon | None 
             and "".join(w[0] for w in words[-len(letters):]).upper() == "".join(letters).upper())
 
 
+def _misspelt_month(word: str, lex: Lexicon) -> bool:
+    """A month's or day's name of seven letters or more with one letter added, dropped, changed or
+    two swapped ("Feburary", "Janaury", "Wendesday"); never a name the gazetteers know."""
+    if word in CALENDAR_WORDS or lex.place_name(word):
+        return False
+    return any(_one_edit(word, w) for w in _FULL_CALENDAR)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [k for k in range(len(a)) if a[k] != b[k]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
+
+
+_FULL_CALENDAR = frozenset(w for w in CALENDAR_WORDS if len(w) >= 7)
+
+
 def _number_word(word: str) -> bool:
     """'one', 'first', '15th', '1987': spaCy's English number words (imported here: kg.resolve
     loads no spaCy at import time)."""
@@ -172,6 +194,8 @@ def is_junk(form: str, lex: Lexicon | None = None) -> bool:
     words = re.split(r"[\s/-]+", key)
     if all(w.rstrip(".") in CALENDAR_WORDS | {"mar", "may", ""} for w in words):
         return True  # "February", "Apr/May": dates the tagger took for names
+    if len(words) == 1 and len(key) >= 6 and "." not in key and _misspelt_month(key, lex):
+        return True  # "Feburary": a month misspelt in the source
     if any(w.rstrip(".") in CALENDAR_WORDS for w in words) and all(
             w.rstrip(".") in CALENDAR_WORDS or _number_word(w) for w in words):
         return True  # "Feb One", "March First": a date written in words
