@@ -376,3 +376,14 @@ def test_a_misspelt_month_and_a_trade_term_are_no_nodes(nlp):
     got = nodes(nlp, "Exports rose in Feburary, the ministry said, to 1.2 mln tonnes.",
                 "Sellers offered wheat at 233 dlrs a tonne CIF Rotterdam, traders said.")
     assert "Feburary" not in got and "CIF" not in got
+
+
+def test_the_head_noun_before_of_types_a_name(nlp):
+    # the cue is evidence for every mention: in the 1,000-article build the tagger's other labels
+    # had typed the journal Place and the bank Group
+    text = ("A study published in the New England Journal of Medicine\nyesterday stated that the "
+            "spread of an unusual strain of\nsalmonella was linked to it. First Eastern Corp said it has\n"
+            "completed the acquisition of Peoples Bank of Nanticoke, Pa., in\nan exchange of shares.")
+    cues = {n: cue for n, _, cue in names(nlp, text)}
+    assert cues["New England Journal of Medicine"] == "Organization"
+    assert cues["Peoples Bank of Nanticoke"] == "Organization"

@@ -685,6 +685,11 @@ def _cue(doc: Doc, name: Name, by_token: dict[int, Name], fixed: set[int], lex: 
     words = span.text.split()
     if len(words) >= 2 and fold(words[-1].strip(".")) in lex.cues:
         return lex.cues[fold(words[-1].strip("."))]
+    if "of" in words[1:]:
+        # "New England Journal of Medicine", "Bank of Tokyo": the head noun before "of"
+        before = words[words.index("of", 1) - 1]
+        if fold(before) in lex.cues and before[:1].isupper():
+            return lex.cues[fold(before)]
     if (len(words) >= 2 and fold(words[0]) in lex.first_names
             and name.label in {"PERSON", "PROPN", "ORG", "GPE"}):
         return "Person"
