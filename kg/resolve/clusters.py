@@ -15,7 +15,7 @@ from functools import cached_property
 
 from ..data import LEGAL_WORDS, Lexicon, label_classes
 from ..types import Extraction, Mention
-from .names import (clean_label, defines_acronym, fold, is_junk, legal_base, name_key, org_key,
+from .names import (clean_label, defines_acronym, fold, is_acronym, is_junk, legal_base, name_key, org_key,
                     person_name, surname)
 from .unionfind import UnionFind
 from .variants import link_variants, nickname_links
@@ -24,6 +24,7 @@ LABEL_CLASS = label_classes()
 NO_CLASS = "Thing"  # a cue for what kg has no class for (a ship, a treaty): such a name is no node
 CLASS_ORDER = ("Person", "Place", "Organization", "Group", "Event", NO_CLASS)
 CUE_WEIGHT, DATA_WEIGHT = 3, 5
+CITY_WEIGHT = 2  # more than the tagger's label, less than a cue noun ("the Phoenix company")
 SHARED_NAMES = 2
 ORG_TAIL_NAMES = 3
 GENERIC_TIMES = 3
@@ -158,8 +159,10 @@ def corpus_names(extractions: Iterable[Extraction]) -> CorpusNames:
 def local_clusters(ex: Extraction, lex: Lexicon, corpus: CorpusNames | None = None) -> list[Cluster]:
     """Clusters of one document: same key, surname after full name, acronym after its long form."""
     corpus = corpus or CorpusNames()
+    people = {pn.last for m in ex.mentions if m.label == "PERSON"
+              and (pn := person_name(m.text, lex)) is not None}
     names = sorted((m for m in ex.mentions if m.label not in NOT_NAMES
-                    and not is_junk(clean_label(m.text), lex)
+                    and not is_junk(clean_label(m.text), lex) and not _two_people(m, people, lex)
                     and not corpus.common_word(legal_base(clean_label(m.text)))
                     and not corpus.generic(m.text, lex)), key=lambda m: m.start)
     uf = UnionFind()
@@ -178,7 +181,7 @@ def local_clusters(ex: Extraction, lex: Lexicon, corpus: CorpusNames | None = No
         if s is None or a.sentence != b.sentence:
             continue
         gap = s.text[a.end - s.start:b.start - s.start]
-        if defines_acronym(a.text, gap, b.text):
+        if defines_acronym(a.text, gap, b.text, lex):
             uf.union(i, i + 1)
     full: dict[str, set[tuple[str, str]]] = defaultdict(set)
     full_index: dict[tuple[str, str], int] = {}
@@ -212,6 +215,23 @@ def local_clusters(ex: Extraction, lex: Lexicon, corpus: CorpusNames | None = No
             c.votes["Person"] += CUE_WEIGHT
         clusters.append(c)
     return clusters
+
+
+def _city_word(m: Mention, lex: Lexicon, corpus: CorpusNames) -> bool:
+    """'the Wolfsburg plant': a gazetteer city outvotes a bare ORG tag, unless the corpus starts an
+    organisation's name with it ("Toyota Motor Corp", "Cisco Systems"): then the word is the firm's."""
+    form = clean_label(m.text)
+    return (fold(form) in lex.cities and not is_acronym(form) and not _data_class(m, lex)
+            and not corpus.company_word(form))  # "GAO" is no Gao, Mali
+
+
+def _two_people(m: Mention, people: set[str], lex: Lexicon) -> bool:
+    """'Landes and Schwartz' after 'Michael Landes' and 'Albert Schwartz': two surnames of the
+    document's people joined by "and" are those two people, not a firm (a legal form makes a firm
+    of them: "Landes and Schwartz Inc")."""
+    words = clean_label(m.text).split()
+    return (len(words) == 3 and words[1] in {"and", "&"}
+            and surname(words[0], lex) in people and surname(words[2], lex) in people)
 
 
 def _join_given_names(names: list[Mention], uf: UnionFind, full: dict[str, set[tuple[str, str]]],
@@ -290,7 +310,7 @@ def acronym_definitions(extractions: Iterable[Extraction], lex: Lexicon) -> dict
         for a, b in itertools.pairwise(names):
             s = sentences.get(b.sentence)
             if (s is not None and a.sentence == b.sentence
-                    and defines_acronym(a.text, s.text[a.end - s.start:b.start - s.start], b.text)):
+                    and defines_acronym(a.text, s.text[a.end - s.start:b.start - s.start], b.text, lex)):
                 defs[b.text].add(name_key(a.text, lex))
     return defs
 
@@ -314,11 +334,11 @@ def merge_clusters(clusters: list[Cluster], lex: Lexicon, acronyms: dict[str, se
                 person_keys[pn.key].append((i, pn.middle))
             if not full:  # a lone name: one thing with the same name elsewhere, typed by all its mentions
                 for m in c.mentions:
-                    name_keys[org_key(m.text, lex)].append(i)
+                    name_keys[_compact(org_key(m.text, lex))].append(i)
         else:
             for m in c.mentions:
                 if m.text not in ambiguous:
-                    name_keys[org_key(m.text, lex)].append(i)
+                    name_keys[_compact(org_key(m.text, lex))].append(i)
     for members in name_keys.values():
         for i in members[1:]:
             uf.union(members[0], i)
@@ -368,8 +388,16 @@ def merge_clusters(clusters: list[Cluster], lex: Lexicon, acronyms: dict[str, se
             c.surname_linked |= clusters[i].surname_linked
         if c.surname_linked or personal.intersection(members):
             c.votes["Person"] += CUE_WEIGHT
+        if any(_city_word(m, lex, corpus) for m in c.mentions):
+            c.votes["Place"] += CITY_WEIGHT  # once: outvotes one ORG tag, not a corpus's many ("Toyota")
         merged.append(c)
     return sorted(merged, key=_sort_key)
+
+
+def _compact(key: str) -> str:
+    """'Ozark Air Lines' and 'Ozark Airlines', 'BankAmerica' and 'Bank America': one name written
+    with or without the space between two of its words keys the same."""
+    return key.replace(" ", "") if " " in key else key
 
 
 def _may_be_surname(c: Cluster) -> bool:

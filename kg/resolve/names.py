@@ -103,10 +103,13 @@ def is_acronym(text: str) -> bool:
     return bool(_ACRONYM.match(text)) and sum(c.isalpha() for c in text) >= 2
 
 
-def defines_acronym(long_form: str, gap: str, acronym: str) -> bool:
+def defines_acronym(long_form: str, gap: str, acronym: str, lex: Lexicon | None = None) -> bool:
     """'Federal Security Service, or FSB', 'Caspian Pipeline Consortium (CPC)'."""
-    if not is_acronym(acronym) or not _ACRONYM_GAP.match(gap):
+    if not _ACRONYM_GAP.match(gap):
         return False
+    if not is_acronym(acronym):
+        return ("(" in gap and syllable_acronym(long_form, acronym)
+                and not (lex is not None and lex.place_name(acronym)))  # "Bank of Montreal (Bermuda)"
     words = [w for w in clean_label(long_form).split() if w.casefold() not in _STOP]
     if len(words) >= 2 and words[0][0].upper() == acronym[0]:
         return True
@@ -114,6 +117,60 @@ def defines_acronym(long_form: str, gap: str, acronym: str) -> bool:
     letters = [c for c in acronym if c.isalpha()]
     return (2 <= len(letters) < len(words)
             and "".join(w[0] for w in words[-len(letters):]).upper() == "".join(letters).upper())
+
+
+def _misspelt_month(word: str, lex: Lexicon) -> bool:
+    """A month's or day's name of seven letters or more with one letter added, dropped, changed or
+    two swapped ("Feburary", "Janaury", "Wendesday"); never a name the gazetteers know."""
+    if word in CALENDAR_WORDS or lex.place_name(word):
+        return False
+    return any(_one_edit(word, w) for w in _FULL_CALENDAR)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [k for k in range(len(a)) if a[k] != b[k]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
+
+
+_FULL_CALENDAR = frozenset(w for w in CALENDAR_WORDS if len(w) >= 7)
+
+
+def _number_word(word: str) -> bool:
+    """'one', 'first', '15th', '1987': spaCy's English number words (imported here: kg.resolve
+    loads no spaCy at import time)."""
+    from spacy.lang.en.lex_attrs import like_num
+    return like_num(word) or bool(re.fullmatch(r"\d+(st|nd|rd|th)?", word))
+
+
+def syllable_acronym(long_form: str, word: str) -> bool:
+    """'Korea Electric Power Corp (Kepco)', 'Petroleos Mexicanos (Pemex)': one capitalised word in
+    parentheses made of the first letters of the long form's words (a legal form's may go), the
+    first word's letter first, in order; read only in parentheses after the long form."""
+    if not re.fullmatch(r"[A-Z][a-z]{2,9}", word):
+        return False
+    words = [w for w in clean_label(long_form).split() if w.casefold() not in _STOP]
+    if len(words) < 2 or word[0] != words[0][0].upper():
+        return False
+    rest = word[1:].casefold()
+
+    def spelled(initials: list[str]) -> bool:
+        i = 0
+        for ch in initials:
+            i = rest.find(ch, i) + 1
+            if i == 0:
+                return False
+        return True
+
+    initials = [w[0].casefold() for w in words[1:]]
+    if fold(words[-1]).rstrip(".") in LEGAL_WORDS and not spelled(initials):
+        initials = initials[:-1]
+    return len(initials) >= 1 and spelled(initials)
 
 
 def is_junk(form: str, lex: Lexicon | None = None) -> bool:
@@ -137,6 +194,17 @@ def is_junk(form: str, lex: Lexicon | None = None) -> bool:
     words = re.split(r"[\s/-]+", key)
     if all(w.rstrip(".") in CALENDAR_WORDS | {"mar", "may", ""} for w in words):
         return True  # "February", "Apr/May": dates the tagger took for names
+    if len(words) == 1 and len(key) >= 6 and "." not in key and _misspelt_month(key, lex):
+        return True  # "Feburary": a month misspelt in the source
+    if any(w.rstrip(".") in CALENDAR_WORDS for w in words) and all(
+            w.rstrip(".") in CALENDAR_WORDS or _number_word(w) for w in words):
+        return True  # "Feb One", "March First": a date written in words
+    base = legal_base(form)
+    if base and len(base.split()) < len(form.split()) and (lex.country_of(base) or fold(base) in lex.places
+                                                        or fold(base) in lex.countries or fold(base) in lex.regions):
+        return True  # "Canada Inc", "Luxembourg SA", "New York Corp": a place and a legal form, the
+        # end of a company's name the tagger cut ("Dow Chemical Canada Inc"), not the place; not a
+        # city's name ("Midland Co" is a firm)
     return (key in lex.not_names or words[0] in lex.not_names and len(words) <= 2
             or words[-1] in lex.not_names and len(words) <= 3  # "H.K. Dlr"
             or sum(w in lex.not_names for w in words) >= 2

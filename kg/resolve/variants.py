@@ -42,6 +42,7 @@ class Group:
     forms: set[str] = field(default_factory=set)
     keys: set[str] = field(default_factory=set)
     first: dict[str, int] = field(default_factory=dict)  # document → offset of its first mention
+    place_tagged: bool = False               # the tagger calls a mention a place (GPE, LOC)
 
 
 def groups_of(clusters: list, uf, lex: Lexicon) -> dict[int, Group]:
@@ -53,6 +54,7 @@ def groups_of(clusters: list, uf, lex: Lexicon) -> dict[int, Group]:
         for k, v in c.votes.items():
             votes[root][k] += v
         for m in c.mentions:
+            g.place_tagged |= m.label in {"GPE", "LOC"}
             if m.doc_id not in g.first or m.start < g.first[m.doc_id]:
                 g.first[m.doc_id] = m.start
         for f in c.forms:
@@ -215,7 +217,7 @@ def short_form_claims(groups: dict[int, Group], lex: Lexicon) -> dict[int, set[i
         # a name with its own legal form, or a city its mentions call a place ("Houston" is no
         # short form of "Houston Oil Trust"; "Toyota" the company still is of "Toyota Motor Corp")
         return (any(legal_base(f) != f for f in g.forms)
-                or g.klass == "Place" and any(fold(f) in lex.cities for f in g.forms))
+                or g.klass == "Place" and g.place_tagged and any(fold(f) in lex.cities for f in g.forms))
     # "Monetary Authority" is its story's "Monetary Authority of Singapore", but across the corpus
     # a name "of" a place is one of many ("First Federal Savings ... of Beloit", "... of Kalamazoo")
     story = _form_claims(groups, by_prefix, key_of, corpus_wide=lambda key: False, before=True, whole=whole)
