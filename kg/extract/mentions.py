@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from ..data import Lexicon, fold, lexicon
 from ..types import Mention, Title
-from .coref import antecedents
+from .coref import antecedents, unnamed_people
 from .vocabulary import (
     ARTICLES,
     BULLETS,
@@ -63,7 +63,9 @@ def mentions(doc: Doc, doc_id: str) -> Iterator[Mention]:
              for n in analyse(doc).names]
     pronouns = [_mention(doc, t.i, t.i + 1, "PRON", "", doc_id, sent_of) for t in doc
                 if t.tag_ in {"PRP", "PRP$"} and t.lower_ in THIRD_PERSON]
-    links = antecedents(doc, found, pronouns)
+    people = [_mention(doc, t.i, t.i + 1, "NOUN", "Person", doc_id, sent_of)
+              for t in unnamed_people(doc, lexicon())]
+    links = antecedents(doc, found, pronouns, people)
     yield from found
     for p in pronouns:
         yield Mention(p.doc_id, p.sentence, p.text, p.start, p.end, p.label, p.role,
@@ -557,8 +559,8 @@ def _cue(doc: Doc, name: Name, by_token: dict[int, Name], fixed: set[int], lex: 
             continue
         if _noun(other) in lex.cues:
             return lex.cues[_noun(other)]
-        if _noun(other) in lex.title_heads:
-            return "Person"
+        if _noun(other) in lex.title_heads and not (span.text.isupper() and len(span) == 1):
+            return "Person"  # not an acronym: "FCOJ, a spokesman for … said" is the juice's
     words = span.text.split()
     if len(words) >= 2 and fold(words[-1].strip(".")) in lex.cues:
         return lex.cues[fold(words[-1].strip("."))]

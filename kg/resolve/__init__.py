@@ -40,6 +40,7 @@ def resolve(extractions: Iterable[Extraction], lex: Lexicon | None = None) -> Re
     from ..extract.vocabulary import FEMININE, MASCULINE  # kg.extract loads spaCy: not at import time
 
     book = _Book(lex)
+    gendered_words = MASCULINE | FEMININE
     gendered = {(m.doc_id, m.antecedent) for ex in extractions for m in ex.mentions
                 if m.label == "PRON" and m.antecedent is not None and m.text.lower() in MASCULINE | FEMININE}
     surnames = {pn.last for c in clusters if c.klass() == "Person" for f in c.forms
@@ -59,7 +60,7 @@ def resolve(extractions: Iterable[Extraction], lex: Lexicon | None = None) -> Re
         for m in ex.mentions:
             if m.label == "PRON" and m.antecedent is not None:
                 target = book.link.get((m.doc_id, m.antecedent))
-                if target is not None:
+                if target is not None and _fits_pronoun(m.text, book.entities[target], gendered_words):
                     book.link[(m.doc_id, m.start)] = target
                     book.spans[m.doc_id].append((m.start, m.end, target))
     roles = roles_from_titles(extractions, book.link, book.entities, lex)
@@ -204,6 +205,12 @@ class _SortedSpans(list):
                 return eid
             i -= 1
         return None
+
+
+def _fits_pronoun(word: str, entity: Entity, gendered_words: frozenset[str]) -> bool:
+    """he/she stand for a person, it/its for anything else: the antecedent's mention may carry a
+    cue its entity's class overrules ("FCOJ, a spokesman for …" is orange juice, not "He")."""
+    return (entity.type == "Person") == (word.lower() in gendered_words)
 
 
 def _unsupported_person(c: Cluster, gendered: set[tuple[str, int]], surnames: set[str],

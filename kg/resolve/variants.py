@@ -29,7 +29,9 @@ SUBUNIT_HEADS = frozenset({"council", "committee", "department", "division", "of
                            "foundation", "school", "museum", "club", "team", "party", "union",
                            "ministry", "court", "hospital", "university", "college", "park",
                            "street", "avenue", "road", "square", "station", "airport", "county",
-                           "state", "city", "river", "island", "mountain", "bridge", "tower"})
+                           "state", "city", "river", "island", "mountain", "bridge", "tower",
+                           # a government named after its leader: "Reagan Administration" is not Reagan
+                           "administration", "government", "cabinet", "regime"})
 
 
 @dataclass
