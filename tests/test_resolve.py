@@ -260,3 +260,10 @@ def test_a_country_before_a_common_word_is_no_name():
     assert [e.label for e in resolve([ex]).entities] == ["U.S. Army"]
     rated = Extraction("r", (), (_mention("r", 0, "B-3/CCC", "ORG"),), ())
     assert resolve([rated]).entities == ()
+
+
+def test_a_surname_the_tagger_calls_a_firm_keeps_its_full_names_class():
+    # "Redstone" beside "Sumner Redstone": the tagger's ORG on the lone surname is its confusion
+    mentions = ["Sumner Redstone", *[("Redstone", "ORG")] * 12]
+    res = resolve([_doc("a", *mentions), _doc("b", ("Viacom International Inc", "ORG"))])
+    assert ("Sumner Redstone", "Person", ("Redstone", "Sumner Redstone")) in _groups(res)

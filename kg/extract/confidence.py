@@ -341,6 +341,13 @@ def _speaker_split(p: Parse, verb: Token, subj: list[Token]) -> bool:
         return False
     first = min(t.i for t in subj)
     doc = verb.doc
+    head = next((t for t in subj if t.head.i == verb.i), None)
+    if head is not None and first > 0 and doc[first - 1].text in {",", "--", "-", ";"} and any(
+            c.dep_ == "appos" and c.i > head.i and c.right_edge.i == verb.i - 1 and doc[c.left_edge.i - 1].is_punct
+            for c in head.children):
+        # "… possessions -- American Samoa, the Mariana Islands and Guam, the Treasury said":
+        # the clause's last words took the verb, the apposition right before it is the speaker
+        return True
     if first == 0 or doc[first - 1].is_punct or doc[first - 1].i > ccomp.right_edge.i:
         return False
     return any(t.dep_ in {"npadvmod", "appos", "dep", "conj"} and t.pos_ in {"PROPN", "NOUN"}

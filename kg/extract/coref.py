@@ -4,7 +4,8 @@ Compatibility: he/him/his need a person not known to be female, she/her one not 
 (first-name table, Mr/Ms); it/its need an organisation, place or side. they/them/their stay
 unresolved: a plural rarely names one of our entities. Salience: a subject pronoun prefers the
 subject of a main clause, a possessive or object pronoun the nearest name; names inside a quotation
-are not seen from outside it, and from inside a quotation the speaker is not "he". A person
+are not seen from outside it, from inside a quotation the speaker is not "he", and a quoted "it"
+takes no name outside its quotation ("…,\" it said" is no quote). A person
 without a name ("a company spokesman said …; he declined to comment") competes with the names:
 when he is the most salient, the pronoun is his and stays unresolved.
 """
@@ -87,6 +88,9 @@ def antecedents(doc: Doc, names: list[Mention], pronouns: list[Mention],
                 continue
             if not _visible(mtok, ptok, quote, openers):
                 continue
+            if (word in NEUTER and quote[ptok.i] and quote[mtok.i] != quote[ptok.i]
+                    and not (ptok.dep_ in SUBJECTS and ptok.head.lemma_ in SPEECH_VERBS)):
+                continue  # a quoted "it" is what the speaker talks of, rarely a name outside the quote
             score = _salience(head, ptok, p, m) - (UNNAMED_PENALTY if target in unnamed else 0.0)
             if best is None or score > best[0]:
                 best = (score, target)
