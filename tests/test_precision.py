@@ -370,3 +370,35 @@ def test_a_speaker_in_apposition_after_a_list(nlp):
 def test_a_label_without_its_opening_bracket():
     from kg.resolve.names import clean_label
     assert clean_label("International Monetary) Fund") == "International Monetary Fund"
+
+
+def test_a_bare_participle_is_no_relation(nlp):
+    text = ("Detroit's late February truck sales were generally positive with GM up 10.9 pct, Ford "
+            "up 48 pct, Chrysler gaining 46 pct and AMC's jeep sales off 4.0 pct.")
+    assert not any(r == "gaining" for _, r, _ in graph(nlp, text))
+    text = "Analysts said the speculation also focused on American Express selling 20 pct of the firm."
+    assert not any(r == "selling" for _, r, _ in graph(nlp, text))
+
+
+def test_an_object_without_its_into_phrase(nlp):
+    text = "But Redstone turned the situation into a spirited bidding contest."
+    got = graph(nlp, text)
+    assert ("Redstone", "turned", "the situation") not in got
+    assert ("Redstone", "turned the situation into", "a spirited bidding contest") in got
+
+
+def test_a_nationality_word_as_a_noun_is_not_its_country(nlp):
+    text = ("American Airlines flies to the United States and Europe.\n"
+            "It said American split the order between Airbus and Boeing to get better prices.")
+    res, labels = _resolved(nlp, text)
+    assert labels.get(("d0", text.index("American split"))) != "United States"
+    _, labels = _resolved(nlp, "The American delegation arrived in Geneva.")
+    assert labels.get(("d0", 4)) is not None  # the adjective still points at its country
+
+
+def test_a_speaker_is_not_he_in_his_quote(nlp):
+    text = ("Analyst William Schneider says Reagan's loss of support could be offset by the public.\n"
+            '"In the past, he has been able to go around the power elite by appealing directly to the '
+            'public," Schneider said.\n')
+    _, labels = _resolved(nlp, text)
+    assert labels.get(("d0", text.index("he has"))) != "William Schneider"

@@ -267,3 +267,14 @@ def test_a_surname_the_tagger_calls_a_firm_keeps_its_full_names_class():
     mentions = ["Sumner Redstone", *[("Redstone", "ORG")] * 12]
     res = resolve([_doc("a", *mentions), _doc("b", ("Viacom International Inc", "ORG"))])
     assert ("Sumner Redstone", "Person", ("Redstone", "Sumner Redstone")) in _groups(res)
+
+
+def test_a_form_run_on_into_a_persons_name_is_no_label():
+    a = _doc("a", *[("Bank of England", "ORG")] * 3)
+    b = _doc("b", ("Bank of England Robin Leigh-Pemberton", "ORG"), ("Bank of England", "ORG"))
+    c = _doc("c", ("Robin Leigh-Pemberton", "PERSON", "Person"))
+    labels = [label for label, _, _ in _groups(resolve([a, b, c]))]
+    assert "Bank of England" in labels and "Bank of England Robin Leigh-Pemberton" not in labels
+    # a firm named after people keeps its full name
+    d = _doc("d", ("McDonnell Douglas Corp", "ORG"), ("McDonnell Douglas", "ORG"))
+    assert "McDonnell Douglas Corp" in [label for label, _, _ in _groups(resolve([d]))]

@@ -78,8 +78,9 @@ DOUBTS: Mapping[str, float] = {
     # The verb of a bare-infinitive clause with its own subject ("would help Chrysler compete in
     # Europe", "will let CAS continue work"): what is helped, let or made to happen, not a fact.
     "small_clause": 0.2,
-    # "attributed this drop (to a lack of demand)", "put the liabilities (at 12.2 billion)": the
-    # object without the PP the verb needs; the PP's own reading keeps both.
+    # "attributed this drop (to a lack of demand)", "put the liabilities (at 12.2 billion)",
+    # "turned the situation (into a bidding contest)": the object without the PP the verb needs
+    # (kg/data/words.tsv role object_pp, and any "into"/"onto"); the PP's own reading keeps both.
     "object_without_pp": 0.25,
     # A sentence that starts in lower case or ends without final punctuation: a piece of a bad
     # split ("and Loan Association said …", "… to Memorial Medical Center of Long").
@@ -116,6 +117,11 @@ DOUBTS: Mapping[str, float] = {
     # "was shaken by several scandals and [trading] was suspended"; and the coordinated verb
     # that borrowed another subject for it ("The exchange … was suspended").
     "conjunct_subject": 0.3,
+    # A relation that starts with a bare -ing form: the participle of an absolute or adverbial
+    # phrase ("with GM up 10.9 pct, … Chrysler gaining 46 pct", "prevent Peking getting such
+    # status", "AM International, reporting an operating loss"): no finite verb, and often an
+    # act the sentence does not assert. Not a participle on its noun ("innuendo relating to").
+    "bare_participle": 0.25,
 }
 
 _VALUE_UNITS = frozenset({"MONEY", "QUANTITY", "PERCENT", "CARDINAL"})
@@ -190,10 +196,10 @@ def doubts(p: Parse, raw: RawTuple) -> tuple[str, ...]:
         found.append("fragment_sentence")
     if verb is not None and kind in {"obj", "obj_head"}:
         deps = {c.dep_ for c in verb.children}
-        if verb.lemma_ in OBJECT_PP_VERBS and any(
-                c.dep_ == "prep" and c.i > verb.i and any(g.dep_ == "pobj" for g in c.children)
-                for c in verb.children):
-            found.append("object_without_pp")
+        if any(c.dep_ == "prep" and c.i > verb.i and any(g.dep_ == "pobj" for g in c.children)
+               and (verb.lemma_ in OBJECT_PP_VERBS or c.lower_ in {"into", "onto"})
+               for c in verb.children):
+            found.append("object_without_pp")  # also any "X into Y": "turned the situation into …"
         if verb.lemma_ in ADDRESSING_VERBS and not deps & {"ccomp", "xcomp", "oprd"}:
             found.append("addressee_only")
         if verb.lemma_ in THEME_WITH_VERBS and any(
@@ -202,6 +208,11 @@ def doubts(p: Parse, raw: RawTuple) -> tuple[str, ...]:
     rel = _tokens(raw.relation)
     if rel and not isinstance(raw.relation[0], str) and min(rel, key=lambda t: t.i).tag_ == "TO":
         found.append("bare_infinitive")
+    if (rel and raw.source in {Source.OWN, Source.CONTROL}
+            and not any(isinstance(t, str) for t in raw.relation)
+            and min(rel, key=lambda t: t.i).tag_ == "VBG"
+            and verb is not None and verb.dep_ in {"pcomp", "advcl", "csubj", "xcomp"}):
+        found.append("bare_participle")
     if kind == "ccomp" and raw.object:
         body = {t.i for t in raw.object if not isinstance(t, str)}
         root = next((t for t in raw.object if not isinstance(t, str) and t.head.i not in body), None)
@@ -280,7 +291,7 @@ def _subject_in_conjunct(verb: Token) -> bool:
 def _split_object(verb: Token, raw: RawTuple) -> bool:
     """The reading holds the first of two objects of its verb, and the second starts right after
     it: one noun phrase cut in two by the parse, or a recipient without what it got."""
-    objects = sorted((c for c in verb.children if c.dep_ == "dobj"), key=lambda t: t.i)
+    objects = sorted((c for c in verb.children if c.dep_ == "dobj" and not c.is_punct), key=lambda t: t.i)
     if len(objects) < 2:
         return False
     first, second = objects[0], objects[1]

@@ -86,7 +86,8 @@ def antecedents(doc: Doc, names: list[Mention], pronouns: list[Mention],
                 continue
             if word in NEUTER and not _thing_salient(head, word, p.sentence == m.sentence):
                 continue
-            if not _visible(mtok, ptok, quote, openers):
+            if not _visible(mtok, ptok, quote, openers) or (
+                    target not in unnamed and _speaker(token_at[target], ptok, quote, openers)):
                 continue
             if (word in NEUTER and quote[ptok.i] and quote[mtok.i] != quote[ptok.i]
                     and not (ptok.dep_ in SUBJECTS and ptok.head.lemma_ in SPEECH_VERBS)):
@@ -214,6 +215,28 @@ def _salience(head: Token, ptok: Token, p: Mention, m: Mention) -> float:
         score += 0.3 if head.dep_ in SUBJECTS else 0.0
         score += 1.0 / (1 + (p.start - m.end) / 20)
     return score
+
+
+def _speaker(name: Token, ptok: Token, quote: list[int], openers: dict[int, Token]) -> bool:
+    """The name (its first token) is the speaker of the quotation the pronoun is in, named
+    earlier by the same surname ("… he has been able to go around the power elite …,"
+    Schneider said, with William Schneider named before): a speaker is not "he" in his quote."""
+    qp = quote[ptok.i]
+    if not qp:
+        return False
+    verb = openers[qp].sent.root
+    if verb.lemma_ not in SPEECH_VERBS:
+        return False
+    return any(subj.text[:1].isupper() and name.i < subj.left_edge.i and _surname_of(name) == subj.text
+               for subj in verb.children if subj.dep_ in SUBJECTS)
+
+
+def _surname_of(first: Token) -> str:
+    """The last word of the proper-noun name that starts at `first`."""
+    tok = first
+    while tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ == "PROPN" and tok.doc[tok.i + 1].ent_iob_ == "I":
+        tok = tok.doc[tok.i + 1]
+    return tok.text
 
 
 def _quote_ids(doc: Doc) -> list[int]:

@@ -46,9 +46,10 @@ def resolve(extractions: Iterable[Extraction], lex: Lexicon | None = None) -> Re
     surnames = {pn.last for c in clusters if c.klass() == "Person" for f in c.forms
                 if (pn := person_name(f, lex)) is not None}
     given = given_names(clusters, lex)
+    people = frozenset(f for c in clusters if c.klass() == "Person" for f in c.forms if " " in f)
     for c in clusters:
         if not _unsupported_person(c, gendered, surnames, lex) and not _unnamed_person(c, gendered, given):
-            book.add_cluster(c)
+            book.add_cluster(c, given, people)
     offices = {(ex.doc_id, t.of) for ex in extractions for t in ex.titles}
     for ex in extractions:
         for m in sorted(ex.mentions, key=lambda m: m.start):
@@ -99,7 +100,8 @@ class _Book:
         self.link[(m.doc_id, m.start)] = eid
         self.spans[m.doc_id].append((m.start, m.end, eid))
 
-    def add_cluster(self, c: Cluster) -> None:
+    def add_cluster(self, c: Cluster, given: frozenset[str] = frozenset(),
+                    people: frozenset[str] = frozenset()) -> None:
         type_ = c.klass()
         forms = c.forms
         if type_ is None or type_ == NO_CLASS or not forms:
@@ -107,6 +109,8 @@ class _Book:
         if type_ == "Person" and any(ch.isdigit() for f in forms for ch in f):
             return
         seen = Counter(clean_label(m.text) for m in c.mentions)
+        if type_ != "Person":
+            seen = _without_trailing_people(seen, given, people)
         eid = self._new(type_, _fullest(seen, type_, self.lex), forms)
         for m in c.mentions:
             self._point(m, eid)
@@ -248,6 +252,28 @@ def _unnamed_person(c: Cluster, gendered: set[tuple[str, int]], given: frozenset
         return False
     firsts = [f.split()[0] for f in c.forms if len(f.split()) > 1]
     return bool(firsts) and not any(fold(w) in given or "." in w or len(w) == 1 for w in firsts)
+
+
+def _without_trailing_people(forms: Counter, given: frozenset[str], people: frozenset[str]) -> Counter:
+    """The forms of a thing without those that are another of its forms run on into a person's
+    name ("Bank of England Robin Leigh-Pemberton" of "Governor of the Bank of England Robin
+    Leigh-Pemberton" beside "Bank of England"): a person named so in the corpus, or a given name
+    and capitalised words with no legal form ("McDonnell Douglas Corp" stays). Such a form is
+    no label."""
+    from ..data import LEGAL_WORDS
+    kept = Counter(forms)
+    for form in forms:
+        words = form.split()
+        for other in forms:
+            n = len(other.split())
+            tail = words[n:]
+            if (other == form or n >= len(words) - 1 or words[:n] != other.split()
+                    or any(fold(w).rstrip(".") in LEGAL_WORDS for w in tail)):
+                continue
+            if " ".join(tail) in people or (fold(tail[0]) in given and all(w[:1].isupper() for w in tail)):
+                del kept[form]
+                break
+    return kept or forms
 
 
 def _fullest(forms: Counter, type_: str, lex: Lexicon) -> str:
