@@ -278,3 +278,13 @@ def test_a_form_run_on_into_a_persons_name_is_no_label():
     # a firm named after people keeps its full name
     d = _doc("d", ("McDonnell Douglas Corp", "ORG"), ("McDonnell Douglas", "ORG"))
     assert "McDonnell Douglas Corp" in [label for label, _, _ in _groups(resolve([d]))]
+
+
+def test_a_things_mention_run_on_into_a_person_stands_for_the_person():
+    a = _doc("a", ("Malcolm Baldrige", "PERSON", "Person"), ("Baldrige", "PERSON"))
+    b = _doc("b", ("Commerce", "ORG"), ("Commerce Malcolm Baldrige", "ORG"), ("Commerce", "ORG"))
+    res = resolve([a, b])
+    labels = {e.id: e.label for e in res.entities}
+    run_on = b.mentions[1]
+    assert labels[res.mentions[("b", run_on.start)]] == "Malcolm Baldrige"
+    assert labels[res.mentions[("b", b.mentions[0].start)]] == "Commerce"

@@ -50,6 +50,7 @@ def resolve(extractions: Iterable[Extraction], lex: Lexicon | None = None) -> Re
     for c in clusters:
         if not _unsupported_person(c, gendered, surnames, lex) and not _unnamed_person(c, gendered, given):
             book.add_cluster(c, given, people)
+    book.repoint_run_on()
     offices = {(ex.doc_id, t.of) for ex in extractions for t in ex.titles}
     for ex in extractions:
         for m in sorted(ex.mentions, key=lambda m: m.start):
@@ -87,6 +88,21 @@ class _Book:
         self.spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
         self.sides: dict[str, tuple[str, list[Evidence]]] = {}
         self.title_spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        self.run_on: list[tuple[Mention, str]] = []  # a thing's mention that ends on a person's name
+        self.person_forms: dict[str, set[str]] = {}  # a person's form → its entities
+
+    def repoint_run_on(self) -> None:
+        """A mention of a thing that ends on a person's name ("Secretary of Commerce Malcolm
+        Baldrige" read as one name) stands for that person, when one person has that name: the
+        head of a phrase written so is the person's surname."""
+        for m, person in self.run_on:
+            found = self.person_forms.get(person, set())
+            if len(found) == 1:
+                eid = next(iter(found))
+                self.link[(m.doc_id, m.start)] = eid
+                spans = self.spans[m.doc_id]
+                spans[:] = [(a, b, e) for a, b, e in spans if (a, b) != (m.start, m.end)]
+                spans.append((m.start, m.end, eid))
 
     def _new(self, type_: str, label: str, forms: Iterable[str]) -> str:
         base = entity_id(type_, label)
@@ -109,11 +125,17 @@ class _Book:
         if type_ == "Person" and any(ch.isdigit() for f in forms for ch in f):
             return
         seen = Counter(clean_label(m.text) for m in c.mentions)
+        tails: dict[str, str] = {}
         if type_ != "Person":
-            seen = _without_trailing_people(seen, given, people)
+            seen, tails = _without_trailing_people(seen, given, people)
         eid = self._new(type_, _fullest(seen, type_, self.lex), forms)
         for m in c.mentions:
             self._point(m, eid)
+            if clean_label(m.text) in tails:  # its words end on a person: they name him
+                self.run_on.append((m, tails[clean_label(m.text)]))
+        if type_ == "Person":
+            for f in forms:
+                self.person_forms.setdefault(f, set()).add(eid)
         if type_ != "Person":
             for f in forms:
                 self.by_key.setdefault(name_key(f, self.lex), eid)
@@ -254,26 +276,32 @@ def _unnamed_person(c: Cluster, gendered: set[tuple[str, int]], given: frozenset
     return bool(firsts) and not any(fold(w) in given or "." in w or len(w) == 1 for w in firsts)
 
 
-def _without_trailing_people(forms: Counter, given: frozenset[str], people: frozenset[str]) -> Counter:
-    """The forms of a thing without those that are another of its forms run on into a person's
-    name ("Bank of England Robin Leigh-Pemberton" of "Governor of the Bank of England Robin
-    Leigh-Pemberton" beside "Bank of England"): a person named so in the corpus, or a given name
-    and capitalised words with no legal form ("McDonnell Douglas Corp" stays). Such a form is
-    no label."""
+def _without_trailing_people(forms: Counter, given: frozenset[str], people: frozenset[str]
+                             ) -> tuple[Counter, dict[str, str]]:
+    """The forms of a thing without those that run on into a person's name ("Bank of England
+    Robin Leigh-Pemberton" of "Governor of the Bank of England Robin Leigh-Pemberton" beside
+    "Bank of England"; "Commerce Malcolm Baldrige"): words that are a person's full name in the
+    corpus, or another of its forms followed by a given name and capitalised words, with no legal
+    form ("McDonnell Douglas Corp" stays). Such a form is no label when another is left; and
+    {form: the person's name} for the forms that end on a person of the corpus."""
     from ..data import LEGAL_WORDS
     kept = Counter(forms)
+    tails: dict[str, str] = {}
     for form in forms:
         words = form.split()
-        for other in forms:
-            n = len(other.split())
-            tail = words[n:]
-            if (other == form or n >= len(words) - 1 or words[:n] != other.split()
-                    or any(fold(w).rstrip(".") in LEGAL_WORDS for w in tail)):
-                continue
-            if " ".join(tail) in people or (fold(tail[0]) in given and all(w[:1].isupper() for w in tail)):
+        for k in range(1, len(words) - 1):
+            tail = words[k:]
+            if any(fold(w).rstrip(".") in LEGAL_WORDS for w in tail):
+                break
+            if " ".join(tail) in people:
+                tails[form] = " ".join(tail)
                 del kept[form]
                 break
-    return kept or forms
+            head = " ".join(words[:k])
+            if head in forms and fold(tail[0]) in given and all(w[:1].isupper() for w in tail):
+                del kept[form]
+                break
+    return (kept, tails) if kept else (forms, tails)
 
 
 def _fullest(forms: Counter, type_: str, lex: Lexicon) -> str:

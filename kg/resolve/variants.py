@@ -221,7 +221,10 @@ def short_form_claims(groups: dict[int, Group], lex: Lexicon) -> dict[int, set[i
     # "Monetary Authority" is its story's "Monetary Authority of Singapore", but across the corpus
     # a name "of" a place is one of many ("First Federal Savings ... of Beloit", "... of Kalamazoo")
     story = _form_claims(groups, by_prefix, key_of, corpus_wide=lambda key: False, before=True, whole=whole)
-    corpus = _form_claims(groups, open_prefix, key_of, corpus_wide=lambda key: True, before=True, whole=whole)
+    # a name the tagger reads as a place joins a firm named after it only in its story ("the
+    # Caribbean" is not another story's "Caribbean Select Inc")
+    corpus = _form_claims(groups, open_prefix, key_of, corpus_wide=lambda key: True, before=True,
+                          whole=lambda g: whole(g) or g.klass == "Place")
     return {**corpus, **story}
 
 
