@@ -46,10 +46,13 @@ def resolve(extractions: Iterable[Extraction], lex: Lexicon | None = None) -> Re
     surnames = {pn.last for c in clusters if c.klass() == "Person" for f in c.forms
                 if (pn := person_name(f, lex)) is not None}
     given = given_names(clusters, lex)
+    # people's full names and given names in the corpus (the tagger's two-word persons: "Robin"
+    # of "Robin Taylor"), for a thing's form that runs on into a person's name
     people = frozenset(f for c in clusters if c.klass() == "Person" for f in c.forms if " " in f)
+    firsts = given | {fold(f.split()[0]) for f in people if person_name(f, lex) is not None}
     for c in clusters:
         if not _unsupported_person(c, gendered, surnames, lex) and not _unnamed_person(c, gendered, given):
-            book.add_cluster(c, given, people)
+            book.add_cluster(c, firsts, people)
     book.repoint_run_on()
     offices = {(ex.doc_id, t.of) for ex in extractions for t in ex.titles}
     for ex in extractions:
@@ -285,6 +288,7 @@ def _without_trailing_people(forms: Counter, given: frozenset[str], people: froz
     form ("McDonnell Douglas Corp" stays). Such a form is no label when another is left; and
     {form: the person's name} for the forms that end on a person of the corpus."""
     from ..data import LEGAL_WORDS
+    from ..extract.vocabulary import NAME_PARTICLES
     kept = Counter(forms)
     tails: dict[str, str] = {}
     for form in forms:
@@ -298,7 +302,8 @@ def _without_trailing_people(forms: Counter, given: frozenset[str], people: froz
                 del kept[form]
                 break
             head = " ".join(words[:k])
-            if head in forms and fold(tail[0]) in given and all(w[:1].isupper() for w in tail):
+            if (head in forms and fold(tail[0]) in given and fold(tail[0]) not in NAME_PARTICLES
+                    and all(w[:1].isupper() for w in tail)):  # not "Banca Nazionale Del Lavoro"
                 del kept[form]
                 break
     return (kept, tails) if kept else (forms, tails)
