@@ -402,3 +402,16 @@ def test_a_speaker_is_not_he_in_his_quote(nlp):
             'public," Schneider said.\n')
     _, labels = _resolved(nlp, text)
     assert labels.get(("d0", text.index("he has"))) != "William Schneider"
+
+
+def test_he_who_reports_is_not_named_in_his_report(nlp):
+    text = ('"It condemns Japan without due process," one Japanese official said.\n'
+            "That reference spoils what is otherwise a well-thought-out bill introduced by "
+            "Democratic Senator Lloyd Bentsen, he said.\n")
+    _, labels = _resolved(nlp, text)
+    assert labels.get(("d0", text.index("he said"))) != "Lloyd Bentsen"
+    # "it" in Reuters' style is the company the clause names
+    text = ("Bally Manufacturing Corp said it completed the acquisition of the Golden Nugget. "
+            "Bally also acquired various parcels of real estate in Atlantic City, it noted.")
+    _, labels = _resolved(nlp, text)
+    assert labels.get(("d0", text.index("it noted"))) == "Bally Manufacturing Corp"

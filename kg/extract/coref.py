@@ -86,6 +86,8 @@ def antecedents(doc: Doc, names: list[Mention], pronouns: list[Mention],
                 continue
             if word in NEUTER and not _thing_salient(head, word, p.sentence == m.sentence):
                 continue
+            if word not in NEUTER and _reported_by(mtok, ptok):
+                continue  # "… a bill introduced by Senator Lloyd Bentsen, he said": not Bentsen
             if not _visible(mtok, ptok, quote, openers) or (
                     target not in unnamed and _speaker(token_at[target], ptok, quote, openers)):
                 continue
@@ -183,6 +185,24 @@ def _compatible(word: str, target: int, persons: set[int], gender: dict[int, str
         return False
     known = gender.get(target, "")
     return not known or known == ("m" if word in MASCULINE else "f")
+
+
+def _reported_by(tok: Token, pronoun: Token) -> bool:
+    """`tok` is in the one-sentence clause that `pronoun`, the subject of a verb of speech,
+    reports: a person reporting is not the person his report names ("That reference spoils a
+    bill introduced by Senator Lloyd Bentsen, he said"). A company is ("Bally acquired …, it
+    noted", Reuters' style), so the caller asks this of he/she only; a clause that holds a
+    sentence end or a quotation is a bad split and says nothing."""
+    verb = pronoun.head
+    if pronoun.dep_ not in SUBJECTS or verb.lemma_ not in SPEECH_VERBS:
+        return False
+    node = tok
+    while node.head.i != node.i and node.head.i != verb.i:
+        node = node.head
+    if node.head.i != verb.i or node.dep_ != "ccomp" or node.i == pronoun.i:
+        return False
+    return not any(t.text in {".", "?", "!", '"', "“", "”", "``", "''"}
+                   for t in tok.doc[node.left_edge.i:node.right_edge.i + 1])
 
 
 def _thing_salient(head: Token, word: str, same_sentence: bool) -> bool:
