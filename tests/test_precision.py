@@ -359,6 +359,10 @@ def test_a_conjunct_that_is_the_next_clauses_subject(nlp):
     got = graph(nlp, "The exchange was shaken last year by several scandals and trading was suspended several times.")
     assert not any(o == "trading" or r == "was suspended" for _, r, o in got)
     assert ("The exchange", "was shaken by", "several scandals") in got
+    got = graph(nlp, "Japan has a rapidly ageing population and minimal social security and its "
+                     "workers fear poverty in their old age.")
+    assert ("Japan", "has", "minimal social security") in got  # the conjunct before the last
+    assert not any(o == "its workers" or r == "fear" for _, r, o in got)
 
 
 def test_a_speaker_in_apposition_after_a_list(nlp):

@@ -267,7 +267,9 @@ def _conjunct_subject(obj) -> bool:
     if head is None or head.dep_ != "conj":
         return False
     doc = head.doc
-    after = head.right_edge.i + 1
+    after = max(t.i for t in tokens) + 1  # the phrase's end, not its conjuncts'
+    while after < len(doc) and doc[after].is_punct and doc[after].text in {'"', "''", "”"}:
+        after += 1
     if after >= len(doc):
         return False
     verb = doc[after].head if doc[after].dep_ in {"aux", "auxpass"} else doc[after]
