@@ -240,3 +240,182 @@ def test_nested_pp_with_a_gerund_object(nlp):
     got = graph(nlp, text)
     assert not any(r.endswith("talks in") for _, r, _ in got)
     assert ("El Salvador", "backed Colombia at", "the London talks") in got
+
+
+# Branch prec3 (benchmarks/judged/RULES.md, "Branch prec3"): misresolved references, cut and
+# borrowed objects, opinions without belief verbs.
+
+def _resolved(nlp, *texts):
+    """(resolution, entity label of each mention start) of documents d0, d1, … built together."""
+    from kg.resolve import resolve
+    exs = [extract_doc(nlp(t), f"d{i}") for i, t in enumerate(texts)]
+    res = resolve(exs)
+    labels = {e.id: e.label for e in res.entities}
+    return res, {(doc, start): labels.get(eid) for (doc, start), eid in res.mentions.items()}
+
+
+def _facts(res):
+    labels = {e.id: e.label for e in res.entities}
+    labels.update({n.id: n.label for n in res.nodes})
+    return {(labels.get(f.subject), f.relation, labels.get(f.object, f.object)) for f in res.facts}
+
+
+def test_a_lone_surname_beside_another_person_of_that_surname_stays_apart(nlp):
+    text = ("President Reagan will visit Rome and West Berlin in June, the White House said.\n"
+            "The announcement said Reagan and Nancy Reagan would be in Rome from June 3 to 6.\n"
+            "After the summit, Reagan will travel to West Berlin on June 12.\n")
+    res, _ = _resolved(nlp, text)
+    subjects = {s for s, r, _ in _facts(res) if r == "will travel to"}
+    assert subjects == {"Reagan"}
+    # with one Reagan in the story the surname is his
+    res, _ = _resolved(nlp, "Nancy Reagan will visit Rome. After the summit, Reagan will travel to Bonn.")
+    assert {s for s, r, _ in _facts(res) if r == "will travel to"} == {"Nancy Reagan"}
+
+
+def test_he_is_no_acronym_with_a_title_in_apposition(nlp):
+    text = ("There has been no rise in the\nprice of Frozen Concentrated Orange Juice, FCOJ, a "
+            "spokesman\nfor the Banco do Brasil's Foreign Trade Department, Cacex,\nsaid.\n"
+            "    He was responding to rumours in the international market\nthat Brazil had raised "
+            "its FCOJ prices.\n")
+    res, labels = _resolved(nlp, text)
+    assert labels.get(("d0", text.index("He was"))) is None
+    assert not any(r.startswith("was responding") for _, r, _ in _facts(res))
+
+
+def test_he_of_an_unnamed_spokesman_is_not_the_name_before(nlp):
+    text = ("JWT Group Inc has not been approached by former Ted Bates Worldwide Chairman Robert "
+            "Jacoby about a stake in JWT Group, a company spokesman said.\n"
+            "He said JWT would have no comment on the report.\n")
+    _, labels = _resolved(nlp, text)
+    assert labels.get(("d0", text.index("He said"))) is None
+    # a named speaker keeps his "he"
+    text = "Robert Jacoby resigned last week.\nHe said JWT would have no comment on the report.\n"
+    _, labels = _resolved(nlp, text)
+    assert labels.get(("d0", text.index("He said"))) == "Robert Jacoby"
+
+
+def test_a_quoted_it_takes_no_name_outside_its_quotation(nlp):
+    text = ('Zambia will retain its foreign-exchange auction system, President Kenneth Kaunda said. '
+            '"We have not run away from the auction. It has not been abolished at all," he said.')
+    _, labels = _resolved(nlp, text)
+    assert labels.get(("d0", text.index("It has"))) is None
+    text = "Zambia will retain its auction system. It said the auction would resume."
+    _, labels = _resolved(nlp, text)
+    assert labels.get(("d0", text.index("It said"))) == "Zambia"
+
+
+def test_a_subsidiary_in_apposition_is_not_its_parent(nlp):
+    text = ("Nissan Motor Corp U.S.A. said car sales rose to 3,501 from 2,578 cars.\n"
+            "For the month, U.S. car sales increased to 7,200 from 6,843 cars, Nissan Motor, a "
+            "wholly-owned subsidiary of Nissan Motor Ltd said.\n")
+    res, labels = _resolved(nlp, text)
+    assert labels[("d0", text.index("Nissan Motor, a"))] != labels[("d0", text.index("Nissan Motor Ltd"))]
+    assert not any(s == "Nissan Motor Ltd" for s, r, _ in _facts(res) if r == "said")
+
+
+def test_an_administration_named_after_its_leader_is_not_him(nlp):
+    a = "President Reagan signed the bill. Reagan said he was pleased."
+    b = "The Reagan Administration has opposed the measure."
+    res, labels = _resolved(nlp, a, b)
+    assert labels[("d0", a.index("Reagan said"))] == "Reagan"
+    assert labels[("d1", b.index("Reagan Administration"))] == "Reagan Administration"
+
+
+def test_must_and_ought_are_not_asserted(nlp):
+    assert not graph(nlp, '"The Fed ought to hold those applications in abeyance," Gerard said.') & {
+        ("The Fed", "ought to hold", "those applications")}
+    assert not any(r == "must devalue" for _, r, _ in graph(
+        nlp, "The Philippines must devalue the peso if it wants its exports to remain competitive."))
+
+
+def test_has_yet_to_is_not_done(nlp):
+    text = "Although BankAmerica has yet to specify the types of equities it would offer, analysts were upbeat."
+    assert not any(s == "BankAmerica" for s, _, _ in graph(nlp, text))
+    assert ("BankAmerica", "has specified", "the types of equities") in graph(
+        nlp, "BankAmerica has specified the types of equities.")
+
+
+def test_opinion_in_a_parenthetical_or_under_speculate(nlp):
+    assert below(nlp, '"Icahn I think had wanted to sell his airline and there were no takers.',
+                 "Icahn", "had wanted to sell")
+    text = ("Market sources and analysts speculated that TWA chairman Carl Icahn made the offer in "
+            "order to put his own airline into the takeover arena.")
+    assert not any(r == "made" for _, r, _ in graph(nlp, text))
+    assert ("Carl Icahn", "made", "the offer") in graph(nlp, "Carl Icahn made the offer on Monday.")
+
+
+def test_an_object_cut_from_its_compound(nlp):
+    text = ("Anheuser-Busch Cos' Metal Container Corp said it plans to build a beverage can "
+            "manufacturing plant at Chester, N.Y.")
+    assert not any(o == "a beverage" for _, _, o in graph(nlp, text))
+
+
+def test_a_conjunct_that_is_the_next_clauses_subject(nlp):
+    text = ("Wallison, who has handled White House legal affairs for the past year, was closely "
+            "identified with former chief of staff Donald Regan and his departure had been expected.")
+    got = graph(nlp, text)
+    assert not any(o == "his departure" for _, _, o in got)
+    assert ("Wallison", "was closely identified with", "former chief of staff Donald Regan") in got
+    got = graph(nlp, "The exchange was shaken last year by several scandals and trading was suspended several times.")
+    assert not any(o == "trading" or r == "was suspended" for _, r, o in got)
+    assert ("The exchange", "was shaken by", "several scandals") in got
+    got = graph(nlp, "Japan has a rapidly ageing population and minimal social security and its "
+                     "workers fear poverty in their old age.")
+    assert ("Japan", "has", "minimal social security") in got  # the conjunct before the last
+    assert not any(o == "its workers" or r == "fear" for _, r, o in got)
+
+
+def test_a_speaker_in_apposition_after_a_list(nlp):
+    text = ("The treaty will be a model for similar agreements to be negotiated with three other "
+            "U.S. possessions -- American Samoa, the Mariana Islands and Guam, the Treasury said.")
+    assert not any(s == "American Samoa" and r == "said" for s, r, _ in graph(nlp, text))
+
+
+def test_a_label_without_its_opening_bracket():
+    from kg.resolve.names import clean_label
+    assert clean_label("International Monetary) Fund") == "International Monetary Fund"
+
+
+def test_a_bare_participle_is_no_relation(nlp):
+    text = ("Detroit's late February truck sales were generally positive with GM up 10.9 pct, Ford "
+            "up 48 pct, Chrysler gaining 46 pct and AMC's jeep sales off 4.0 pct.")
+    assert not any(r == "gaining" for _, r, _ in graph(nlp, text))
+    text = "Analysts said the speculation also focused on American Express selling 20 pct of the firm."
+    assert not any(r == "selling" for _, r, _ in graph(nlp, text))
+
+
+def test_an_object_without_its_into_phrase(nlp):
+    text = "But Redstone turned the situation into a spirited bidding contest."
+    got = graph(nlp, text)
+    assert ("Redstone", "turned", "the situation") not in got
+    assert ("Redstone", "turned the situation into", "a spirited bidding contest") in got
+
+
+def test_a_nationality_word_as_a_noun_is_not_its_country(nlp):
+    text = ("American Airlines flies to the United States and Europe.\n"
+            "It said American split the order between Airbus and Boeing to get better prices.")
+    res, labels = _resolved(nlp, text)
+    assert labels.get(("d0", text.index("American split"))) != "United States"
+    _, labels = _resolved(nlp, "The American delegation arrived in Geneva.")
+    assert labels.get(("d0", 4)) is not None  # the adjective still points at its country
+
+
+def test_a_speaker_is_not_he_in_his_quote(nlp):
+    text = ("Analyst William Schneider says Reagan's loss of support could be offset by the public.\n"
+            '"In the past, he has been able to go around the power elite by appealing directly to the '
+            'public," Schneider said.\n')
+    _, labels = _resolved(nlp, text)
+    assert labels.get(("d0", text.index("he has"))) != "William Schneider"
+
+
+def test_he_who_reports_is_not_named_in_his_report(nlp):
+    text = ('"It condemns Japan without due process," one Japanese official said.\n'
+            "That reference spoils what is otherwise a well-thought-out bill introduced by "
+            "Democratic Senator Lloyd Bentsen, he said.\n")
+    _, labels = _resolved(nlp, text)
+    assert labels.get(("d0", text.index("he said"))) != "Lloyd Bentsen"
+    # "it" in Reuters' style is the company the clause names
+    text = ("Bally Manufacturing Corp said it completed the acquisition of the Golden Nugget. "
+            "Bally also acquired various parcels of real estate in Atlantic City, it noted.")
+    _, labels = _resolved(nlp, text)
+    assert labels.get(("d0", text.index("it noted"))) == "Bally Manufacturing Corp"

@@ -260,3 +260,31 @@ def test_a_country_before_a_common_word_is_no_name():
     assert [e.label for e in resolve([ex]).entities] == ["U.S. Army"]
     rated = Extraction("r", (), (_mention("r", 0, "B-3/CCC", "ORG"),), ())
     assert resolve([rated]).entities == ()
+
+
+def test_a_surname_the_tagger_calls_a_firm_keeps_its_full_names_class():
+    # "Redstone" beside "Sumner Redstone": the tagger's ORG on the lone surname is its confusion
+    mentions = ["Sumner Redstone", *[("Redstone", "ORG")] * 12]
+    res = resolve([_doc("a", *mentions), _doc("b", ("Viacom International Inc", "ORG"))])
+    assert ("Sumner Redstone", "Person", ("Redstone", "Sumner Redstone")) in _groups(res)
+
+
+def test_a_form_run_on_into_a_persons_name_is_no_label():
+    a = _doc("a", *[("Bank of England", "ORG")] * 3)
+    b = _doc("b", ("Bank of England Robin Leigh-Pemberton", "ORG"), ("Bank of England", "ORG"))
+    c = _doc("c", ("Robin Leigh-Pemberton", "PERSON", "Person"))
+    labels = [label for label, _, _ in _groups(resolve([a, b, c]))]
+    assert "Bank of England" in labels and "Bank of England Robin Leigh-Pemberton" not in labels
+    # a firm named after people keeps its full name
+    d = _doc("d", ("McDonnell Douglas Corp", "ORG"), ("McDonnell Douglas", "ORG"))
+    assert "McDonnell Douglas Corp" in [label for label, _, _ in _groups(resolve([d]))]
+
+
+def test_a_things_mention_run_on_into_a_person_stands_for_the_person():
+    a = _doc("a", ("Malcolm Baldrige", "PERSON", "Person"), ("Baldrige", "PERSON"))
+    b = _doc("b", ("Commerce", "ORG"), ("Commerce Malcolm Baldrige", "ORG"), ("Commerce", "ORG"))
+    res = resolve([a, b])
+    labels = {e.id: e.label for e in res.entities}
+    run_on = b.mentions[1]
+    assert labels[res.mentions[("b", run_on.start)]] == "Malcolm Baldrige"
+    assert labels[res.mentions[("b", b.mentions[0].start)]] == "Commerce"

@@ -251,7 +251,7 @@ def _time_zones() -> frozenset[str]:
 
 TITLE_KINDS = ("honorific", "head", "modifier", "fixed")
 WORD_ROLES = ("title", "honorific", "report", "speech", "deny", "demand", "intend", "address", "give_with", "content", "object_pp",
-              "meeting", "cancel", "belief")
+              "meeting", "cancel", "belief", "part_of", "person")
 
 
 def _line_of(name: str, *fields: str) -> int:
@@ -262,7 +262,8 @@ def _line_of(name: str, *fields: str) -> int:
 @cache
 def title_words() -> dict[str, frozenset[str]]:
     """The extractor's word lists by role (kg/data/words.tsv): title, honorific, report, speech,
-    deny, demand, intend, address, give_with, content, object_pp, meeting, cancel, belief."""
+    deny, demand, intend, address, give_with, content, object_pp, meeting, cancel, belief,
+    part_of, person."""
     found: dict[str, set[str]] = {role: set() for role in WORD_ROLES}
     for word, roles in _rows("words.tsv"):
         for role in roles.split(","):

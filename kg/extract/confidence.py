@@ -78,8 +78,9 @@ DOUBTS: Mapping[str, float] = {
     # The verb of a bare-infinitive clause with its own subject ("would help Chrysler compete in
     # Europe", "will let CAS continue work"): what is helped, let or made to happen, not a fact.
     "small_clause": 0.2,
-    # "attributed this drop (to a lack of demand)", "put the liabilities (at 12.2 billion)": the
-    # object without the PP the verb needs; the PP's own reading keeps both.
+    # "attributed this drop (to a lack of demand)", "put the liabilities (at 12.2 billion)",
+    # "turned the situation (into a bidding contest)": the object without the PP the verb needs
+    # (kg/data/words.tsv role object_pp, and any "into"/"onto"); the PP's own reading keeps both.
     "object_without_pp": 0.25,
     # A sentence that starts in lower case or ends without final punctuation: a piece of a bad
     # split ("and Loan Association said …", "… to Memorial Medical Center of Long").
@@ -90,7 +91,8 @@ DOUBTS: Mapping[str, float] = {
     "no_finite_verb": 0.2,
     # A clause that is someone's opinion or forecast: under "according to X" ("According to
     # Gaviria, Colombia can hope to earn …") or under a verb of belief ("Blinder said it feels it
-    # can resolve the issues"): not what the article asserts.
+    # can resolve the issues", "analysts speculated that …", "Icahn I think had wanted"): not
+    # what the article asserts.
     "opinion": 0.25,
     # A subject whose name is a strict part of the proper name it is written in: "North America"
     # of "Porsche Cars North America", "Loan Association" of "… Savings and Loan Association".
@@ -106,6 +108,20 @@ DOUBTS: Mapping[str, float] = {
     # object is a gerund: "backed Colombia at the London talks in" + "resisting pressures" (the
     # gerund says how the verb's act was done, not what the noun's PP holds).
     "nested_pp": 0.25,
+    # An object the parse cut from the noun phrase it starts: a verb with two objects side by
+    # side, the first read as the object ("plans to build a beverage" + "can manufacturing
+    # plant"; "reduce its yen" + "borrowing"; "teach them" + "that lesson").
+    "split_object": 0.25,
+    # A conjunct of the object that is the subject of the next clause, which the parse left
+    # without one: "was identified with Donald Regan and [his departure] had been expected",
+    # "was shaken by several scandals and [trading] was suspended"; and the coordinated verb
+    # that borrowed another subject for it ("The exchange … was suspended").
+    "conjunct_subject": 0.3,
+    # A relation that starts with a bare -ing form: the participle of an absolute or adverbial
+    # phrase ("with GM up 10.9 pct, … Chrysler gaining 46 pct", "prevent Peking getting such
+    # status", "AM International, reporting an operating loss"): no finite verb, and often an
+    # act the sentence does not assert. Not a participle on its noun ("innuendo relating to").
+    "bare_participle": 0.25,
 }
 
 _VALUE_UNITS = frozenset({"MONEY", "QUANTITY", "PERCENT", "CARDINAL"})
@@ -180,10 +196,10 @@ def doubts(p: Parse, raw: RawTuple) -> tuple[str, ...]:
         found.append("fragment_sentence")
     if verb is not None and kind in {"obj", "obj_head"}:
         deps = {c.dep_ for c in verb.children}
-        if verb.lemma_ in OBJECT_PP_VERBS and any(
-                c.dep_ == "prep" and c.i > verb.i and any(g.dep_ == "pobj" for g in c.children)
-                for c in verb.children):
-            found.append("object_without_pp")
+        if any(c.dep_ == "prep" and c.i > verb.i and any(g.dep_ == "pobj" for g in c.children)
+               and (verb.lemma_ in OBJECT_PP_VERBS or c.lower_ in {"into", "onto"})
+               for c in verb.children):
+            found.append("object_without_pp")  # also any "X into Y": "turned the situation into …"
         if verb.lemma_ in ADDRESSING_VERBS and not deps & {"ccomp", "xcomp", "oprd"}:
             found.append("addressee_only")
         if verb.lemma_ in THEME_WITH_VERBS and any(
@@ -192,6 +208,11 @@ def doubts(p: Parse, raw: RawTuple) -> tuple[str, ...]:
     rel = _tokens(raw.relation)
     if rel and not isinstance(raw.relation[0], str) and min(rel, key=lambda t: t.i).tag_ == "TO":
         found.append("bare_infinitive")
+    if (rel and raw.source in {Source.OWN, Source.CONTROL}
+            and not any(isinstance(t, str) for t in raw.relation)
+            and min(rel, key=lambda t: t.i).tag_ == "VBG"
+            and verb is not None and verb.dep_ in {"pcomp", "advcl", "csubj", "xcomp"}):
+        found.append("bare_participle")
     if kind == "ccomp" and raw.object:
         body = {t.i for t in raw.object if not isinstance(t, str)}
         root = next((t for t in raw.object if not isinstance(t, str) and t.head.i not in body), None)
@@ -225,11 +246,61 @@ def doubts(p: Parse, raw: RawTuple) -> tuple[str, ...]:
         found.append("speaker_split")
     if verb is not None and kind in {"obj", "obj_head"} and raw.object and _content_cut(p, raw.object, verb):
         found.append("content_cut")
+    if _conjunct_subject(raw.object) or (
+            verb is not None and raw.source is Source.CONJ and _subject_in_conjunct(verb)):
+        found.append("conjunct_subject")
+    if verb is not None and _split_object(verb, raw):
+        found.append("split_object")
     if kind == "pp_arg" and _nested_pp(rel) and any(
             not isinstance(t, str) and t.tag_ == "VBG" and (t.dep_ == "pobj" or t.dep_ == "amod" and t.head.dep_ == "pobj")
             for t in (raw.object or ())[:1]):
         found.append("nested_pp")
     return tuple(found)
+
+
+def _conjunct_subject(obj) -> bool:
+    """The object is a conjunct right before the auxiliary or verb of a coordinated clause that
+    has no subject of its own: the parse took that clause's subject for a conjunct."""
+    tokens = _tokens(obj)
+    inside = {t.i for t in tokens}
+    head = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), None)
+    if head is None or head.dep_ != "conj":
+        return False
+    doc = head.doc
+    after = max(t.i for t in tokens) + 1  # the phrase's end, not its conjuncts'
+    while after < len(doc) and doc[after].is_punct and doc[after].text in {'"', "''", "”"}:
+        after += 1
+    if after >= len(doc):
+        return False
+    verb = doc[after].head if doc[after].dep_ in {"aux", "auxpass"} else doc[after]
+    return (verb.pos_ in {"VERB", "AUX"} and verb.dep_ == "conj" and verb.i > head.i
+            and not any(c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"} for c in verb.children))
+
+
+def _subject_in_conjunct(verb: Token) -> bool:
+    """A coordinated verb that borrows its subject while a conjunct noun ends right before its
+    verb group: that noun is its subject ("… by several scandals and trading was suspended")."""
+    doc = verb.doc
+    left = min([verb.i] + [c.i for c in verb.children if c.dep_ in {"aux", "auxpass", "neg"}])
+    if left == 0:
+        return False
+    node = prev = doc[left - 1]
+    while node.head.i != node.i and node.head.right_edge.i == prev.i and node.dep_ != "conj":
+        node = node.head
+    return node.dep_ == "conj" and node.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}
+
+
+def _split_object(verb: Token, raw: RawTuple) -> bool:
+    """The reading holds the first of two objects of its verb, and the second starts right after
+    it: one noun phrase cut in two by the parse, or a recipient without what it got."""
+    objects = sorted((c for c in verb.children if c.dep_ == "dobj" and not c.is_punct), key=lambda t: t.i)
+    if len(objects) < 2:
+        return False
+    first, second = objects[0], objects[1]
+    if first.right_edge.i != first.i or first.i + 1 != second.left_edge.i or second.pos_ == "PROPN":
+        return False  # not "held talks in New York with …", nor a name after its noun ("the agency PAP")
+    held = {t.i for part in (raw.object, raw.relation) for t in _tokens(part)}
+    return first.i in held and second.i not in held
 
 
 def _opinion(p: Parse, verb: Token) -> bool:
@@ -246,6 +317,8 @@ def _opinion(p: Parse, verb: Token) -> bool:
                     return True
         if node.dep_ == "ccomp" and node.head.lemma_ in BELIEF_VERBS:
             return True
+        if any(c.dep_ == "parataxis" and c.lemma_ in BELIEF_VERBS for c in node.children):
+            return True  # "Icahn I think had wanted to sell", "… will rise, we believe"
         if node.dep_ not in {"conj", "ccomp", "xcomp", "advcl"} or node.head.i == node.i:
             return False
         node = node.head
@@ -281,6 +354,13 @@ def _speaker_split(p: Parse, verb: Token, subj: list[Token]) -> bool:
         return False
     first = min(t.i for t in subj)
     doc = verb.doc
+    head = next((t for t in subj if t.head.i == verb.i), None)
+    if head is not None and first > 0 and doc[first - 1].text in {",", "--", "-", ";"} and any(
+            c.dep_ == "appos" and c.i > head.i and c.right_edge.i == verb.i - 1 and doc[c.left_edge.i - 1].is_punct
+            for c in head.children):
+        # "… possessions -- American Samoa, the Mariana Islands and Guam, the Treasury said":
+        # the clause's last words took the verb, the apposition right before it is the speaker
+        return True
     if first == 0 or doc[first - 1].is_punct or doc[first - 1].i > ccomp.right_edge.i:
         return False
     return any(t.dep_ in {"npadvmod", "appos", "dep", "conj"} and t.pos_ in {"PROPN", "NOUN"}

@@ -4,7 +4,10 @@ Compatibility: he/him/his need a person not known to be female, she/her one not 
 (first-name table, Mr/Ms); it/its need an organisation, place or side. they/them/their stay
 unresolved: a plural rarely names one of our entities. Salience: a subject pronoun prefers the
 subject of a main clause, a possessive or object pronoun the nearest name; names inside a quotation
-are not seen from outside it, and from inside a quotation the speaker is not "he".
+are not seen from outside it, from inside a quotation the speaker is not "he", and a quoted "it"
+takes no name outside its quotation ("…,\" it said" is no quote). A person
+without a name ("a company spokesman said …; he declined to comment") competes with the names:
+when he is the most salient, the pronoun is his and stays unresolved.
 """
 
 from __future__ import annotations
@@ -26,10 +29,17 @@ from .vocabulary import (
 from .vocabulary import NOMINAL_SUBJECTS as SUBJECTS
 
 WINDOW = 3  # sentences back
+# An unnamed person must be clearly the most salient to take a pronoun: a pronoun that a name's
+# chain holds in the sentence before stays with the name (salience of a main-clause subject
+# one sentence back is -1.0; of another clause's subject -1.5).
+UNNAMED_PENALTY = 0.75
 
 
-def antecedents(doc: Doc, names: list[Mention], pronouns: list[Mention]) -> dict[int, int]:
-    """Map each resolvable pronoun's start offset to the start offset of the name it stands for."""
+def antecedents(doc: Doc, names: list[Mention], pronouns: list[Mention],
+                people: list[Mention] = ()) -> dict[int, int]:
+    """Map each resolvable pronoun's start offset to the start offset of the name it stands for.
+    `people` are unnamed persons (`unnamed_people`): a he/she whose best antecedent is one of
+    them is left out of the map."""
     quote = _quote_ids(doc)
     openers = {}
     for tok in doc:
@@ -43,7 +53,10 @@ def antecedents(doc: Doc, names: list[Mention], pronouns: list[Mention]) -> dict
     gender = {m.start: _gender(token_at[m.start], m, by_surname)
               for m in names if m.start in persons}
     resolved: dict[int, int] = {}
-    candidates = sorted((m for m in names if m.label not in {"NAT"}), key=lambda m: m.start)
+    candidates = sorted((m for m in [*names, *people] if m.label not in {"NAT"}), key=lambda m: m.start)
+    unnamed = {m.start for m in people}
+    for m in people:
+        gender[m.start] = _noun_gender(m.text)
     earlier = sorted(pronouns, key=lambda m: m.start)
     name_window, pronoun_window = _Window(candidates), _Window(earlier)
     for p in pronouns:
@@ -59,7 +72,13 @@ def antecedents(doc: Doc, names: list[Mention], pronouns: list[Mention]) -> dict
         for m, target in pool:
             if m.end > p.start or p.sentence - m.sentence > WINDOW:
                 continue
-            if not _compatible(word, target, persons, gender, by_start):
+            if target in unnamed:
+                # outside quotations only (a quoted "he" is rarely its unnamed speaker), and
+                # never the subject of an object pronoun's own clause
+                if (word in NEUTER or gender[target] not in {"", "m" if word in MASCULINE else "f"}
+                        or quote[ptok.i] or not _reporting(ptok, token_at[m.start])):
+                    continue
+            elif not _compatible(word, target, persons, gender, by_start):
                 continue
             mtok = token_at[m.start]
             head = _head_token(doc, mtok, m.end)
@@ -67,14 +86,60 @@ def antecedents(doc: Doc, names: list[Mention], pronouns: list[Mention]) -> dict
                 continue
             if word in NEUTER and not _thing_salient(head, word, p.sentence == m.sentence):
                 continue
-            if not _visible(mtok, ptok, quote, openers):
+            if word not in NEUTER and _reported_by(mtok, ptok):
+                continue  # "… a bill introduced by Senator Lloyd Bentsen, he said": not Bentsen
+            if not _visible(mtok, ptok, quote, openers) or (
+                    target not in unnamed and _speaker(token_at[target], ptok, quote, openers)):
                 continue
-            score = _salience(head, ptok, p, m)
+            if (word in NEUTER and quote[ptok.i] and quote[mtok.i] != quote[ptok.i]
+                    and not (ptok.dep_ in SUBJECTS and ptok.head.lemma_ in SPEECH_VERBS)):
+                continue  # a quoted "it" is what the speaker talks of, rarely a name outside the quote
+            score = _salience(head, ptok, p, m) - (UNNAMED_PENALTY if target in unnamed else 0.0)
             if best is None or score > best[0]:
                 best = (score, target)
-        if best is not None:
+        if best is not None and best[1] not in unnamed:
             resolved[p.start] = best[1]
     return resolved
+
+
+def unnamed_people(doc: Doc, lex) -> list[Token]:
+    """Subjects that are a person without a name: an office or job noun in the singular ("a
+    company spokesman", "the official", "one dealer"), not a title before or beside a name."""
+    from ..data import title_words
+    nouns = lex.title_heads | title_words()["person"]
+    # "the president" of a story that names "President Reagan" is Reagan
+    held = {t.lower_ for t in doc if t.i + 1 < len(doc) and doc[t.i + 1].ent_type_ == "PERSON"
+            and t.ent_type_ != "PERSON"}
+    found = []
+    for tok in doc:
+        definite = any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in tok.children)
+        if definite and tok.lower_ in held:
+            continue
+        if (tok.dep_ in SUBJECTS and tok.tag_ == "NN" and tok.lower_ in nouns
+                and tok.ent_type_ == "" and not any(
+                    c.dep_ in {"compound", "appos"} and c.pos_ == "PROPN" for c in tok.children)
+                and not any(c.dep_ == "appos" for c in tok.children)):
+            found.append(tok)
+    return found
+
+
+def _reporting(ptok: Token, noun: Token) -> bool:
+    """The pronoun says what the unnamed person does as a source: it is the subject of a verb of
+    speech ("…, he said", "He added"), or a possessive in the clause that person reports ("One
+    official said his bank aims …")."""
+    if ptok.dep_ in SUBJECTS and ptok.head.lemma_ in SPEECH_VERBS:
+        return True
+    verb = ptok
+    while verb.head.i != verb.i:
+        verb = verb.head
+        if verb.lemma_ in SPEECH_VERBS and noun.head.i == verb.i and noun.dep_ in SUBJECTS:
+            return ptok.dep_ == "poss"
+    return False
+
+
+def _noun_gender(word: str) -> str:
+    word = word.lower()
+    return "f" if word.endswith("woman") else "m" if word.endswith("man") else ""
 
 
 class _Window:
@@ -122,6 +187,24 @@ def _compatible(word: str, target: int, persons: set[int], gender: dict[int, str
     return not known or known == ("m" if word in MASCULINE else "f")
 
 
+def _reported_by(tok: Token, pronoun: Token) -> bool:
+    """`tok` is in the one-sentence clause that `pronoun`, the subject of a verb of speech,
+    reports: a person reporting is not the person his report names ("That reference spoils a
+    bill introduced by Senator Lloyd Bentsen, he said"). A company is ("Bally acquired …, it
+    noted", Reuters' style), so the caller asks this of he/she only; a clause that holds a
+    sentence end or a quotation is a bad split and says nothing."""
+    verb = pronoun.head
+    if pronoun.dep_ not in SUBJECTS or verb.lemma_ not in SPEECH_VERBS:
+        return False
+    node = tok
+    while node.head.i != node.i and node.head.i != verb.i:
+        node = node.head
+    if node.head.i != verb.i or node.dep_ != "ccomp" or node.i == pronoun.i:
+        return False
+    return not any(t.text in {".", "?", "!", '"', "“", "”", "``", "''"}
+                   for t in tok.doc[node.left_edge.i:node.right_edge.i + 1])
+
+
 def _thing_salient(head: Token, word: str, same_sentence: bool) -> bool:
     """'it' takes a subject (or a subject's possessor); 'its' any name earlier in its sentence."""
     if word == "its" and same_sentence:
@@ -152,6 +235,28 @@ def _salience(head: Token, ptok: Token, p: Mention, m: Mention) -> float:
         score += 0.3 if head.dep_ in SUBJECTS else 0.0
         score += 1.0 / (1 + (p.start - m.end) / 20)
     return score
+
+
+def _speaker(name: Token, ptok: Token, quote: list[int], openers: dict[int, Token]) -> bool:
+    """The name (its first token) is the speaker of the quotation the pronoun is in, named
+    earlier by the same surname ("… he has been able to go around the power elite …,"
+    Schneider said, with William Schneider named before): a speaker is not "he" in his quote."""
+    qp = quote[ptok.i]
+    if not qp:
+        return False
+    verb = openers[qp].sent.root
+    if verb.lemma_ not in SPEECH_VERBS:
+        return False
+    return any(subj.text[:1].isupper() and name.i < subj.left_edge.i and _surname_of(name) == subj.text
+               for subj in verb.children if subj.dep_ in SUBJECTS)
+
+
+def _surname_of(first: Token) -> str:
+    """The last word of the proper-noun name that starts at `first`."""
+    tok = first
+    while tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ == "PROPN" and tok.doc[tok.i + 1].ent_iob_ == "I":
+        tok = tok.doc[tok.i + 1]
+    return tok.text
 
 
 def _quote_ids(doc: Doc) -> list[int]:

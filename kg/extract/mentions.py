@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from ..data import Lexicon, fold, lexicon
 from ..types import Mention, Title
-from .coref import antecedents
+from .coref import antecedents, unnamed_people
 from .vocabulary import (
     ARTICLES,
     BULLETS,
@@ -63,7 +63,9 @@ def mentions(doc: Doc, doc_id: str) -> Iterator[Mention]:
              for n in analyse(doc).names]
     pronouns = [_mention(doc, t.i, t.i + 1, "PRON", "", doc_id, sent_of) for t in doc
                 if t.tag_ in {"PRP", "PRP$"} and t.lower_ in THIRD_PERSON]
-    links = antecedents(doc, found, pronouns)
+    people = [_mention(doc, t.i, t.i + 1, "NOUN", "Person", doc_id, sent_of)
+              for t in unnamed_people(doc, lexicon())]
+    links = antecedents(doc, found, pronouns, people)
     yield from found
     for p in pronouns:
         yield Mention(p.doc_id, p.sentence, p.text, p.start, p.end, p.label, p.role,
@@ -99,6 +101,8 @@ def _analyse(doc: Doc, lex: Lexicon) -> Analysis:
     owned = {i for n in firms for i in range(n.start, n.end)}
     pieces = [n for n in pieces if not owned.intersection(range(n.start, n.end))] + firms
     pieces = [n for n in (_nationality(doc, n, lex) for n in pieces) if n is not None]
+    unnamed = {i for n in pieces if n.label == NO_NAME for i in range(n.start, n.end)}
+    pieces = [n for n in pieces if n.label != NO_NAME]
     sides = _sides(doc, pieces, lex)
     taken = {i for s in sides for i in range(s.start, s.end)}
     pieces = [n for n in pieces if not taken.intersection(range(n.start, n.end))]
@@ -109,7 +113,7 @@ def _analyse(doc: Doc, lex: Lexicon) -> Analysis:
     covered = {i for n in pieces + sides for i in range(n.start, n.end)}
     other_ents = {i for ent in doc.ents if ent.label_ not in NAME_LABELS
                   for i in range(ent.start, ent.end)}
-    chunks = list(_propn_chunks(doc, covered | other_ents | fixed, lex))
+    chunks = list(_propn_chunks(doc, covered | other_ents | fixed | unnamed, lex))
     names = sorted((n for n in pieces + sides + chunks if not _ticker(doc, n)), key=lambda n: n.start)
     names = _join_of(doc, _join_spelt(doc, _join_wrapped(doc, names, lex)), lex)
     names = [_letter_pair(doc, n) for n in _join_and(doc, names, lex) if not _common_acronym(doc, n, lex)]
@@ -565,6 +569,9 @@ def _longest_run(indices: list[int]) -> tuple[int, int]:
     return max(runs, key=lambda r: (r[1] - r[0], -r[0]))
 
 
+NO_NAME = "-"  # a span that is neither a name nor a pointer to one: no chunk may take it
+
+
 def _nationality(doc: Doc, name: Name, lex: Lexicon) -> Name | None:
     """Nationality adjectives become NAT (a pointer to the country); plural demonyms stay groups."""
     text = doc[name.start:name.end].text
@@ -577,6 +584,10 @@ def _nationality(doc: Doc, name: Name, lex: Lexicon) -> Name | None:
         if fold(text) in {fold(c) for c in lex.aliases} and not adjectival:
             return name
         plural = root.tag_ in {"NNS", "NNPS"} or (text.endswith("s") and not adjectival)
+        if not plural and not adjectival and root.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}:
+            # "American will acquire …": a firm's short name or a person, not the country; no
+            # name either (the plural demonym "Americans" would take it)
+            return Name(name.start, name.end, NO_NAME)
         return Name(name.start, name.end, "NORP" if plural else "NAT", "Group" if plural else "")
     if name.label == "NORP" and country is None and (adjectival or "-" in text):
         return None
@@ -676,12 +687,13 @@ def _cue(doc: Doc, name: Name, by_token: dict[int, Name], fixed: set[int], lex: 
     if root.dep_ == "appos":
         apposed.append(root.head)
     for other in apposed:
-        if other.i in by_token:
-            continue
+        if other.i in by_token or (other.i + 1 < len(doc) and doc[other.i + 1].text == "-"
+                                   and not other.whitespace_):
+            continue  # "co" of "co-chairman" is no company
         if _noun(other) in lex.cues:
             return lex.cues[_noun(other)]
-        if _noun(other) in lex.title_heads:
-            return "Person"
+        if _noun(other) in lex.title_heads and not (span.text.isupper() and len(span) == 1):
+            return "Person"  # not an acronym: "FCOJ, a spokesman for … said" is the juice's
     words = span.text.split()
     if len(words) >= 2 and fold(words[-1].strip(".")) in lex.cues:
         return lex.cues[fold(words[-1].strip("."))]

@@ -43,6 +43,8 @@ def mode(p: Parse, verb: Token, relation: list) -> Mode:
     if any(c.dep_ == "neg" or c.dep_ == "advmod" and (c.lower_ == "never" or any(
             g.lower_ in NEGATIONS for g in c.children)) for c in p.children(verb)):
         return Mode.NEGATED  # "no longer meets", "never met": the negation outside the relation
+    if _yet_to(p, verb, words):
+        return Mode.NEGATED  # "has yet to specify": not done
     if any(t.tag_ == "MD" and t.lower_ in HYPOTHETICAL_MODALS for t in words):
         return Mode.HYPOTHETICAL
     node = verb
@@ -73,3 +75,13 @@ def mode(p: Parse, verb: Token, relation: list) -> Mode:
 def _infinitive(p: Parse, verb: Token) -> bool:
     """"to protect its rights": a bare-infinitive clause naming a purpose, not an act done."""
     return verb.tag_ == "VB" and any(c.tag_ == "TO" for c in p.children(verb, "aux"))
+
+
+def _yet_to(p: Parse, verb: Token, words: list[Token]) -> bool:
+    """"BankAmerica has yet to specify the types", "is yet to be decided": a "yet" on the verb
+    whose infinitive the relation holds says the act has not happened."""
+    for t in [verb, *words]:
+        if t.lemma_ in {"have", "be"} and any(c.lower_ == "yet" and c.dep_ == "advmod" for c in p.children(t)) \
+                and any(c.dep_ == "xcomp" for c in p.children(t)):
+            return True
+    return False

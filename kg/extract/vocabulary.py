@@ -54,7 +54,8 @@ THIRD_PERSON = frozenset({"he", "him", "his", "she", "her", "hers", "it", "its",
                           "their", "theirs"})
 HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
                     "miss": "f"}
-HYPOTHETICAL_MODALS = frozenset({"would", "could", "might", "may", "should", "'d"})
+# modals of possibility and of obligation: "must devalue", "ought to hold" is a view, not an act
+HYPOTHETICAL_MODALS = frozenset({"would", "could", "might", "may", "should", "'d", "must", "ought"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 # Adjectives that do not describe their noun ("other countries", "its own forces").

@@ -43,14 +43,20 @@ def resolve(extractions: Iterable[Extraction], lex: Lexicon | None = None) -> Re
     MASCULINE, FEMININE = vocabulary.MASCULINE, vocabulary.FEMININE  # noqa: N806
 
     book = _Book(lex)
+    gendered_words = MASCULINE | FEMININE
     gendered = {(m.doc_id, m.antecedent) for ex in extractions for m in ex.mentions
                 if m.label == "PRON" and m.antecedent is not None and m.text.lower() in MASCULINE | FEMININE}
     surnames = {pn.last for c in clusters if c.klass() == "Person" for f in c.forms
                 if (pn := person_name(f, lex)) is not None}
     given = given_names(clusters, lex)
+    # people's full names and given names in the corpus (the tagger's two-word persons: "Robin"
+    # of "Robin Taylor"), for a thing's form that runs on into a person's name
+    people = frozenset(f for c in clusters if c.klass() == "Person" for f in c.forms if " " in f)
+    firsts = given | {fold(f.split()[0]) for f in people if person_name(f, lex) is not None}
     for c in clusters:
         if not _unsupported_person(c, gendered, surnames, lex) and not _unnamed_person(c, gendered, given):
-            book.add_cluster(c)
+            book.add_cluster(c, firsts, people)
+    book.repoint_run_on()
     offices = {(ex.doc_id, t.of) for ex in extractions for t in ex.titles}
     for ex in extractions:
         for m in sorted(ex.mentions, key=lambda m: m.start):
@@ -62,7 +68,7 @@ def resolve(extractions: Iterable[Extraction], lex: Lexicon | None = None) -> Re
         for m in ex.mentions:
             if m.label == "PRON" and m.antecedent is not None:
                 target = book.link.get((m.doc_id, m.antecedent))
-                if target is not None:
+                if target is not None and _fits_pronoun(m.text, book.entities[target], gendered_words):
                     book.link[(m.doc_id, m.start)] = target
                     book.spans[m.doc_id].append((m.start, m.end, target))
     roles = roles_from_titles(extractions, book.link, book.entities, lex)
@@ -88,6 +94,21 @@ class _Book:
         self.spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
         self.sides: dict[str, tuple[str, list[Evidence]]] = {}
         self.title_spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        self.run_on: list[tuple[Mention, str]] = []  # a thing's mention that ends on a person's name
+        self.person_forms: dict[str, set[str]] = {}  # a person's form → its entities
+
+    def repoint_run_on(self) -> None:
+        """A mention of a thing that ends on a person's name ("Secretary of Commerce Malcolm
+        Baldrige" read as one name) stands for that person, when one person has that name: the
+        head of a phrase written so is the person's surname."""
+        for m, person in self.run_on:
+            found = self.person_forms.get(person, set())
+            if len(found) == 1:
+                eid = next(iter(found))
+                self.link[(m.doc_id, m.start)] = eid
+                spans = self.spans[m.doc_id]
+                spans[:] = [(a, b, e) for a, b, e in spans if (a, b) != (m.start, m.end)]
+                spans.append((m.start, m.end, eid))
 
     def _new(self, type_: str, label: str, forms: Iterable[str]) -> str:
         base = entity_id(type_, label)
@@ -101,7 +122,8 @@ class _Book:
         self.link[(m.doc_id, m.start)] = eid
         self.spans[m.doc_id].append((m.start, m.end, eid))
 
-    def add_cluster(self, c: Cluster) -> None:
+    def add_cluster(self, c: Cluster, given: frozenset[str] = frozenset(),
+                    people: frozenset[str] = frozenset()) -> None:
         type_ = c.klass()
         forms = c.forms
         if type_ is None or type_ == NO_CLASS or not forms:
@@ -109,9 +131,17 @@ class _Book:
         if type_ == "Person" and any(ch.isdigit() for f in forms for ch in f):
             return
         seen = Counter(clean_label(m.text) for m in c.mentions)
+        tails: dict[str, str] = {}
+        if type_ != "Person":
+            seen, tails = _without_trailing_people(seen, given, people)
         eid = self._new(type_, _fullest(seen, type_, self.lex), forms)
         for m in c.mentions:
             self._point(m, eid)
+            if clean_label(m.text) in tails:  # its words end on a person: they name him
+                self.run_on.append((m, tails[clean_label(m.text)]))
+        if type_ == "Person":
+            for f in forms:
+                self.person_forms.setdefault(f, set()).add(eid)
         if type_ != "Person":
             for f in forms:
                 self.by_key.setdefault(name_key(f, self.lex), eid)
@@ -209,6 +239,12 @@ class _SortedSpans(list):
         return None
 
 
+def _fits_pronoun(word: str, entity: Entity, gendered_words: frozenset[str]) -> bool:
+    """he/she stand for a person, it/its for anything else: the antecedent's mention may carry a
+    cue its entity's class overrules ("FCOJ, a spokesman for …" is orange juice, not "He")."""
+    return (entity.type == "Person") == (word.lower() in gendered_words)
+
+
 def _unsupported_person(c: Cluster, gendered: set[tuple[str, int]], surnames: set[str],
                         lex: Lexicon) -> bool:
     """One word that only the tagger calls a person ("Cedel", "Hurriyet", "Valencia" oranges): no
@@ -244,6 +280,36 @@ def _unnamed_person(c: Cluster, gendered: set[tuple[str, int]], given: frozenset
         return False
     firsts = [f.split()[0] for f in c.forms if len(f.split()) > 1]
     return bool(firsts) and not any(fold(w) in given or "." in w or len(w) == 1 for w in firsts)
+
+
+def _without_trailing_people(forms: Counter, given: frozenset[str], people: frozenset[str]
+                             ) -> tuple[Counter, dict[str, str]]:
+    """The forms of a thing without those that run on into a person's name ("Bank of England
+    Robin Leigh-Pemberton" of "Governor of the Bank of England Robin Leigh-Pemberton" beside
+    "Bank of England"; "Commerce Malcolm Baldrige"): words that are a person's full name in the
+    corpus, or another of its forms followed by a given name and capitalised words, with no legal
+    form ("McDonnell Douglas Corp" stays). Such a form is no label when another is left; and
+    {form: the person's name} for the forms that end on a person of the corpus."""
+    from ..data import LEGAL_WORDS
+    from ..extract.vocabulary import NAME_PARTICLES
+    kept = Counter(forms)
+    tails: dict[str, str] = {}
+    for form in forms:
+        words = form.split()
+        for k in range(1, len(words) - 1):
+            tail = words[k:]
+            if any(fold(w).rstrip(".") in LEGAL_WORDS for w in tail):
+                break
+            if " ".join(tail) in people:
+                tails[form] = " ".join(tail)
+                del kept[form]
+                break
+            head = " ".join(words[:k])
+            if (head in forms and fold(tail[0]) in given and fold(tail[0]) not in NAME_PARTICLES
+                    and all(w[:1].isupper() for w in tail)):  # not "Banca Nazionale Del Lavoro"
+                del kept[form]
+                break
+    return (kept, tails) if kept else (forms, tails)
 
 
 def _fullest(forms: Counter, type_: str, lex: Lexicon) -> str:

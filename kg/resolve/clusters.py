@@ -41,6 +41,8 @@ class Cluster:
     mentions: list[Mention] = field(default_factory=list)
     votes: Counter = field(default_factory=Counter)
     surname_linked: bool = False
+    shared_surname: bool = False  # a lone surname its story gives two people (_shared_surnames)
+    apart: frozenset[str] = frozenset()  # name keys it must not merge under (_parts)
 
     @property
     def forms(self) -> set[str]:
@@ -52,11 +54,12 @@ class Cluster:
         return max(self.votes, key=lambda c: (self.votes[c], -CLASS_ORDER.index(c)))
 
 
-def votes_for(m: Mention, lex: Lexicon) -> Counter:
-    """What a single mention says about its class: tagger label, context cue, our own tables."""
+def votes_for(m: Mention, lex: Lexicon, tagger: bool = True) -> Counter:
+    """What a single mention says about its class: tagger label (unless `tagger` is False),
+    context cue, our own tables."""
     votes: Counter = Counter()
     form = clean_label(m.text)
-    if m.label in LABEL_CLASS:
+    if tagger and m.label in LABEL_CLASS:
         votes[LABEL_CLASS[m.label]] += 1
     if m.cue:
         votes[m.cue] += CUE_WEIGHT
@@ -192,11 +195,15 @@ def local_clusters(ex: Extraction, lex: Lexicon, corpus: CorpusNames | None = No
             full[pn.last].add(pn.key)
             full_index.setdefault(pn.key, i)
     linked: set[int] = set()
+    shared = _shared_surnames(names, sentences, lex)
+    parts = _parts(names, sentences, lex)
     for i, m in enumerate(names):
         words = clean_label(m.text).split()
         if (len(words) != 1 or _data_class(m, lex) or m.cue in {"Place", "Organization"}
                 or corpus.company_word(words[0])):
             continue
+        if surname(m.text, lex) in shared:
+            continue  # "Reagan and Nancy Reagan": the story has two Reagans, the lone one is neither for sure
         keys = full.get(surname(m.text, lex), set())
         if len(keys) == 1:
             uf.union(full_index[next(iter(keys))], i)
@@ -206,10 +213,16 @@ def local_clusters(ex: Extraction, lex: Lexicon, corpus: CorpusNames | None = No
     for members in uf.groups().values():
         c = Cluster([names[i] for i in sorted(members)])
         for i in members:
-            c.votes.update(votes_for(names[i], lex))
+            # a lone surname its story links to a full name: the tagger's ORG or GPE on it
+            # ("Redstone" beside "Sumner Redstone") is its confusion, not the person's class
+            c.votes.update(votes_for(names[i], lex, tagger=i not in linked))
             if names[i].label == "PERSON" and (corpus.company_led(names[i].text, lex)
                                                or corpus.firm_word(names[i].text)):
                 c.votes["Organization"] += CUE_WEIGHT
+        if any(len(clean_label(names[i].text).split()) == 1 and surname(names[i].text, lex) in shared
+               for i in members):
+            c.shared_surname = True
+        c.apart = frozenset(parts.get(name_key(names[i].text, lex), ()) for i in members) - {None}
         if linked.intersection(members):
             c.surname_linked = True
             c.votes["Person"] += CUE_WEIGHT
@@ -232,6 +245,50 @@ def _two_people(m: Mention, people: set[str], lex: Lexicon) -> bool:
     words = clean_label(m.text).split()
     return (len(words) == 3 and words[1] in {"and", "&"}
             and surname(words[0], lex) in people and surname(words[2], lex) in people)
+
+
+_PART_OF = re.compile(r"^\s*,\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(\w+)\s+of\s*$", re.IGNORECASE)
+
+
+def _parts(names: list[Mention], sentences: dict, lex: Lexicon) -> dict[str, str]:
+    """Names the story says are part of another of the same key: "Nissan Motor, a wholly-owned
+    subsidiary of Nissan Motor Ltd" (words of role part_of, kg/data/words.tsv) → {name key of the
+    part: the key it must not merge under}."""
+    from ..data import title_words
+    part_nouns = title_words()["part_of"]
+    found: dict[str, str] = {}
+    for a, b in itertools.pairwise(names):
+        s = sentences.get(b.sentence)
+        if s is None or a.sentence != b.sentence:
+            continue
+        gap = _PART_OF.match(s.text[a.end - s.start:b.start - s.start])
+        if gap is not None and fold(gap.group(1)) in part_nouns and org_key(a.text, lex) == org_key(b.text, lex):
+            found[name_key(a.text, lex)] = org_key(a.text, lex)
+    return found
+
+
+_PAIRING = re.compile(r"^\s*,?\s*(?:and|or|&)\s*$")
+
+
+def _shared_surnames(names: list[Mention], sentences: dict, lex: Lexicon) -> set[str]:
+    """Surnames two people of the story share: a lone surname coordinated with a full name that
+    ends on it ("Reagan and Nancy Reagan", "Nancy Reagan and Reagan") names another person, so
+    no lone mention of that surname can be given to the full name."""
+    found: set[str] = set()
+    for a, b in itertools.pairwise(names):
+        s = sentences.get(b.sentence)
+        if s is None or a.sentence != b.sentence:
+            continue
+        wa, wb = clean_label(a.text).split(), clean_label(b.text).split()
+        if sorted((len(wa), len(wb)))[0] != 1 or max(len(wa), len(wb)) < 2:
+            continue
+        lone, whole = (a, b) if len(wa) == 1 else (b, a)
+        if not ((whole.label == "PERSON" or whole.cue == "Person") and person_name(whole.text, lex)):
+            continue
+        last = surname(whole.text, lex)
+        if surname(lone.text, lex) == last and _PAIRING.match(s.text[a.end - s.start:b.start - s.start]):
+            found.add(last)
+    return found
 
 
 def _join_given_names(names: list[Mention], uf: UnionFind, full: dict[str, set[tuple[str, str]]],
@@ -337,7 +394,7 @@ def merge_clusters(clusters: list[Cluster], lex: Lexicon, acronyms: dict[str, se
                     name_keys[_compact(org_key(m.text, lex))].append(i)
         else:
             for m in c.mentions:
-                if m.text not in ambiguous:
+                if m.text not in ambiguous and org_key(m.text, lex) not in c.apart:
                     name_keys[_compact(org_key(m.text, lex))].append(i)
     for members in name_keys.values():
         for i in members[1:]:
@@ -367,7 +424,7 @@ def merge_clusters(clusters: list[Cluster], lex: Lexicon, acronyms: dict[str, se
                 or any(corpus.company_word(f) or _gazetteer_place(m, lex)
                        for f in forms for m in c.mentions)):
             continue
-        if not _may_be_surname(c):
+        if not _may_be_surname(c) or c.shared_surname:
             continue
         keys = set().union(*(by_surname.get(surname(f, lex), set()) for f in forms))
         targets = [t for key in sorted(keys) for t in person_keys[key]]

@@ -29,7 +29,9 @@ SUBUNIT_HEADS = frozenset({"council", "committee", "department", "division", "of
                            "foundation", "school", "museum", "club", "team", "party", "union",
                            "ministry", "court", "hospital", "university", "college", "park",
                            "street", "avenue", "road", "square", "station", "airport", "county",
-                           "state", "city", "river", "island", "mountain", "bridge", "tower"})
+                           "state", "city", "river", "island", "mountain", "bridge", "tower",
+                           # a government named after its leader: "Reagan Administration" is not Reagan
+                           "administration", "government", "cabinet", "regime"})
 
 
 @dataclass
@@ -221,7 +223,10 @@ def short_form_claims(groups: dict[int, Group], lex: Lexicon) -> dict[int, set[i
     # "Monetary Authority" is its story's "Monetary Authority of Singapore", but across the corpus
     # a name "of" a place is one of many ("First Federal Savings ... of Beloit", "... of Kalamazoo")
     story = _form_claims(groups, by_prefix, key_of, corpus_wide=lambda key: False, before=True, whole=whole)
-    corpus = _form_claims(groups, open_prefix, key_of, corpus_wide=lambda key: True, before=True, whole=whole)
+    # a name the tagger reads as a place joins a firm named after it only in its story ("the
+    # Caribbean" is not another story's "Caribbean Select Inc")
+    corpus = _form_claims(groups, open_prefix, key_of, corpus_wide=lambda key: True, before=True,
+                          whole=lambda g: whole(g) or g.klass == "Place")
     return {**corpus, **story}
 
 
