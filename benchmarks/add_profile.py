@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import cProfile
-import pstats
 import shutil
 import sys
 import tempfile
@@ -22,7 +21,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from scale_common import machine  # noqa: E402
+from scale_common import machine, print_profile  # noqa: E402
 
 STAGES = {  # label: (file suffix, function name) as cProfile names them
     "ingest": ("kg/ingest/__init__.py", "ingest"),
@@ -84,16 +83,7 @@ def main() -> None:
         add(copy, [args.article], nlp=nlp)
         profile.disable()
         total = time.process_time() - started
-    stats = pstats.Stats(profile)
-    print(f"add: {total:.2f} CPU-s under cProfile")
-    for label, (suffix, name) in STAGES.items():
-        seconds = sum(v[3] for (path, _line, func), v in stats.stats.items()  # type: ignore[attr-defined]
-                      if func == name and path.endswith(suffix))
-        print(f"  {label:32} {seconds:6.2f} s")
-    if args.save:
-        stats.dump_stats(args.save)
-    if args.top:
-        stats.sort_stats("tottime").print_stats(args.top)
+    print_profile(profile, total, "add", STAGES, args.save, args.top)
 
 
 if __name__ == "__main__":

@@ -100,3 +100,21 @@ def bare_pipe(path: Path, model: str, n_process: int) -> Run:
 def kg_build(path: Path, out: Path, jobs: int, *extra: str) -> Run:
     return timed([sys.executable, "-m", "kg", "build", str(path), "--out", str(out),
                   "--jobs", str(jobs), "--quiet", *extra])
+
+
+def print_profile(profile, total: float, what: str, stages: dict, save=None, top: int = 0) -> None:
+    """The CPU seconds of `profile` by stage (label → (file suffix, function name)), as
+    tail_profile.py and add_profile.py print them; `save` dumps the stats, `top` lists the
+    costliest functions."""
+    import pstats
+
+    stats = pstats.Stats(profile)
+    print(f"{what}: {total:.2f} CPU-s under cProfile")
+    for label, (suffix, name) in stages.items():
+        seconds = sum(v[3] for (path, _line, func), v in stats.stats.items()  # type: ignore[attr-defined]
+                      if func == name and path.endswith(suffix))
+        print(f"  {label:32} {seconds:6.2f} s")
+    if save:
+        stats.dump_stats(save)
+    if top:
+        stats.sort_stats("tottime").print_stats(top)

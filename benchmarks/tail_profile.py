@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import argparse
 import cProfile
-import pstats
 import shutil
 import tempfile
 import time
 from pathlib import Path
 
-from scale_common import machine
+from scale_common import machine, print_profile
 
 from kg.cache import CACHE_DIR, ExtractionCache
 from kg.outdir import claim
@@ -58,16 +57,7 @@ def main() -> None:
         profile.disable()
         total = time.process_time() - started
         shutil.rmtree(out, ignore_errors=True)
-    stats = pstats.Stats(profile)
-    print(f"write_outputs: {total:.2f} CPU-s under cProfile")
-    for label, (suffix, name) in STAGES.items():
-        seconds = sum(v[3] for (path, _line, func), v in stats.stats.items()  # type: ignore[attr-defined]
-                      if func == name and path.endswith(suffix))
-        print(f"  {label:32} {seconds:6.2f} s")
-    if args.save:
-        stats.dump_stats(args.save)
-    if args.top:
-        stats.sort_stats("tottime").print_stats(args.top)
+    print_profile(profile, total, "write_outputs", STAGES, args.save, args.top)
 
 
 if __name__ == "__main__":
