@@ -387,3 +387,49 @@ def test_the_head_noun_before_of_types_a_name(nlp):
     cues = {n: cue for n, _, cue in names(nlp, text)}
     assert cues["New England Journal of Medicine"] == "Organization"
     assert cues["Peoples Bank of Nanticoke"] == "Organization"
+
+
+# --- a short word beside its one long name, in one article (branch ents4) ---------------------
+
+def test_a_word_of_the_one_longer_name_of_its_article_is_that_name(nlp):
+    got = nodes(nlp, "The Wall Street Journal reported that the company would sell its unit.\n"
+                     "The Journal said the sale would bring 300 mln dlrs.",
+                "Beet sugar output will rise this year, the West German statistician F.O. Licht said.\n"
+                "Licht forecasts a crop of 13.5 mln tonnes.")
+    assert "Journal" not in got and "Journal" in got["Wall Street Journal"][1]
+    assert "Licht" not in got and "Licht" in got["F.O. Licht"][1]
+
+
+def test_a_surname_the_tagger_calls_a_firm_is_the_articles_one_person_of_that_name(nlp):
+    text = ("Merrill Lynch Canada Inc said its chairman, E. Duff Scott, will retire in June.\n"
+            "Scott did not disclose his plans, a spokesman said.")
+    got = nodes(nlp, text)
+    assert "Scott" not in got
+    assert got["E. Duff Scott"][0] == "Person" and "Scott" in got["E. Duff Scott"][1]
+
+
+def test_a_short_word_joins_its_articles_name_only_not_other_articles(nlp):
+    got = nodes(nlp, "Continental Airlines Inc said its March traffic rose 12 pct.\n"
+                     "Continental said its load factor was 61 pct.",
+                "Continental Illinois Corp said its first quarter profit rose.\n"
+                "Continental said loan losses fell.")
+    assert "Continental" not in got
+    assert "Continental Airlines Inc" in got and "Continental Illinois Corp" in got
+    assert "Continental Illinois Corp" not in got["Continental Airlines Inc"][1]
+
+
+def test_a_short_word_is_not_an_event_or_unit_named_after_it(nlp):
+    got = nodes(nlp, "The Apple Worldwide Developers Conference opened in San Jose on Monday.\n"
+                     "Apple said it would ship the software in June.",
+                "President Reagan met the Reagan Administration's trade team on Monday.\n"
+                "Reagan said the talks went well.")
+    assert "Apple" not in got.get("Apple Worldwide Developers Conference", ("", set()))[1]
+    assert "Reagan" not in got.get("Reagan Administration", ("", set()))[1]
+
+
+def test_a_word_the_corpus_names_alone_is_no_short_form_of_a_longer_name(nlp):
+    # "the House" stands alone in two articles: beside "White House" it is still the House
+    got = nodes(nlp, "The White House said the president would veto the bill.\n"
+                     "The House passed the bill by 280 votes to 140.",
+                "The House voted to cut the budget.", "The House will debate the measure next week.")
+    assert "House" not in got.get("White House", ("", set()))[1]

@@ -29,6 +29,7 @@ SUBUNIT_HEADS = frozenset({"council", "committee", "department", "division", "of
                            "foundation", "school", "museum", "club", "team", "party", "union",
                            "ministry", "court", "hospital", "university", "college", "park",
                            "street", "avenue", "road", "square", "station", "airport", "county",
+                           "administration", "government",
                            "state", "city", "river", "island", "mountain", "bridge", "tower"})
 
 
@@ -57,7 +58,7 @@ def groups_of(clusters: list, uf, lex: Lexicon) -> dict[int, Group]:
             g.place_tagged |= m.label in {"GPE", "LOC"}
             if m.doc_id not in g.first or m.start < g.first[m.doc_id]:
                 g.first[m.doc_id] = m.start
-        for f in c.forms:
+        for f in c.keyed_forms:
             g.forms.add(f)
             g.keys.add(org_key(f, lex))
             if person_name(f, lex) is not None and c.klass() == "Person":
