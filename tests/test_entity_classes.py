@@ -433,3 +433,37 @@ def test_a_word_the_corpus_names_alone_is_no_short_form_of_a_longer_name(nlp):
                      "The House passed the bill by 280 votes to 140.",
                 "The House voted to cut the budget.", "The House will debate the measure next week.")
     assert "House" not in got.get("White House", ("", set()))[1]
+
+
+# --- names the tagger cut in two at "and", "&", a comma or a line break (branch ents4) ---------
+
+def test_a_name_cut_at_and_is_the_whole_the_corpus_names_in_one_piece(nlp):
+    got = nodes(nlp, "The chairman of Goodyear Tire and Rubber\nCo, a concern that survived a recent "
+                     "hostile bid, criticised raiders.",
+                "Goodyear Tire and Rubber Co said its\n1986 results included a gain.")
+    assert "Goodyear Tire and Rubber Co" in got
+    assert not {"Goodyear Tire", "Rubber Co"} & set(got)
+
+
+def test_a_firm_cut_at_its_comma_is_the_whole_the_corpus_names(nlp):
+    got = nodes(nlp, "Witco named Smith Barney, Harris Upham and Co Inc as lead\nmanager of the offering.",
+                "Peter Greenbaum of Smith Barney Harris Upham and Co Inc\nnoted that wages rose.")
+    assert not {"Smith Barney", "Harris Upham and Co Inc"} & set(got)
+    assert "Smith Barney Harris Upham and Co Inc" in set().union(*(a for _, a in got.values()))
+
+
+def test_a_firm_named_after_its_partners_is_one_name(nlp):
+    got = nodes(nlp, "The company named Hambrecht and Quist Inc as lead\nunderwriter of the offering.",
+                "Rodman and Renshaw Capital Group Inc\nsaid its directors approved a plan.")
+    assert "Hambrecht and Quist Inc" in got and "Quist Inc" not in got
+    assert "Rodman and Renshaw Capital Group Inc" in got and "Renshaw Capital Group Inc" not in got
+
+
+def test_two_firms_joined_by_and_stay_two_when_each_is_named_alone(nlp):
+    got = nodes(nlp, "Chrysler and American Motors Corp said they agreed on a merger.",
+                "Chrysler said its sales rose.", "American Motors Corp said its sales fell.",
+                "The IMF and World Bank will meet in April.", "The IMF said growth slowed.",
+                "The IMF lent more.", "The World Bank said it would lend more.",
+                "The World Bank lent 300 mln dlrs.")
+    assert "Chrysler" in got and "American Motors Corp" in got
+    assert not any(" and " in label for label in got)
