@@ -467,3 +467,33 @@ def test_two_firms_joined_by_and_stay_two_when_each_is_named_alone(nlp):
                 "The World Bank lent 300 mln dlrs.")
     assert "Chrysler" in got and "American Motors Corp" in got
     assert not any(" and " in label for label in got)
+
+
+# --- types (branch ents4) ------------------------------------------------------------------------
+
+def test_a_bulk_carrier_is_a_ship_an_air_carrier_a_company(nlp):
+    got = nodes(nlp, "The Panamanian bulk carrier Juvena is still aground outside Tartous, Syria.",
+                "The national carrier Garuda said it would buy three aircraft.")
+    assert "Juvena" not in got
+    assert got.get("Garuda", ("Organization",))[0] == "Organization"
+
+
+def test_a_partys_members_name_the_party_its_adjective_alone_is_no_node(nlp):
+    got = nodes(nlp, "The Christian Democrats won 34 pct of the vote in Italy, ahead of the Socialists.",
+                "Democratic senators said the Democrats would block the bill.")
+    assert got["Christian Democrats"][0] == "Organization"
+    assert got["Democrats"][0] == "Organization"
+    assert "Democratic" not in got
+
+
+def test_a_city_before_a_summit_is_the_city_not_the_event(nlp):
+    got = nodes(nlp, "Leaders will discuss farm trade at the Venice summit in June, officials said.")
+    assert got.get("Venice", ("Place",))[0] == "Place"
+
+
+def test_laws_and_rates_are_no_nodes(nlp):
+    got = nodes(nlp, "The agency said the Federal Aviation Act requires airlines to report delays.",
+                "Advances will be priced at 31 basis points over the London Interbank Offered Rate, "
+                "the bank said.")
+    assert "Federal Aviation Act" not in got and "London Interbank Offered Rate" not in got
+    assert not any(label.startswith("London Interbank") for label in got)

@@ -80,6 +80,8 @@ def votes_for(m: Mention, lex: Lexicon) -> Counter:
         votes[alias[1]] += DATA_WEIGHT
     elif len(form.split()) > 1 and legal_base(form) != form:
         votes["Organization"] += DATA_WEIGHT  # "Husky Oil Ltd": a legal form names a company
+    elif form and fold(form.split()[-1]) in lex.party_members:
+        votes["Organization"] += DATA_WEIGHT  # "the Christian Democrats": a party, not a nationality
     return votes
 
 
@@ -507,9 +509,9 @@ def merge_clusters(clusters: list[Cluster], lex: Lexicon, acronyms: dict[str, se
                 uf.union(targets[0][0], i)
     personal = {uf.find(i) for i, c in enumerate(clusters) if c.surname_linked or c.klass() == "Person"
                 and any(person_name(f, lex) is not None for f in c.forms)}
-    link_variants(clusters, uf, lex)
+    things = link_variants(clusters, uf, lex)
     merged = []
-    for members in uf.groups().values():
+    for root, members in uf.groups().items():
         c = Cluster()
         for i in sorted(members):
             c.mentions.extend(clusters[i].mentions)
@@ -520,6 +522,8 @@ def merge_clusters(clusters: list[Cluster], lex: Lexicon, acronyms: dict[str, se
             c.votes["Person"] += CUE_WEIGHT
         if any(_city_word(m, lex, corpus) for m in c.mentions):
             c.votes["Place"] += CITY_WEIGHT  # once: outvotes one ORG tag, not a corpus's many ("Toyota")
+        if root in things:
+            c.votes = Counter({NO_CLASS: 1})  # the short form of a thing of no class: no node
         merged.append(c)
     return sorted(merged, key=_sort_key)
 
