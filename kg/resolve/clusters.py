@@ -261,8 +261,8 @@ def _join_short_words(names: list[Mention], uf: UnionFind, corpus: CorpusNames, 
     Read in the document only (the word joins no cluster of other documents: another story's
     "Continental" is another firm). Never a known place, country, nationality or alias, an acronym
     (the brand of a group's units: "GE" / "GE Information Services Co"), or a word two names of the
-    document hold, nor a word the corpus names on its own as often ("the House" beside "White House":
-    `CorpusNames.stands_alone`). In an organisation's name the word is its first word before no unit or branch
+    document hold, nor (but as the first word of a firm's full name) a word the corpus names on its
+    own as often ("the House" beside "White House": `CorpusNames.stands_alone`). In an organisation's name the word is its first word before no unit or branch
     ("Ford" is not "Ford Canada", "Senate" not "Senate Banking Committee"), its last (the head:
     "Journal", "Kodak" of "Eastman Kodak Co") or a word before its legal form only ("Lilly" of "Eli
     Lilly and Co"); in a person's, the first or last (a surname first: "Jiang" of "Jiang Zemin").
@@ -289,7 +289,7 @@ def _join_short_words(names: list[Mention], uf: UnionFind, corpus: CorpusNames, 
         word = next(iter(fs))
         key = fold(word)
         if (not re.fullmatch(r"[A-Z][a-z][\w'.]*", word) or len(holders.get(key, ())) != 1
-                or _not_short_word(key, lex) or corpus.stands_alone(key)
+                or _not_short_word(key, lex)
                 or any(_data_class(names[i], lex) or names[i].cue == "Place" for i in members)):
             continue
         long_root = next(iter(holders[key]))
@@ -312,11 +312,12 @@ def _join_short_words(names: list[Mention], uf: UnionFind, corpus: CorpusNames, 
                 continue
             at = folded.index(key)
             if klass == "Person":
-                ok = (at in {0, len(ws) - 1} and not corpus.company_word(word)
+                ok = (at in {0, len(ws) - 1} and not corpus.company_word(word) and not corpus.stands_alone(key)
                       and not _not_short_word(folded[0], lex)  # "Caribbean Rainer Steckhan": glued
                       and not any(names[i].cue == "Organization" for i in members))
             elif (klass == "Organization" and not place_tagged
-                  and not any(names[i].cue == "Person" for i in members)):
+                  and not any(names[i].cue == "Person" for i in members)
+                  and (at == 0 or not corpus.stands_alone(key))):
                 before, rest = ws[:at], folded[at + 1:]
                 if before and fold(before[-1]) in OF_WORDS:
                     continue  # "National Bank of Fenton": the place or field after "of"

@@ -48,7 +48,7 @@ def _pairs(ex: Extraction) -> Iterable[tuple[Mention, str, Mention]]:
 def glue_pairs(extractions: list[Extraction], lex: Lexicon) -> tuple[list[Extraction], dict[tuple[str, int], int]]:
     """The extractions with each cut name made one mention again, and (document, start of the
     second half) → start of the whole, for pronouns that point at the second half."""
-    whole: set[str] = set()
+    whole: Counter = Counter()
     named: Counter = Counter()
     first_half: Counter = Counter()
     second_half: Counter = Counter()
@@ -56,7 +56,7 @@ def glue_pairs(extractions: list[Extraction], lex: Lexicon) -> tuple[list[Extrac
     for ex in extractions:
         for m in ex.mentions:
             if m.label not in NOT_NAMES:
-                whole.add(_key(m.text, lex))
+                whole[_key(m.text, lex)] += 1
                 named[fold(clean_label(m.text))] += 1
         pairs = list(_pairs(ex))
         for a, gap, b in pairs:
@@ -99,7 +99,7 @@ def glue_pairs(extractions: list[Extraction], lex: Lexicon) -> tuple[list[Extrac
     return out, moved
 
 
-def _attested(a: Mention, gap: str, b: Mention, whole: set[str], apart: Counter, lex: Lexicon) -> bool:
+def _attested(a: Mention, gap: str, b: Mention, whole: Counter, apart: Counter, lex: Lexicon) -> bool:
     """The corpus names the pair in one piece: "Goodyear Tire and Rubber Co" beside "Goodyear Tire"
     / "Rubber\\nCo"; "Smith Barney Harris Upham and Co Inc" beside "Smith Barney, Harris Upham ...".
     Not two names each named apart elsewhere (the tagger's "IMF and World Bank" is no one name),
@@ -110,12 +110,12 @@ def _attested(a: Mention, gap: str, b: Mention, whole: set[str], apart: Counter,
         return False  # "Lac Minerals Ltd and Cambior Inc": a firm in full, then another
     if lex.place_name(left) and lex.place_name(right):
         return False  # "Trinidad and Tobago" is the country's own name, not a cut one
-    if apart[fold(left)] >= APART and apart[fold(right)] >= APART:
-        return False
     if gap == "," and not (len(right.split()) > 1 and _legal(right)):
         return False
     joins = [f"{left} and {right}", f"{left} & {right}"] if gap in {"and", "&"} else [f"{left} {right}"]
-    return any(_key(j, lex) in whole for j in joins)
+    times = max(whole[_key(j, lex)] for j in joins)
+    # each half named on its own more often than the whole: two names ("IMF and World Bank")
+    return times > 0 and not (apart[fold(left)] > max(times, APART - 1) and apart[fold(right)] > max(times, APART - 1))
 
 
 def _partners(a: Mention, gap: str, b: Mention, named: Counter, first_half: Counter, second_half: Counter,
