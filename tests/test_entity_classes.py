@@ -387,3 +387,113 @@ def test_the_head_noun_before_of_types_a_name(nlp):
     cues = {n: cue for n, _, cue in names(nlp, text)}
     assert cues["New England Journal of Medicine"] == "Organization"
     assert cues["Peoples Bank of Nanticoke"] == "Organization"
+
+
+# --- a short word beside its one long name, in one article (branch ents4) ---------------------
+
+def test_a_word_of_the_one_longer_name_of_its_article_is_that_name(nlp):
+    got = nodes(nlp, "The Wall Street Journal reported that the company would sell its unit.\n"
+                     "The Journal said the sale would bring 300 mln dlrs.",
+                "Beet sugar output will rise this year, the West German statistician F.O. Licht said.\n"
+                "Licht forecasts a crop of 13.5 mln tonnes.")
+    assert "Journal" not in got and "Journal" in got["Wall Street Journal"][1]
+    assert "Licht" not in got and "Licht" in got["F.O. Licht"][1]
+
+
+def test_a_surname_the_tagger_calls_a_firm_is_the_articles_one_person_of_that_name(nlp):
+    text = ("Merrill Lynch Canada Inc said its chairman, E. Duff Scott, will retire in June.\n"
+            "Scott did not disclose his plans, a spokesman said.")
+    got = nodes(nlp, text)
+    assert "Scott" not in got
+    assert got["E. Duff Scott"][0] == "Person" and "Scott" in got["E. Duff Scott"][1]
+
+
+def test_a_short_word_joins_its_articles_name_only_not_other_articles(nlp):
+    got = nodes(nlp, "Continental Airlines Inc said its March traffic rose 12 pct.\n"
+                     "Continental said its load factor was 61 pct.",
+                "Continental Illinois Corp said its first quarter profit rose.\n"
+                "Continental said loan losses fell.")
+    assert "Continental" not in got
+    assert "Continental Airlines Inc" in got and "Continental Illinois Corp" in got
+    assert "Continental Illinois Corp" not in got["Continental Airlines Inc"][1]
+
+
+def test_a_short_word_is_not_an_event_or_unit_named_after_it(nlp):
+    got = nodes(nlp, "The Apple Worldwide Developers Conference opened in San Jose on Monday.\n"
+                     "Apple said it would ship the software in June.",
+                "President Reagan met the Reagan Administration's trade team on Monday.\n"
+                "Reagan said the talks went well.")
+    assert "Apple" not in got.get("Apple Worldwide Developers Conference", ("", set()))[1]
+    assert "Reagan" not in got.get("Reagan Administration", ("", set()))[1]
+
+
+def test_a_word_the_corpus_names_alone_is_no_short_form_of_a_longer_name(nlp):
+    # "the House" stands alone in two articles: beside "White House" it is still the House
+    got = nodes(nlp, "The White House said the president would veto the bill.\n"
+                     "The House passed the bill by 280 votes to 140.",
+                "The House voted to cut the budget.", "The House will debate the measure next week.")
+    assert "House" not in got.get("White House", ("", set()))[1]
+
+
+# --- names the tagger cut in two at "and", "&", a comma or a line break (branch ents4) ---------
+
+def test_a_name_cut_at_and_is_the_whole_the_corpus_names_in_one_piece(nlp):
+    got = nodes(nlp, "The chairman of Goodyear Tire and Rubber\nCo, a concern that survived a recent "
+                     "hostile bid, criticised raiders.",
+                "Goodyear Tire and Rubber Co said its\n1986 results included a gain.")
+    assert "Goodyear Tire and Rubber Co" in got
+    assert not {"Goodyear Tire", "Rubber Co"} & set(got)
+
+
+def test_a_firm_cut_at_its_comma_is_the_whole_the_corpus_names(nlp):
+    got = nodes(nlp, "Witco named Smith Barney, Harris Upham and Co Inc as lead\nmanager of the offering.",
+                "Peter Greenbaum of Smith Barney Harris Upham and Co Inc\nnoted that wages rose.")
+    assert not {"Smith Barney", "Harris Upham and Co Inc"} & set(got)
+    assert "Smith Barney Harris Upham and Co Inc" in set().union(*(a for _, a in got.values()))
+
+
+def test_a_firm_named_after_its_partners_is_one_name(nlp):
+    got = nodes(nlp, "The company named Hambrecht and Quist Inc as lead\nunderwriter of the offering.",
+                "Rodman and Renshaw Capital Group Inc\nsaid its directors approved a plan.")
+    assert "Hambrecht and Quist Inc" in got and "Quist Inc" not in got
+    assert "Rodman and Renshaw Capital Group Inc" in got and "Renshaw Capital Group Inc" not in got
+
+
+def test_two_firms_joined_by_and_stay_two_when_each_is_named_alone(nlp):
+    got = nodes(nlp, "Chrysler and American Motors Corp said they agreed on a merger.",
+                "Chrysler said its sales rose.", "American Motors Corp said its sales fell.",
+                "The IMF and World Bank will meet in April.", "The IMF said growth slowed.",
+                "The IMF lent more.", "The World Bank said it would lend more.",
+                "The World Bank lent 300 mln dlrs.")
+    assert "Chrysler" in got and "American Motors Corp" in got
+    assert not any(" and " in label for label in got)
+
+
+# --- types (branch ents4) ------------------------------------------------------------------------
+
+def test_a_bulk_carrier_is_a_ship_an_air_carrier_a_company(nlp):
+    got = nodes(nlp, "The Panamanian bulk carrier Juvena is still aground outside Tartous, Syria.",
+                "The national carrier Garuda said it would buy three aircraft.")
+    assert "Juvena" not in got
+    assert got.get("Garuda", ("Organization",))[0] == "Organization"
+
+
+def test_a_partys_members_name_the_party_its_adjective_alone_is_no_node(nlp):
+    got = nodes(nlp, "The Christian Democrats won 34 pct of the vote in Italy, ahead of the Socialists.",
+                "Democratic senators said the Democrats would block the bill.")
+    assert got["Christian Democrats"][0] == "Organization"
+    assert got["Democrats"][0] == "Organization"
+    assert "Democratic" not in got
+
+
+def test_a_city_before_a_summit_is_the_city_not_the_event(nlp):
+    got = nodes(nlp, "Leaders will discuss farm trade at the Venice summit in June, officials said.")
+    assert got.get("Venice", ("Place",))[0] == "Place"
+
+
+def test_laws_and_rates_are_no_nodes(nlp):
+    got = nodes(nlp, "The agency said the Federal Aviation Act requires airlines to report delays.",
+                "Advances will be priced at 31 basis points over the London Interbank Offered Rate, "
+                "the bank said.")
+    assert "Federal Aviation Act" not in got and "London Interbank Offered Rate" not in got
+    assert not any(label.startswith("London Interbank") for label in got)

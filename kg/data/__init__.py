@@ -103,6 +103,8 @@ class Lexicon:
     regions: frozenset[str] = frozenset()    # states and provinces of REGION_COUNTRIES (pycountry)
     not_names: frozenset[str] = frozenset()  # table headers, time zones, abbreviated titles
     time_zones: frozenset[str] = frozenset()  # "CST", "HKT": the IANA tz database's abbreviations, as written
+    party_members: frozenset[str] = frozenset()  # "democrats": a name ending in one names a party
+    party_adjectives: frozenset[str] = frozenset()  # "democratic": alone, no name (parties.tsv)
 
     def place_name(self, name: str) -> bool:
         """A name our tables or the gazetteers list as a place (country, state, province, city)."""
@@ -188,8 +190,19 @@ def lexicon() -> Lexicon:
                     if len(row) > 2},
         org_kinds=tuple((tuple(fold(w) for w in word.split()), kind) for word, kind in _rows("kinds.tsv")),
         not_names=frozenset(fold(w) for w, _ in _rows("not_names.tsv")),
+        party_members=frozenset(fold(w) for w, k in _party_rows() if k == "members"),
+        party_adjectives=frozenset(fold(w) for w, k in _party_rows() if k == "adjective"),
         **_gazetteers(),
     )
+
+
+def _party_rows() -> list[list[str]]:
+    rows = _rows("parties.tsv")
+    for word, kind in rows:
+        if kind not in {"members", "adjective"}:
+            raise _bad("parties.tsv", _line_of("parties.tsv", word, kind),
+                       f"unknown kind {kind!r} (members or adjective)")
+    return rows
 
 
 def _legal_words() -> frozenset[str]:

@@ -116,7 +116,8 @@ def _analyse(doc: Doc, lex: Lexicon) -> Analysis:
     chunks = list(_propn_chunks(doc, covered | other_ents | fixed | unnamed, lex))
     names = sorted((n for n in pieces + sides + chunks if not _ticker(doc, n)), key=lambda n: n.start)
     names = _join_of(doc, _join_spelt(doc, _join_wrapped(doc, names, lex)), lex)
-    names = [_letter_pair(doc, n) for n in _join_and(doc, names, lex) if not _common_acronym(doc, n, lex)]
+    names = [_letter_pair(doc, n) for n in _join_and(doc, _join_party(doc, names, lex), lex)
+             if not _common_acronym(doc, n, lex)]
     names = [n for i, n in enumerate(names) if i == 0 or n.start >= names[i - 1].end]
     analysis = Analysis(names=names)
     by_token = {i: n for n in names for i in range(n.start, n.end)}
@@ -352,6 +353,22 @@ def _join_and(doc: Doc, names: list[Name], lex: Lexicon) -> list[Name]:
     return out
 
 
+def _join_party(doc: Doc, names: list[Name], lex: Lexicon) -> list[Name]:
+    """'the Christian Democrats', 'the Italian Communists': a religion or nationality the tagger
+    cut off just before a party's members' word (kg/data/parties.tsv), one space between, is the
+    party's name; not a body's name ("House Republicans" are the House's)."""
+    out: list[Name] = []
+    for n in names:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.end == n.start and n.end - n.start == 1 and prev.end - prev.start == 1
+                and fold(doc[n.start].text) in lex.party_members and doc[prev.start].whitespace_ == " "
+                and doc[prev.start].text[:1].isupper() and prev.label in {"NORP", "NAT"}):
+            out[-1] = Name(prev.start, n.end, "ORG", "Organization")
+            continue
+        out.append(n)
+    return out
+
+
 def _letter_pair(doc: Doc, name: Name) -> Name:
     """'South Bay S and L', 'P and O': a name ending in one capital letter goes on over "and" and
     the second letter of the pair the tagger left out."""
@@ -363,6 +380,9 @@ def _letter_pair(doc: Doc, name: Name) -> Name:
 
 
 MEASURES = frozenset({"rate", "index", "ratio", "tax", "price", "yield", "product", "unit"})
+# a name's last word that makes it a measure ("Consumer Price Index"); not "price" (a surname),
+# "product(s)" or "unit(s)" (firms' names end in them)
+MEASURE_ENDS = frozenset({"rate", "rates", "index", "indices", "indexes", "ratio", "tax", "yield", "yields"})
 
 
 def _common_acronym(doc: Doc, name: Name, lex: Lexicon) -> bool:
@@ -660,8 +680,8 @@ def _cue(doc: Doc, name: Name, by_token: dict[int, Name], fixed: set[int], lex: 
     root = span.root
     if _before(doc, name.start) >= 0:
         prev = doc[_before(doc, name.start)]
-        if _noun(prev) in lex.cues and prev.i not in by_token:
-            return lex.cues[_noun(prev)]
+        if _cue_noun(doc, prev, lex) and prev.i not in by_token:
+            return _cue_noun(doc, prev, lex)
         if prev.lower_ == "of" and _before(doc, prev.i) >= 0:  # "the town of Whakatane"
             noun = doc[_before(doc, prev.i)]
             if lex.cues.get(_noun(noun)) == "Place" and noun.i not in by_token and noun.is_lower:
@@ -677,10 +697,11 @@ def _cue(doc: Doc, name: Name, by_token: dict[int, Name], fixed: set[int], lex: 
     head, hops = root, 0
     while head.dep_ == "compound" and head.head.i >= name.end and hops < 3:
         # "Random Length lumber futures", "Hepatitis-B vaccine": up the compound nouns that
-        # are no other name, to the first cue noun
+        # are no other name, to the first cue noun; a name before an event's noun is where or
+        # whose it is, not the event ("the Venice summit", "the OPEC conference")
         head, hops = head.head, hops + 1
         if _noun(head) in lex.cues:
-            return lex.cues[_noun(head)]
+            return "" if lex.cues[_noun(head)] == "Event" else lex.cues[_noun(head)]
         if head.i in by_token:
             break
     apposed = [c for c in root.children if c.dep_ == "appos"]
@@ -690,13 +711,15 @@ def _cue(doc: Doc, name: Name, by_token: dict[int, Name], fixed: set[int], lex: 
         if other.i in by_token or (other.i + 1 < len(doc) and doc[other.i + 1].text == "-"
                                    and not other.whitespace_):
             continue  # "co" of "co-chairman" is no company
-        if _noun(other) in lex.cues:
-            return lex.cues[_noun(other)]
+        if _cue_noun(doc, other, lex):
+            return _cue_noun(doc, other, lex)
         if _noun(other) in lex.title_heads and not (span.text.isupper() and len(span) == 1):
             return "Person"  # not an acronym: "FCOJ, a spokesman for … said" is the juice's
     words = span.text.split()
     if len(words) >= 2 and fold(words[-1].strip(".")) in lex.cues:
         return lex.cues[fold(words[-1].strip("."))]
+    if len(words) >= 2 and name.label != "PERSON" and fold(words[-1]) in MEASURE_ENDS:
+        return "Thing"  # "London Interbank Offered Rates", "Consumer Price Index": a measure, no node
     if "of" in words[1:]:
         # "New England Journal of Medicine", "Bank of Tokyo": the head noun before "of"
         before = words[words.index("of", 1) - 1]
@@ -706,6 +729,17 @@ def _cue(doc: Doc, name: Name, by_token: dict[int, Name], fixed: set[int], lex: 
             and name.label in {"PERSON", "PROPN", "ORG", "GPE"}):
         return "Person"
     return ""
+
+
+def _cue_noun(doc: Doc, noun: Token, lex: Lexicon) -> str:
+    """The class a cue noun gives, read with the word before it when the two are a cue of their own
+    ("bulk carrier" names a ship, "carrier" an airline)."""
+    before = _before(doc, noun.i)
+    if before >= 0 and noun.i - before == 1:
+        pair = lex.cues.get(f"{fold(doc[before].text)} {_noun(noun)}")
+        if pair:
+            return pair
+    return lex.cues.get(_noun(noun), "")
 
 
 def _titles_of(doc: Doc, name: Name, by_token: dict[int, Name], fixed: set[int], lex: Lexicon

@@ -16,6 +16,7 @@ from .ids import assign_ids
 from .clusters import (NO_CLASS, Cluster, acronym_definitions, corpus_names, local_clusters,
                        merge_clusters)
 from .names import clean_label, fold, name_key, normalise_name, person_name, surname
+from .pairs import glue_pairs
 from .roles import roles_from_titles
 
 __all__ = ["clean_label", "entity_id", "normalise_name", "resolve"]
@@ -33,6 +34,7 @@ def resolve(extractions: Iterable[Extraction], lex: Lexicon | None = None) -> Re
     """Group mentions into entities, link pronouns and sides, map triples and titles onto them."""
     lex = lex or lexicon()
     extractions = sorted(extractions, key=lambda e: e.doc_id)
+    extractions, moved = glue_pairs(extractions, lex)
     acronyms = acronym_definitions(extractions, lex)
     corpus = corpus_names(extractions)
     local = [c for ex in extractions for c in local_clusters(ex, lex, corpus)]
@@ -64,6 +66,9 @@ def resolve(extractions: Iterable[Extraction], lex: Lexicon | None = None) -> Re
                 book.add_nationality(m, create=(m.doc_id, m.start) in offices)
             elif m.label == "SIDE":
                 book.add_side(m, ex)
+    for (doc_id, start), whole in moved.items():  # the second half of a name cut in two
+        if (doc_id, whole) in book.link:
+            book.link[(doc_id, start)] = book.link[(doc_id, whole)]
     for ex in extractions:
         for m in ex.mentions:
             if m.label == "PRON" and m.antecedent is not None:
@@ -328,6 +333,7 @@ def _fullest(forms: Counter, type_: str, lex: Lexicon) -> str:
     if type_ == "Person":
         def fullness(form: str) -> tuple:
             name = person_name(form, lex)
-            return (len(form.split()), bool(name and name.middle), len(form), forms[form], form)
+            # uses before letters: "Reagan" named fifty times, not "the Reagans" once
+            return (len(form.split()), bool(name and name.middle), forms[form], len(form), form)
         return max(forms, key=fullness)
     return max(forms, key=lambda f: (len(f.split()), len(f), forms[f], f))

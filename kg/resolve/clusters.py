@@ -28,6 +28,7 @@ CITY_WEIGHT = 2  # more than the tagger's label, less than a cue noun ("the Phoe
 SHARED_NAMES = 2
 ORG_TAIL_NAMES = 3
 GENERIC_TIMES = 3
+_SPLIT = re.compile(r"[\s/-]+")
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z]+(?![\w-])")
 PLACE_GUESSES = frozenset({"GPE", "LOC", "FAC", "NORP"})
 NOT_NAMES = frozenset({"PRON", "NAT", "SIDE"})
@@ -43,10 +44,21 @@ class Cluster:
     surname_linked: bool = False
     shared_surname: bool = False  # a lone surname its story gives two people (_shared_surnames)
     apart: frozenset[str] = frozenset()  # name keys it must not merge under (_parts)
+    claimed: frozenset[tuple[str, int]] = frozenset()  # short words joined in their document only
 
     @property
     def forms(self) -> set[str]:
         return {clean_label(m.text) for m in self.mentions} - {""}
+
+    def keyed(self) -> list[Mention]:
+        """The mentions whose names join clusters across documents: not the short words a document
+        gave its one longer name ("Journal" of its "Wall Street Journal"), which elsewhere may be
+        another thing's."""
+        return [m for m in self.mentions if (m.doc_id, m.start) not in self.claimed]
+
+    @property
+    def keyed_forms(self) -> set[str]:
+        return {clean_label(m.text) for m in self.keyed()} - {""}
 
     def klass(self) -> str | None:
         if not self.votes:
@@ -71,6 +83,8 @@ def votes_for(m: Mention, lex: Lexicon, tagger: bool = True) -> Counter:
         votes[alias[1]] += DATA_WEIGHT
     elif len(form.split()) > 1 and legal_base(form) != form:
         votes["Organization"] += DATA_WEIGHT  # "Husky Oil Ltd": a legal form names a company
+    elif form and fold(form.split()[-1]) in lex.party_members:
+        votes["Organization"] += DATA_WEIGHT  # "the Christian Democrats": a party, not a nationality
     return votes
 
 
@@ -83,6 +97,14 @@ class CorpusNames:
     org_heads: frozenset[str] = frozenset()
     lowercase: Counter = field(default_factory=Counter)  # words written in lower case in the text
     org_tails: Counter = field(default_factory=Counter)  # last words of organisations' names → names
+    alone: Counter = field(default_factory=Counter)   # one-word name → documents with no longer name holding it
+    beside: Counter = field(default_factory=Counter)  # one-word name → documents with a longer name holding it
+
+    def stands_alone(self, key: str) -> bool:
+        """'the House', 'Congress', 'Treasury': a word the corpus names on its own, with no longer
+        name of the document holding it, in at least half as many documents (and two) as it stands
+        beside one: a name of its own, not its documents' short form of a longer one."""
+        return self.alone[key] >= max(2, self.beside[key] / 2)
 
     def firm_word(self, form: str) -> bool:
         """'Barry Citrus Products', 'Murdoch Publishing': a name ending in a common noun that ends
@@ -143,9 +165,16 @@ def corpus_names(extractions: Iterable[Extraction]) -> CorpusNames:
     heads: set[str] = set()
     tails: dict[str, set[str]] = defaultdict(set)
     lowercase: Counter = Counter()
+    alone: Counter = Counter()
+    beside: Counter = Counter()
     for ex in extractions:
         for s in ex.sentences:
             lowercase.update(w for w in _LOWER_WORD.findall(s.text))
+        forms = {clean_label(m.text) for m in ex.mentions if m.label not in NOT_NAMES}
+        held = {fold(w) for f in forms if len(ws := _SPLIT.split(f)) > 1 for w in ws if w}
+        for f in forms:
+            if f and not _SPLIT.search(f):
+                (beside if fold(f) in held else alone)[fold(f)] += 1
         for m in ex.mentions:
             if m.label in NOT_NAMES:
                 continue
@@ -156,7 +185,7 @@ def corpus_names(extractions: Iterable[Extraction]) -> CorpusNames:
                 heads.add(fold(words[0]))
                 tails[fold(words[-1])].add(fold(form))
     return CorpusNames(dict(labels), frozenset(heads), lowercase,
-                       Counter({w: len(names) for w, names in tails.items()}))
+                       Counter({w: len(names) for w, names in tails.items()}), alone, beside)
 
 
 def local_clusters(ex: Extraction, lex: Lexicon, corpus: CorpusNames | None = None) -> list[Cluster]:
@@ -209,10 +238,14 @@ def local_clusters(ex: Extraction, lex: Lexicon, corpus: CorpusNames | None = No
             uf.union(full_index[next(iter(keys))], i)
             linked.add(i)
     _join_given_names(names, uf, full, full_index, linked, lex)
+    claimed = _join_short_words(names, uf, corpus, lex)
     clusters = []
     for members in uf.groups().values():
         c = Cluster([names[i] for i in sorted(members)])
+        c.claimed = frozenset((names[i].doc_id, names[i].start) for i in members if i in claimed)
         for i in members:
+            if i in claimed:
+                continue  # the long name's type wins: "Scott" tagged ORG beside "E. Duff Scott"
             # a lone surname its story links to a full name: the tagger's ORG or GPE on it
             # ("Redstone" beside "Sumner Redstone") is its confusion, not the person's class
             c.votes.update(votes_for(names[i], lex, tagger=i not in linked))
@@ -228,6 +261,105 @@ def local_clusters(ex: Extraction, lex: Lexicon, corpus: CorpusNames | None = No
             c.votes["Person"] += CUE_WEIGHT
         clusters.append(c)
     return clusters
+
+
+OF_WORDS = frozenset({"of", "de", "du", "des", "di", "del", "della", "da", "do"})
+_INITIAL_WORD = re.compile(r"^(?:[A-Z]\.)+$")
+
+
+def _join_short_words(names: list[Mention], uf: UnionFind, corpus: CorpusNames, lex: Lexicon) -> set[int]:
+    """A capitalised word alone is the one longer name of its document that has it for a word, named
+    before it: "The Journal said" after "Wall Street Journal", "Licht forecasts" after "F.O. Licht",
+    "Scott did not disclose" after "E. Duff Scott", "Shearson" after "Shearson Lehman Brothers Inc".
+    Read in the document only (the word joins no cluster of other documents: another story's
+    "Continental" is another firm). Never a known place, country, nationality or alias, an acronym
+    (the brand of a group's units: "GE" / "GE Information Services Co"), or a word two names of the
+    document hold, nor (but as the first word of a firm's full name) a word the corpus names on its
+    own as often ("the House" beside "White House": `CorpusNames.stands_alone`). In an organisation's name the word is its first word before no unit or branch
+    ("Ford" is not "Ford Canada", "Senate" not "Senate Banking Committee"), its last (the head:
+    "Journal", "Kodak" of "Eastman Kodak Co") or a word before its legal form only ("Lilly" of "Eli
+    Lilly and Co"); in a person's, the first or last (a surname first: "Jiang" of "Jiang Zemin").
+    A person's surname in a firm's name stays apart when the tagger calls the word a person
+    ("Crosby" beside "Philip Crosby Associates Inc" may be the man). Returns the joined words'
+    indices; their votes are left out, so the long name's type wins."""
+    from .variants import SUBUNIT_HEADS, _place_words
+    roots: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(names)):
+        roots[uf.find(i)].append(i)
+    forms = {r: {clean_label(names[i].text) for i in members} for r, members in roots.items()}
+    holders: dict[str, set[int]] = defaultdict(set)
+    for r, fs in forms.items():
+        for f in fs:
+            ws = [w for w in _SPLIT.split(f) if w]
+            if len(ws) > 1:
+                for w in ws:
+                    holders[fold(w)].add(r)
+    claimed: set[int] = set()
+    for r, members in roots.items():
+        fs = forms[r]
+        if len(fs) != 1:
+            continue
+        word = next(iter(fs))
+        key = fold(word)
+        if (not re.fullmatch(r"[A-Z][a-z][\w'.]*", word) or len(holders.get(key, ())) != 1
+                or _not_short_word(key, lex)
+                or any(_data_class(names[i], lex) or names[i].cue == "Place" for i in members)):
+            continue
+        long_root = next(iter(holders[key]))
+        if long_root == r:
+            continue
+        first = min(names[i].start for i in members)
+        if min(names[i].start for i in roots[long_root]) > first:
+            continue  # named before the long name: a thing of its own ("Ford ... Ford Canada")
+        votes: Counter = Counter()
+        for i in roots[long_root]:
+            votes.update(votes_for(names[i], lex))
+        klass = max(votes, key=lambda c: (votes[c], -CLASS_ORDER.index(c))) if votes else None
+        tagged_person = sum(names[i].label == "PERSON" for i in members) * 2 > len(members)
+        place_tagged = sum(names[i].label in PLACE_GUESSES for i in members) * 2 > len(members)
+        ok = False
+        for f in forms[long_root]:
+            ws = [w for w in _SPLIT.split(legal_base(f) or f) if w]
+            folded = [fold(w) for w in ws]
+            if len(ws) < 2 or folded.count(key) != 1:
+                continue
+            at = folded.index(key)
+            if klass == "Person":
+                ok = (at in {0, len(ws) - 1} and not corpus.company_word(word) and not corpus.stands_alone(key)
+                      and not _not_short_word(folded[0], lex)  # "Caribbean Rainer Steckhan": glued
+                      and not any(names[i].cue == "Organization" for i in members))
+            elif (klass == "Organization" and not place_tagged
+                  and not any(names[i].cue == "Person" for i in members)
+                  and (at == 0 or not corpus.stands_alone(key))):
+                before, rest = ws[:at], folded[at + 1:]
+                if before and fold(before[-1]) in OF_WORDS:
+                    continue  # "National Bank of Fenton": the place or field after "of"
+                personal = bool(before) and (fold(before[-1]) in lex.first_names
+                                             or bool(_INITIAL_WORD.match(before[-1])))
+                if personal and tagged_person:
+                    continue  # "Crosby" beside "Philip Crosby Associates Inc": maybe the man
+                if at == 0:
+                    # the firm's full name, not a product, event or unit named after it ("Apple
+                    # Worldwide Developers Conference", "Microsoft Bookshelf", "Volvo Finance")
+                    ok = (not SUBUNIT_HEADS.intersection(rest) and not _place_words(rest, lex)
+                          and (legal_base(f) != f or rest[0] in {"and", "&"}
+                               or lex.cues.get(rest[-1]) == "Organization" or corpus.firm_word(f)))
+                elif at == len(ws) - 1:
+                    ok = True
+                else:
+                    ok = all(w in {"and", "&"} or w.rstrip(".") in LEGAL_WORDS for w in rest)
+            if ok:
+                break
+        if ok:
+            uf.union(long_root, r)
+            claimed.update(members)
+    return claimed
+
+
+def _not_short_word(key: str, lex: Lexicon) -> bool:
+    return (key in lex.places or key in lex.countries or key in lex.country_codes or key in lex.regions
+            or key in lex.nationality or key in lex.aliases or key in lex.cities
+            or lex.country_of(key) is not None)
 
 
 def _city_word(m: Mention, lex: Lexicon, corpus: CorpusNames) -> bool:
@@ -390,10 +522,10 @@ def merge_clusters(clusters: list[Cluster], lex: Lexicon, acronyms: dict[str, se
             for pn in full:
                 person_keys[pn.key].append((i, pn.middle))
             if not full:  # a lone name: one thing with the same name elsewhere, typed by all its mentions
-                for m in c.mentions:
+                for m in c.keyed():
                     name_keys[_compact(org_key(m.text, lex))].append(i)
         else:
-            for m in c.mentions:
+            for m in c.keyed():
                 if m.text not in ambiguous and org_key(m.text, lex) not in c.apart:
                     name_keys[_compact(org_key(m.text, lex))].append(i)
     for members in name_keys.values():
@@ -435,18 +567,21 @@ def merge_clusters(clusters: list[Cluster], lex: Lexicon, acronyms: dict[str, se
                 uf.union(targets[0][0], i)
     personal = {uf.find(i) for i, c in enumerate(clusters) if c.surname_linked or c.klass() == "Person"
                 and any(person_name(f, lex) is not None for f in c.forms)}
-    link_variants(clusters, uf, lex)
+    things = link_variants(clusters, uf, lex)
     merged = []
-    for members in uf.groups().values():
+    for root, members in uf.groups().items():
         c = Cluster()
         for i in sorted(members):
             c.mentions.extend(clusters[i].mentions)
             c.votes.update(clusters[i].votes)
             c.surname_linked |= clusters[i].surname_linked
+            c.claimed |= clusters[i].claimed
         if c.surname_linked or personal.intersection(members):
             c.votes["Person"] += CUE_WEIGHT
         if any(_city_word(m, lex, corpus) for m in c.mentions):
             c.votes["Place"] += CITY_WEIGHT  # once: outvotes one ORG tag, not a corpus's many ("Toyota")
+        if root in things:
+            c.votes = Counter({NO_CLASS: 1})  # the short form of a thing of no class: no node
         merged.append(c)
     return sorted(merged, key=_sort_key)
 

@@ -210,7 +210,8 @@ def is_junk(form: str, lex: Lexicon | None = None) -> bool:
     return (key in lex.not_names or words[0] in lex.not_names and len(words) <= 2
             or words[-1] in lex.not_names and len(words) <= 3  # "H.K. Dlr"
             or sum(w in lex.not_names for w in words) >= 2
-            or not legal_base(form) or lex.is_title_word(key) or key in lex.honorifics)
+            or not legal_base(form) or lex.is_title_word(key) or key in lex.honorifics
+            or key in lex.party_adjectives)  # "Democratic senators": a party's adjective
 
 
 _GROUP_SUFFIXES = frozenset({"group", "holding", "holdings"})

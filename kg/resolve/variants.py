@@ -59,7 +59,7 @@ def groups_of(clusters: list, uf, lex: Lexicon) -> dict[int, Group]:
             g.place_tagged |= m.label in {"GPE", "LOC"}
             if m.doc_id not in g.first or m.start < g.first[m.doc_id]:
                 g.first[m.doc_id] = m.start
-        for f in c.forms:
+        for f in c.keyed_forms:
             g.forms.add(f)
             g.keys.add(org_key(f, lex))
             if person_name(f, lex) is not None and c.klass() == "Person":
@@ -70,9 +70,11 @@ def groups_of(clusters: list, uf, lex: Lexicon) -> dict[int, Group]:
     return out
 
 
-def link_variants(clusters: list, uf, lex: Lexicon) -> None:
+def link_variants(clusters: list, uf, lex: Lexicon) -> set[int]:
     """Join variants in two rounds: country qualifiers first, then short forms, acronyms and
-    clippings against the groups the first round made."""
+    clippings against the groups the first round made. Returns the roots of short forms whose one
+    claimant is a thing of no class of kg's ("London Interbank" of "London Interbank Offered
+    Rate"): left apart (their votes would type the thing), and no nodes either."""
     groups = groups_of(clusters, uf, lex)
     _join(uf, qualifier_claims(groups, lex))
     groups = groups_of(clusters, uf, lex)
@@ -84,7 +86,14 @@ def link_variants(clusters: list, uf, lex: Lexicon) -> None:
     for found in (shorts, acronyms, clipping_claims(groups, lex)):
         for short, longs in found.items():
             claims[short] |= longs
+    things = set()
+    for short, longs in list(claims.items()):
+        roots = {uf.find(g) for g in longs} - {uf.find(short)}
+        if len(roots) == 1 and groups[roots.pop()].klass == "Thing":
+            things.add(uf.find(short))
+            del claims[short]
     _join(uf, claims)
+    return things
 
 
 def _join(uf, claims: dict[int, set[int]]) -> None:
@@ -189,7 +198,10 @@ def short_form_claims(groups: dict[int, Group], lex: Lexicon) -> dict[int, set[i
     """'Lockheed' joins 'Lockheed Martin', 'China Eastern' joins 'China Eastern Airlines'."""
     by_prefix: dict[str, set[int]] = defaultdict(set)
     open_prefix: dict[str, set[int]] = defaultdict(set)
-    for root, g in _organisations(groups):
+    # a thing of no class of kg's claims its short forms too: "London Interbank" of "London
+    # Interbank Offered Rate" is no organisation's name
+    things = ((root, g) for root, g in groups.items() if g.klass == "Thing" and not g.person)
+    for root, g in [*_organisations(groups), *things]:
         keys = set(g.keys)
         for f in g.forms:  # initials before a name: "F.W. Woolworth Co" is also "Woolworth"
             if legal_base(f) == f:

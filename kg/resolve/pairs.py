@@ -1,0 +1,140 @@
+"""Names the tagger cut in two at "and", "&", a comma or a line break: "Goodyear Tire" and
+"Rubber\\nCo" of "Goodyear Tire and Rubber\\nCo", "Smith Barney" and "Harris Upham and Co Inc" of
+"Smith Barney, Harris Upham and Co Inc", "Hambrecht" and "Quist Inc" of "Hambrecht and Quist Inc".
+
+Two names of one sentence with only such a gap between them become one mention of the whole when
+  - the corpus names the whole elsewhere in one piece (the same key, legal form and spacing aside), or
+  - the gap is "and"/"&", the second ends in a legal form, the first is one word with no legal
+    form, no known place, nationality or given name, and neither half is ever named in the corpus
+    except beside the other: a firm named after its partners ("Rodman and Renshaw Capital Group
+    Inc"), not two firms ("Chrysler and American Motors Corp": each is named alone elsewhere).
+One pass over the mentions with a dict of keys: linear, the same for any document order.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from ..data import LEGAL_WORDS, Lexicon
+from ..types import Extraction, Mention
+from .names import clean_label, fold, is_junk, legal_base, org_key
+
+NOT_NAMES = frozenset({"PRON", "NAT", "SIDE"})
+HALVES = frozenset({"ORG", "PERSON", "PROPN", "GPE", "FAC"})
+APART = 2  # mentions: a half named this often on its own is a name of its own
+_GAP = re.compile(r"^\s*(and|&|,)?\s*$")
+
+
+def _key(text: str, lex: Lexicon) -> str:
+    return org_key(text, lex).replace(" ", "").replace("&", "and")
+
+
+def _pairs(ex: Extraction) -> Iterable[tuple[Mention, str, Mention]]:
+    sentences = {s.index: s for s in ex.sentences}
+    names = sorted((m for m in ex.mentions if m.label not in NOT_NAMES), key=lambda m: m.start)
+    for a, b in zip(names, names[1:]):
+        s = sentences.get(a.sentence)
+        if s is None or b.sentence != a.sentence or a.label not in HALVES or b.label not in HALVES:
+            continue
+        gap = s.text[a.end - s.start:b.start - s.start]
+        found = _GAP.match(gap)
+        if found and (found.group(1) or "\n" in gap):
+            yield a, found.group(1) or "", b
+
+
+def glue_pairs(extractions: list[Extraction], lex: Lexicon) -> tuple[list[Extraction], dict[tuple[str, int], int]]:
+    """The extractions with each cut name made one mention again, and (document, start of the
+    second half) → start of the whole, for pronouns that point at the second half."""
+    whole: Counter = Counter()
+    named: Counter = Counter()
+    first_half: Counter = Counter()
+    second_half: Counter = Counter()
+    found: list[tuple[Extraction, list[tuple[Mention, str, Mention]]]] = []
+    for ex in extractions:
+        for m in ex.mentions:
+            if m.label not in NOT_NAMES:
+                whole[_key(m.text, lex)] += 1
+                named[fold(clean_label(m.text))] += 1
+        pairs = list(_pairs(ex))
+        for a, gap, b in pairs:
+            if gap in {"and", "&"}:
+                first_half[fold(clean_label(a.text))] += 1
+                second_half[fold(clean_label(b.text))] += 1
+        found.append((ex, pairs))
+    paired = {(ex.doc_id, m.start) for ex, pairs in found for a, _, b in pairs for m in (a, b)}
+    apart: Counter = Counter(fold(clean_label(m.text)) for ex in extractions for m in ex.mentions
+                             if m.label not in NOT_NAMES and (ex.doc_id, m.start) not in paired)
+    out: list[Extraction] = []
+    moved: dict[tuple[str, int], int] = {}
+    for ex, pairs in found:
+        glued: dict[int, Mention] = {}
+        gone: set[int] = set()
+        seconds = {b.start for _, gap, b in pairs if gap}
+        firsts = {a.start for a, gap, _ in pairs if gap}
+        for a, gap, b in pairs:
+            if a.start in gone or a.start in glued or b.start in glued:
+                continue
+            listed = a.start in seconds or b.start in firsts  # "Tiger, Jaguar, Puma and Tiger Management Co"
+            if _attested(a, gap, b, whole, apart, lex):
+                # the whole's other mentions type it ("St.\nLouis" stays a place)
+                label, cue = (a.label if a.label == b.label else "ORG"), a.cue or b.cue
+            elif not listed and _partners(a, gap, b, named, first_half, second_half, lex):
+                label, cue = "ORG", "Organization"
+            else:
+                continue
+            s = next(s for s in ex.sentences if s.index == a.sentence)
+            text = s.text[a.start - s.start:b.end - s.start]
+            glued[a.start] = Mention(a.doc_id, a.sentence, text, a.start, b.end, label, a.role, None, cue)
+            gone.add(b.start)
+            moved[(ex.doc_id, b.start)] = a.start
+        if not glued:
+            out.append(ex)
+            continue
+        mentions = tuple(glued.get(m.start, m) for m in ex.mentions
+                         if not (m.label not in NOT_NAMES and m.start in gone))
+        out.append(dataclasses.replace(ex, mentions=mentions))
+    return out, moved
+
+
+def _attested(a: Mention, gap: str, b: Mention, whole: Counter, apart: Counter, lex: Lexicon) -> bool:
+    """The corpus names the pair in one piece: "Goodyear Tire and Rubber Co" beside "Goodyear Tire"
+    / "Rubber\\nCo"; "Smith Barney Harris Upham and Co Inc" beside "Smith Barney, Harris Upham ...".
+    Not two names each named apart elsewhere (the tagger's "IMF and World Bank" is no one name),
+    two places, a table word, or after a comma anything but a firm's name ending in its legal form
+    ("Pike County, Ky.", "European Community, EC")."""
+    left, right = clean_label(a.text), clean_label(b.text)
+    if not left or not right or _legal(left) or is_junk(left, lex) or is_junk(right, lex):
+        return False  # "Lac Minerals Ltd and Cambior Inc": a firm in full, then another
+    if lex.place_name(left) and lex.place_name(right):
+        return False  # "Trinidad and Tobago" is the country's own name, not a cut one
+    if gap == "," and not (len(right.split()) > 1 and _legal(right)):
+        return False
+    joins = [f"{left} and {right}", f"{left} & {right}"] if gap in {"and", "&"} else [f"{left} {right}"]
+    times = max(whole[_key(j, lex)] for j in joins)
+    # each half named on its own more often than the whole: two names ("IMF and World Bank")
+    return times > 0 and not (apart[fold(left)] > max(times, APART - 1) and apart[fold(right)] > max(times, APART - 1))
+
+
+def _partners(a: Mention, gap: str, b: Mention, named: Counter, first_half: Counter, second_half: Counter,
+              lex: Lexicon) -> bool:
+    """'Hambrecht and Quist Inc', 'Wyrough and Loser Inc': one word and a name with its legal form,
+    neither of them ever named apart from the other."""
+    left, right = clean_label(a.text), clean_label(b.text)
+    if gap not in {"and", "&"} or " " in left or not left[:1].isupper() or left.isupper():
+        return False
+    words = right.split()
+    if len(words) < 2 or not _legal(right) or _legal(left) or a.label in {"GPE", "FAC"}:
+        return False
+    key = fold(left)
+    if (lex.place_name(key) or key in lex.nationality or key in lex.first_names or key in lex.aliases
+            or lex.country_of(left) is not None):
+        return False
+    return (named[key] == first_half[key]
+            and named[fold(right)] == second_half[fold(right)])
+
+
+def _legal(form: str) -> bool:
+    return len(form.split()) > 1 and fold(form.split()[-1]).rstrip(".") in LEGAL_WORDS or legal_base(form) != form
