@@ -8,7 +8,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from ..errors import KgError
@@ -16,6 +16,7 @@ from ..errors import KgError
 DATA = Path(__file__).resolve().parent
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Compare names loosely: NFKC, one kind of apostrophe and dash, single spaces, casefolded."""
     text = unicodedata.normalize("NFKC", text)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -138,12 +139,22 @@ def _fixed_title_tokens(doc: Doc, lex: Lexicon) -> set[int]:
     marked: set[int] = set()
     tokens = [t for t in doc if not t.is_space]
     words = [fold(t.text) for t in tokens]
-    for i in range(len(tokens)):
-        for title in lex.fixed_titles:
+    by_first = _titles_by_first_word(lex.fixed_titles)
+    for i, word in enumerate(words):
+        for title in by_first.get(word, ()):
             if tuple(words[i:i + len(title)]) == title:
                 marked.update(range(tokens[i].i, tokens[i + len(title) - 1].i + 1))
                 break
     return marked
+
+
+@lru_cache(maxsize=4)
+def _titles_by_first_word(titles: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
+    """The fixed titles grouped by their first word, each group in the table's order (longest first)."""
+    grouped: dict[str, list[tuple[str, ...]]] = {}
+    for title in titles:
+        grouped.setdefault(title[0], []).append(title)
+    return grouped
 
 
 def _clean_entity(doc: Doc, start: int, end: int, label: str, fixed: set[int], lex: Lexicon
