@@ -88,7 +88,9 @@ def test_amount_keeps_its_pp_and_is_not_split_there(nlp):
 def test_a_counted_noun_with_a_determiner_is_no_amount(nlp):
     got = graph(nlp, "General Dynamics Corp. was given an $843 million Air Force contract for "
                      "F-16 aircraft.")
-    assert any(r == "was given" and o == "an $843 million Air Force contract" for _, r, o in got)
+    # the contract with what completes it (prec5), not cut at the amount
+    assert any(r == "was given" and o == "an $843 million Air Force contract for F-16 aircraft"
+               for _, r, o in got)
 
 
 def test_pp_reading_that_skips_an_argument(nlp):
@@ -225,7 +227,7 @@ def test_reported_clause_running_over_the_speakers_apposition(nlp):
 def test_content_noun_object_without_its_clause(nlp):
     text = "He rejected suggestions the Korean Won is undervalued, and denied any plans for a revaluation."
     assert ("He", "rejected", "suggestions") not in graph(nlp, text)
-    assert ("He", "denied", "any plans") in graph(nlp, text)
+    assert ("He", "denied", "any plans for a revaluation") in graph(nlp, text)
 
 
 def test_of_phrase_keeps_its_coordination(nlp):
@@ -419,3 +421,33 @@ def test_he_who_reports_is_not_named_in_his_report(nlp):
             "Bally also acquired various parcels of real estate in Atlantic City, it noted.")
     _, labels = _resolved(nlp, text)
     assert labels.get(("d0", text.index("it noted"))) == "Bally Manufacturing Corp"
+
+
+# prec5: objects with their complements, doubts, modal embedding, reports in two parts
+
+
+def test_object_keeps_its_complement_pp_and_infinitive(nlp):
+    got = graph(nlp, "The Commission is leading the fight against food surpluses.")
+    assert ("The Commission", "is leading", "the fight against food surpluses") in got
+    assert ("The Commission", "is leading", "the fight") not in got
+    got = graph(nlp, "Roy Burry had a sell recommendation on Pepsico.")
+    assert ("Roy Burry", "had", "a sell recommendation on Pepsico") in got
+    assert ("Roy Burry", "had", "a sell recommendation") not in got
+    got = graph(nlp, "Trelleborg was exercising an option to acquire 65 pct of Boliden.")
+    assert ("Trelleborg", "was exercising", "an option to acquire 65 pct of Boliden") in got
+    assert ("Trelleborg", "was exercising", "an option") not in got
+
+
+def test_clause_under_a_modal_is_hypothetical(nlp):
+    text = "Wright could announce that the company sold the plant."
+    [sold] = [t for t in extract_doc(nlp(text), "t").triples if t.relation.text == "sold"]
+    assert sold.modality == "hypothetical"
+    assert ("the company", "sold", "the plant") in graph(nlp, "Wright announced that the company sold the plant.")
+
+
+def test_recommend_demands_its_clause(nlp):
+    got = graph(nlp, "The panel recommended that the bank sell its stake.")
+    assert not any(s == "the bank" for s, _, _ in got)
+    [sell] = [t for t in extract_doc(nlp("The panel recommended that the bank sell its stake."), "t").triples
+              if t.relation.text == "sell"]
+    assert sell.modality == "demanded"
