@@ -451,3 +451,14 @@ def test_recommend_demands_its_clause(nlp):
     [sell] = [t for t in extract_doc(nlp("The panel recommended that the bank sell its stake."), "t").triples
               if t.relation.text == "sell"]
     assert sell.modality == "demanded"
+
+
+def test_said_and_added_are_two_reports_of_one_speaker(nlp):
+    text = "Smith said the company closed the plant and added that sales fell 10 pct in January."
+    triples = extract_doc(nlp(text), "t").triples
+    got = {(t.subject.text, t.relation.text, t.object.text) for t in triples}
+    assert ("Smith", "said", "the company closed the plant") in got
+    assert ("Smith", "added", "sales fell 10 pct in January") in got
+    assert not any(s == "the company" and r == "added" for s, r, _ in got)
+    [fell] = [t for t in triples if t.relation.text.startswith("fell")][:1]
+    assert fell.attribution is not None and fell.attribution.text == "Smith"

@@ -86,6 +86,10 @@ def subjects(p: Parse, verb: Token, depth: int = 0
         return [noun_phrase(p, verb.head)], Source.RELCL, None
     if p.first(verb, "expl") is not None:  # "there is no evidence": no subject to borrow
         return [], None, None
+    outer = second_report(p, verb)
+    if outer is not None:  # "Smith said A and added B": Smith added B
+        found, _, _ = subjects(p, outer, depth + 1)
+        return found, Source.CONJ, None
     if verb.dep_ in {"conj", "dep"} and verb.head.pos_ in PREDICATE_POS:
         found, _, ante = subjects(p, verb.head, depth + 1)
         return found, Source.CONJ, ante
@@ -120,21 +124,42 @@ def _chain(p: Parse, verb: Token) -> tuple[list[Token], Token]:
 
 def attribution(p: Parse, verb: Token) -> list[Token] | None:
     """The speaker of the report a clause sits in: "Karasin" for "left" in "Karasin said the
-    talks left him with …" and in "The talks left him …, Karasin said"."""
-    node = _conj_root(verb)
+    talks left him with …" and in "The talks left him …, Karasin said"; a report's second part
+    ("… and added that B") is its speaker's own act, in no report."""
+    if second_report(p, verb) is not None:
+        return None
+    node = _conj_root(verb, p)
     for _ in range(4):
         if node.dep_ != "ccomp" or node.head.pos_ not in PREDICATE_POS:
             return None
         head = node.head
         if head.lemma_ in REPORTING_VERBS:
             subj = p.first(head, "nsubj")
+            if subj is None and second_report(p, head) is not None:
+                subj = p.first(second_report(p, head), "nsubj")
             return noun_phrase(p, subj) if subj is not None else None
-        node = _conj_root(head)
+        node = _conj_root(head, p)
     return None
 
 
-def _conj_root(verb: Token) -> Token:
+def second_report(p: Parse, verb: Token) -> Token | None:
+    """The verb of report whose clause the parse ran on into a second report of the same speaker:
+    "said" of "Smith said the plant would close and added that sales fell", where "added" (no
+    subject of its own) hangs on "close"; None for any other verb."""
+    head = verb.head
+    if (verb.dep_ == "conj" and verb.lemma_ in REPORTING_VERBS and head.pos_ in PREDICATE_POS
+            and p.first(verb, *SUBJECTS) is None):
+        root = _conj_root(head)
+        if root.dep_ == "ccomp" and root.head.lemma_ in REPORTING_VERBS:
+            return root.head
+    return None
+
+
+def _conj_root(verb: Token, p: Parse | None = None) -> Token:
+    """The first verb of a coordination; with `p`, not across a report's second part."""
     while verb.dep_ == "conj" and verb.head.pos_ in PREDICATE_POS:
+        if p is not None and second_report(p, verb) is not None:
+            break
         verb = verb.head
     return verb
 
@@ -174,7 +199,9 @@ def _fits(shared: list[Token], verb: Token) -> list[Token]:
 def _clause_body(p: Parse, ccomp: Token) -> list[Token]:
     """A reported clause without its "that", inside its quotation marks if it is quoted."""
     mark = p.first(ccomp, "mark")
-    body = trim([t for t in p.subtree(ccomp) if t is not mark])
+    second = {t.i for c in p.children(ccomp, "conj") if second_report(p, c) is not None
+              for t in p.subtree(c)}  # "… would close the plant and added that …"
+    body = trim([t for t in p.subtree(ccomp) if t is not mark and t.i not in second])
     while body and p.dep.get(body[-1].i) == "cc":  # "no imminent catastrophe but [that …]"
         body = trim(body[:-1])
     if body and body[0].i > p.sent.start and body[0].doc[body[0].i - 1].text in OPEN_QUOTES:
