@@ -462,3 +462,40 @@ def test_said_and_added_are_two_reports_of_one_speaker(nlp):
     assert not any(s == "the company" and r == "added" for s, r, _ in got)
     [fell] = [t for t in triples if t.relation.text.startswith("fell")][:1]
     assert fell.attribution is not None and fell.attribution.text == "Smith"
+
+
+def test_relation_that_holds_its_object_and_the_of_of_its_noun(nlp):
+    text = "Iraq rejected its OPEC quota of 1.466 mln bpd."
+    assert below(nlp, text, "Iraq", "rejected its OPEC quota of")
+    assert ("Iraq", "rejected", "its OPEC quota of 1.466 mln bpd") in graph(nlp, text)
+
+
+def test_verb_whose_complement_was_lost(nlp):
+    assert below(nlp, "Dayton Hudson called the pace of February's sales encouraging.",
+                 "Dayton Hudson", "called")
+    assert ("Dayton Hudson", "called for", "talks") in graph(nlp, "Dayton Hudson called for talks.")
+
+
+def test_party_and_member_readings_that_are_no_membership(nlp):
+    assert not any(r.startswith("joined") for _, r, _ in graph(nlp, "Japan joined the fray."))
+    assert not any(r == "is a party to" for _, r, _ in graph(nlp, "The company is a party to the agreement."))
+    assert ("Smith", "joined", "the board") in graph(nlp, "Smith joined the board.")
+    assert ("Smith", "is a member of", "the board") in graph(nlp, "Smith is a member of the board.")
+
+
+def test_reported_clause_that_runs_over_a_bad_split(nlp):
+    text = "Enviropact said it purchased facilities in Miami and Tampa, Fla. In Miami it bought a plant."
+    got = graph(nlp, text)
+    assert not any(s == "Enviropact" and r == "said" and "In Miami" in o for s, r, o in got)
+    from kg.extract.confidence import _runs_on
+    doc = nlp("Atomika will become part of its division, based in Eden Prairie, Minn., The division is part of its group.")
+    assert _runs_on(list(doc))
+    assert not _runs_on(list(nlp("Atomika, based in Eden Prairie, Minn., will become part of its group.")))
+
+
+def test_collective_act_given_to_one_of_its_subjects(nlp):
+    text = "Landes and Schwartz had reached an agreement with the company."
+    assert below(nlp, text, "Landes", "had reached")
+    assert below(nlp, text, "Schwartz", "had reached")
+    assert ("Landes", "had reached", "an agreement with the company") in graph(
+        nlp, "Landes had reached an agreement with the company.")
