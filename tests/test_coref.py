@@ -46,3 +46,11 @@ def test_same_fact_in_two_articles_is_one_fact_with_two_sources(nlp):
     [fact] = [f for f in resolve([a, b]).facts if f.predicate == "leads"]
     assert (fact.subject, fact.object, [e.doc_id for e in fact.evidence]) == (
         "Grigory_B_Karasin", "Russian_delegation", ["a", "b"])
+
+
+def test_a_reporting_pronoun_prefers_the_speaker_of_an_earlier_report(nlp):
+    text = "John Smith said the talks went well. Jones arrived on Monday. He said the talks went well."
+    assert links(nlp, text) == [("He", "John Smith")]
+    # without an earlier report the nearer main-clause subject keeps it
+    text = "John Smith met the press. Jones arrived on Monday. He said the talks went well."
+    assert links(nlp, text) == [("He", "Jones")]

@@ -33,8 +33,13 @@ from .vocabulary import (
 )
 
 
-# The construction of a clause whose object is cut to its noun and "of" phrases.
+# The construction of a clause whose object is cut to its noun, its "of" phrases and its complements.
 HEADED = {Kind.OBJ: Kind.OBJ_HEAD, Kind.PP: Kind.PP_HEAD}
+# Prepositions whose phrase on a noun completes it ("the fight against food surpluses", "a sell
+# recommendation on Pepsico", "an agreement with the company"): an object cut before them is cut short.
+PLACE_NAMES = frozenset({"GPE", "LOC", "FAC"})
+COMPLEMENT_PREPS = frozenset({"on", "for", "in", "from", "to", "with", "against", "over", "between",
+                              "about", "into", "toward", "towards"})
 
 
 def verbal_tuples(p: Parse) -> Iterator[RawTuple]:
@@ -81,6 +86,10 @@ def subjects(p: Parse, verb: Token, depth: int = 0
         return [noun_phrase(p, verb.head)], Source.RELCL, None
     if p.first(verb, "expl") is not None:  # "there is no evidence": no subject to borrow
         return [], None, None
+    outer = second_report(p, verb)
+    if outer is not None:  # "Smith said A and added B": Smith added B
+        found, _, _ = subjects(p, outer, depth + 1)
+        return found, Source.CONJ, None
     if verb.dep_ in {"conj", "dep"} and verb.head.pos_ in PREDICATE_POS:
         found, _, ante = subjects(p, verb.head, depth + 1)
         return found, Source.CONJ, ante
@@ -115,21 +124,42 @@ def _chain(p: Parse, verb: Token) -> tuple[list[Token], Token]:
 
 def attribution(p: Parse, verb: Token) -> list[Token] | None:
     """The speaker of the report a clause sits in: "Karasin" for "left" in "Karasin said the
-    talks left him with …" and in "The talks left him …, Karasin said"."""
-    node = _conj_root(verb)
+    talks left him with …" and in "The talks left him …, Karasin said"; a report's second part
+    ("… and added that B") is its speaker's own act, in no report."""
+    if second_report(p, verb) is not None:
+        return None
+    node = _conj_root(verb, p)
     for _ in range(4):
         if node.dep_ != "ccomp" or node.head.pos_ not in PREDICATE_POS:
             return None
         head = node.head
         if head.lemma_ in REPORTING_VERBS:
             subj = p.first(head, "nsubj")
+            if subj is None and second_report(p, head) is not None:
+                subj = p.first(second_report(p, head), "nsubj")
             return noun_phrase(p, subj) if subj is not None else None
-        node = _conj_root(head)
+        node = _conj_root(head, p)
     return None
 
 
-def _conj_root(verb: Token) -> Token:
+def second_report(p: Parse, verb: Token) -> Token | None:
+    """The verb of report whose clause the parse ran on into a second report of the same speaker:
+    "said" of "Smith said the plant would close and added that sales fell", where "added" (no
+    subject of its own) hangs on "close"; None for any other verb."""
+    head = verb.head
+    if (verb.dep_ == "conj" and verb.lemma_ in REPORTING_VERBS and head.pos_ in PREDICATE_POS
+            and p.first(verb, *SUBJECTS) is None):
+        root = _conj_root(head)
+        if root.dep_ == "ccomp" and root.head.lemma_ in REPORTING_VERBS:
+            return root.head
+    return None
+
+
+def _conj_root(verb: Token, p: Parse | None = None) -> Token:
+    """The first verb of a coordination; with `p`, not across a report's second part."""
     while verb.dep_ == "conj" and verb.head.pos_ in PREDICATE_POS:
+        if p is not None and second_report(p, verb) is not None:
+            break
         verb = verb.head
     return verb
 
@@ -169,7 +199,9 @@ def _fits(shared: list[Token], verb: Token) -> list[Token]:
 def _clause_body(p: Parse, ccomp: Token) -> list[Token]:
     """A reported clause without its "that", inside its quotation marks if it is quoted."""
     mark = p.first(ccomp, "mark")
-    body = trim([t for t in p.subtree(ccomp) if t is not mark])
+    second = {t.i for c in p.children(ccomp, "conj") if second_report(p, c) is not None
+              for t in p.subtree(c)}  # "… would close the plant and added that …"
+    body = trim([t for t in p.subtree(ccomp) if t is not mark and t.i not in second])
     while body and p.dep.get(body[-1].i) == "cc":  # "no imminent catastrophe but [that …]"
         body = trim(body[:-1])
     if body and body[0].i > p.sent.start and body[0].doc[body[0].i - 1].text in OPEN_QUOTES:
@@ -315,6 +347,13 @@ def _with_measure(p: Parse, head: Token, phrase: list[Token]) -> list[Token]:
     return trim([*phrase, *p.subtree(prep, CLAUSAL)])
 
 
+def _with_infinitive(p: Parse, head: Token, phrase: list[Token]) -> list[Token]:
+    """A noun's phrase with the to-infinitive that completes it ("an option to acquire …")."""
+    acl = [t for c in p.kids.get(head.i, []) if p.dep[c.i] == "acl" and c.i > head.i
+           and infinitive(p, c) for t in p.subtree(c)]
+    return trim([*phrase, *acl]) if acl else phrase
+
+
 def _content_clause(p: Parse, verb: Token, noun: Token) -> bool:
     """"a judgment that Texaco interfered with Pennzoil's plan": a content noun's "that" clause,
     complete without the noun (the verb's object or its PP filled), not a relative clause ("the statement that Moscow rejected")."""
@@ -328,6 +367,38 @@ def _content_clause(p: Parse, verb: Token, noun: Token) -> bool:
         p.dep[c.i] in {"dobj", "ccomp", "attr", "xcomp"}
         or p.dep[c.i] == "prep" and p.first(c, "pobj") is not None and c.i <= verb.i + 2)]
     return bool(filled)
+
+
+def complement_phrase(p: Parse, head: Token) -> list[Token]:
+    """A noun with its "of" phrases and what completes it: its own PPs of COMPLEMENT_PREPS (not
+    a nested noun's, which the parse often hangs there from the verb) and its to-infinitive
+    ("an option to acquire up to 65 pct of Boliden"); not its other PPs, which may be the verb's,
+    nor one after words the phrase leaves out ("the sale of the plants … in Iowa with buyers")."""
+    out = noun_phrase(p, head, long_pp=False)
+    for c in p.kids.get(head.i, []):
+        if c.i < head.i:
+            continue
+        if c.left_edge.i != max(t.i for t in out) + 1:
+            break
+        if p.dep[c.i] == "prep" and c.lower_ in COMPLEMENT_PREPS:
+            pobj = _pobj(p, c)
+            if pobj is not None and not _setting(c, pobj):
+                out = [*out, c, *[t for t in p.subtree(c, CLAUSAL) if t.i < pobj.i and t.head.i == c.i],
+                       *noun_phrase(p, pobj, long_pp=False)]
+        elif p.dep[c.i] == "acl" and infinitive(p, c):
+            out = [*out, *p.subtree(c)]
+    return trim(list({t.i: t for t in out}.values()))
+
+
+def _setting(prep: Token, pobj: Token) -> bool:
+    """A PP naming a time or, with "in", a place ("a business in Hoboken"): where or when the
+    verb's act is, whatever noun the parse hung it on; no complement of the noun."""
+    return pobj.ent_type_ in {"DATE", "TIME"} or prep.lower_ == "in" and pobj.ent_type_ in PLACE_NAMES
+
+
+def infinitive(p: Parse, verb: Token) -> bool:
+    """A to-infinitive: "to acquire", "to purchase"."""
+    return verb.tag_ == "VB" and any(c.tag_ == "TO" for c in p.children(verb, "aux"))
 
 
 def _noun_preps(p: Parse, noun: Token) -> list[Token]:
@@ -379,7 +450,7 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
         if obj_phrase is not None:
             objs = [obj_phrase]
         elif obj_heads:
-            objs = [_with_measure(p, o, noun_phrase(p, o)) if o.pos_ in NOUNISH
+            objs = [_with_measure(p, o, _with_infinitive(p, o, noun_phrase(p, o))) if o.pos_ in NOUNISH
                     else trim(p.subtree(o, CLAUSAL)) for o in obj_heads]
             named = p.titled
             if obj_heads[0].i in named:
@@ -389,7 +460,7 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
             elif kind in HEADED:
                 # "an offence under section 1": the noun without its PPs is the fact; the PP is
                 # a fact of its own (Kind.PP_ARG), the long form stays for the n-ary view
-                short = [noun_phrase(p, o, long_pp=False)
+                short = [complement_phrase(p, o)
                          if o.pos_ in NOUNISH and not amount(p, o) else None
                          for o in obj_heads]
         else:

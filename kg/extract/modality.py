@@ -66,10 +66,17 @@ def mode(p: Parse, verb: Token, relation: list) -> Mode:
                 return Mode.DEMANDED
             if lemma in INTENDING_VERBS or _infinitive(p, node) and dep in {"advcl", "xcomp"}:
                 return Mode.HYPOTHETICAL
+            if dep in {"ccomp", "xcomp"} and _modal(p, head):
+                return Mode.HYPOTHETICAL  # "may recommend that the U.S. retaliate": not done
             if any(c.dep_ == "neg" for c in p.children(head)) and dep in {"ccomp", "xcomp"}:
                 return Mode.NEGATED  # "did not say that …", "failed … not to"
         node = head
     return Mode.ASSERTED
+
+
+def _modal(p: Parse, verb: Token) -> bool:
+    """The verb has a modal of possibility or obligation ("may recommend", "could say")."""
+    return any(c.tag_ == "MD" and c.lower_ in HYPOTHETICAL_MODALS for c in p.children(verb, "aux"))
 
 
 def _infinitive(p: Parse, verb: Token) -> bool:
