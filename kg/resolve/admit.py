@@ -9,6 +9,7 @@ and make no node (precision before recall). The edge words are declared in kg/da
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 
@@ -19,8 +20,11 @@ from .names import clean_label, name_key
 
 WORD = re.compile(r"[^\W_][\w.'&’-]*|[^\w\s]")  # a word, or one punctuation mark
 CAPITAL = re.compile(r"[A-Z]")
+PARTNERSHIP = re.compile(r"\band (Co|Company|Sons|Cie)\b")
 ARTICLES = frozenset({"the", "a", "an"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
+FIRM_LABELS = frozenset({"ORG", "PROPN"})
+TITLE = Mention("", 0, "", 0, 0, "TITLE")  # a title's words end no name
 NO_NODE = frozenset({"PRON", "NAT", "SIDE", "NOUN"})  # mentions that are no names
 
 
@@ -33,17 +37,25 @@ def admitted(clusters: list[Cluster], extractions: Iterable[Extraction], lex: Le
         text = _text(ex)
         bounds = {s.index: (s.start, s.end) for s in ex.sentences}
         names = {m.start: m for m in ex.mentions if m.label not in {"PRON", "NOUN"}}
-        ends = {m.end for m in names.values()} | {t.end for t in ex.titles}
+        ends = {m.end: m for m in names.values()}
+        ends.update((i, TITLE) for t in ex.titles for i in range(t.start, t.end + 1))
         for m in names.values():
             if m.label in NO_NODE:
                 continue
             start, end = bounds.get(m.sentence, (0, len(text)))
-            if edges.clean(text, m, start, end, names, ends):
+            if edges.clean(text, _stripped(m), start, end, names, ends):
                 clean.add((m.doc_id, m.start))
                 keys.add(name_key(clean_label(m.text), lex))
     return [c for c in clusters
             if any((m.doc_id, m.start) in clean for m in c.mentions)
             or any(name_key(f, lex) in keys for f in c.forms)]
+
+
+def _stripped(m: Mention) -> Mention:
+    """The mention without the spaces and line breaks at its edges ("\\nBob Packwood")."""
+    lead = len(m.text) - len(m.text.lstrip())
+    text = m.text.strip()
+    return dataclasses.replace(m, text=text, start=m.start + lead, end=m.start + lead + len(text))
 
 
 def _text(ex: Extraction) -> str:
@@ -66,7 +78,7 @@ class _Edges:
         self.heads = words["head"]          # lower-case heads a cut name runs on into: "committee"
 
     def clean(self, text: str, m: Mention, start: int, end: int, names: dict[int, Mention],
-              ends: set[int]) -> bool:
+              ends: dict[int, Mention]) -> bool:
         """Both edges of `m` clean, within its sentence [start, end); `names`: the document's
         names by start offset, `ends` their end offsets (two names side by side are both whole)."""
         return self._left_clean(text, m, start, ends) and self._right_clean(text, m, end, names)
@@ -81,7 +93,7 @@ class _Edges:
         return not (folded in self.closed or folded in self.lex.title_heads or folded in self.lex.not_names
                     or folded in self.lex.title_modifiers or folded in self.lex.honorifics)
 
-    def _left_clean(self, text: str, m: Mention, start: int, ends: set[int]) -> bool:
+    def _left_clean(self, text: str, m: Mention, start: int, ends: dict[int, Mention]) -> bool:
         if m.start > 0 and (text[m.start - 1].isalnum() or text[m.start - 1] in "/&-"):
             return False  # glued: "A/S Ferrosan"
         window = max(start, m.start - 80)
@@ -93,10 +105,14 @@ class _Edges:
         if fold(w1) in self.particles:
             return not CAPITAL.match(w2)  # "Bild am Sonntag"
         if fold(w1) in self.joins:
-            return not CAPITAL.match(w2) or end2 in ends  # "Ways and Means Committee"; not "IBM and Apple"
+            # "Ways and Means Committee"; "IBM and Apple" are two names, but not "United Merchants and
+            # Manufacturers Inc": a legal form after "and" ends the name of both halves
+            first = ends.get(end2)
+            return not CAPITAL.match(w2) or first is not None and (
+                not _legal_end(m.text) or _legal_end(first.text) or first.label not in FIRM_LABELS)
         if w1 == ",":
             # "Smith Barney, Harris Upham and Co Inc": a partnership's comma
-            return not (CAPITAL.match(w2) and " and " in m.text)
+            return not (self._name_word(w2) and PARTNERSHIP.search(m.text))
         if w1.endswith(("'s", "’s", "'", "’")) or end1 in ends:
             return True  # an owner before a name ("Toyota's Camry"), two names side by side
         if len(before) == 1 and window == start:
