@@ -289,6 +289,21 @@ def title_words() -> dict[str, frozenset[str]]:
 
 
 
+EDGE_ROLES = ("join", "particle", "of", "head", "closed")
+
+
+@cache
+def edge_words() -> dict[str, frozenset[str]]:
+    """Words at a name's edges by role (kg/data/edges.tsv): join, particle, of, head, closed."""
+    found: dict[str, set[str]] = {role: set() for role in EDGE_ROLES}
+    for word, role in _rows("edges.tsv"):
+        if role not in found:
+            raise _bad("edges.tsv", _line_of("edges.tsv", word, role),
+                       f"unknown role {role!r} (one of {', '.join(EDGE_ROLES)})")
+        found[role].add(fold(word))
+    return {role: frozenset(words) for role, words in found.items()}
+
+
 @cache
 def label_classes() -> dict[str, str]:
     """spaCy entity label → ontology class of a name with that label (kg/data/labels.tsv)."""

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from ..data import Lexicon, lexicon
 from ..types import Entity, Evidence, Extraction, Fact, Mention, Resolution
+from .admit import admitted
 from .ids import assign_ids
 from .clusters import (NO_CLASS, Cluster, acronym_definitions, corpus_names, local_clusters,
                        merge_clusters)
@@ -55,7 +56,7 @@ def resolve(extractions: Iterable[Extraction], lex: Lexicon | None = None) -> Re
     # of "Robin Taylor"), for a thing's form that runs on into a person's name
     people = frozenset(f for c in clusters if c.klass() == "Person" for f in c.forms if " " in f)
     firsts = given | {fold(f.split()[0]) for f in people if person_name(f, lex) is not None}
-    for c in clusters:
+    for c in admitted(clusters, extractions, lex):  # a cluster none of whose names is read whole: no node
         if not _unsupported_person(c, gendered, surnames, lex) and not _unnamed_person(c, gendered, given):
             book.add_cluster(c, firsts, people)
     book.repoint_run_on()

@@ -1,0 +1,151 @@
+"""Admission: a cluster of names becomes a node only when one of its names is read whole.
+
+A name the tagger cut out of a longer one ("Coopers" of "Coopers and Lybrand", "S Ferrosan" of
+"A/S Ferrosan", "U.S. Court" of "U.S. Court of Appeals") has a ragged edge: the words just outside
+its span go on naming. A cluster is admitted when one of its mentions has clean edges, or when the
+corpus names one of its forms elsewhere with clean edges; otherwise its mentions keep their text
+and make no node (precision before recall). The edge words are declared in kg/data/edges.tsv.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable
+
+from ..data import LEGAL_WORDS, Lexicon, edge_words, fold
+from ..types import Extraction, Mention
+from .clusters import Cluster
+from .names import clean_label, name_key
+
+WORD = re.compile(r"[^\W_][\w.'&’-]*|[^\w\s]")  # a word, or one punctuation mark
+CAPITAL = re.compile(r"[A-Z]")
+PARTNERSHIP = re.compile(r"\band (Co|Company|Sons|Cie)\b")
+ARTICLES = frozenset({"the", "a", "an"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
+FIRM_LABELS = frozenset({"ORG", "PROPN"})
+TITLE = Mention("", 0, "", 0, 0, "TITLE")  # a title's words end no name
+NO_NODE = frozenset({"PRON", "NAT", "SIDE", "NOUN"})  # mentions that are no names
+
+
+def admitted(clusters: list[Cluster], extractions: Iterable[Extraction], lex: Lexicon) -> list[Cluster]:
+    """The clusters one of whose names the corpus reads whole somewhere (see the module doc)."""
+    edges = _Edges(lex)
+    clean: set[tuple[str, int]] = set()
+    keys: set[str] = set()
+    for ex in extractions:
+        text = _text(ex)
+        bounds = {s.index: (s.start, s.end) for s in ex.sentences}
+        names = {m.start: m for m in ex.mentions if m.label not in {"PRON", "NOUN"}}
+        ends = {m.end: m for m in names.values()}
+        ends.update((i, TITLE) for t in ex.titles for i in range(t.start, t.end + 1))
+        for m in names.values():
+            if m.label in NO_NODE:
+                continue
+            start, end = bounds.get(m.sentence, (0, len(text)))
+            if edges.clean(text, _stripped(m), start, end, names, ends):
+                clean.add((m.doc_id, m.start))
+                keys.add(name_key(clean_label(m.text), lex))
+    return [c for c in clusters
+            if any((m.doc_id, m.start) in clean for m in c.mentions)
+            or any(name_key(f, lex) in keys for f in c.forms)]
+
+
+def _stripped(m: Mention) -> Mention:
+    """The mention without the spaces and line breaks at its edges ("\\nBob Packwood")."""
+    lead = len(m.text) - len(m.text.lstrip())
+    text = m.text.strip()
+    return dataclasses.replace(m, text=text, start=m.start + lead, end=m.start + lead + len(text))
+
+
+def _text(ex: Extraction) -> str:
+    """The document's text as far as its sentences cover it (spaces between them)."""
+    size = max((s.end for s in ex.sentences), default=0)
+    chars = [" "] * size
+    for s in ex.sentences:
+        chars[s.start:s.start + len(s.text)] = s.text
+    return "".join(chars[:size])
+
+
+class _Edges:
+    def __init__(self, lex: Lexicon) -> None:
+        words = edge_words()
+        self.lex = lex
+        self.joins = words["join"]          # "and", "&": a name goes on over them
+        self.particles = words["particle"]  # "du", "am", "von": inside a foreign name
+        self.ofs = words["of"]              # "of": a name goes on over it to a capitalised word
+        self.closed = words["closed"]       # capitalised function words: "The", "In", "But"
+        self.heads = words["head"]          # lower-case heads a cut name runs on into: "committee"
+
+    def clean(self, text: str, m: Mention, start: int, end: int, names: dict[int, Mention],
+              ends: dict[int, Mention]) -> bool:
+        """Both edges of `m` clean, within its sentence [start, end); `names`: the document's
+        names by start offset, `ends` their end offsets (two names side by side are both whole)."""
+        return self._left_clean(text, m, start, ends) and self._right_clean(text, m, end, names)
+
+    def _name_word(self, word: str) -> bool:
+        """A capitalised word that names (not "The", a title or an honorific)."""
+        if not CAPITAL.match(word):
+            return False
+        if "-" in word and word.rsplit("-", 1)[1][:1].islower():
+            return False  # an adjective: "London-based", "BBB-minus", "U.S.-built"
+        folded = fold(word).rstrip(".")
+        return not (folded in self.closed or folded in self.lex.title_heads or folded in self.lex.not_names
+                    or folded in self.lex.title_modifiers or folded in self.lex.honorifics)
+
+    def _left_clean(self, text: str, m: Mention, start: int, ends: dict[int, Mention]) -> bool:
+        if m.start > 0 and (text[m.start - 1].isalnum() or text[m.start - 1] in "/&-"):
+            return False  # glued: "A/S Ferrosan"
+        window = max(start, m.start - 80)
+        before = [(w.group(), w.end() + window) for w in WORD.finditer(text[window:m.start])]
+        if not before:
+            return True
+        w1, end1 = before[-1]
+        w2, end2 = before[-2] if len(before) > 1 else ("", -1)
+        if fold(w1) in self.particles:
+            return not CAPITAL.match(w2)  # "Bild am Sonntag"
+        if fold(w1) in self.joins:
+            # "Ways and Means Committee"; "IBM and Apple" are two names, but not "United Merchants and
+            # Manufacturers Inc": a legal form after "and" ends the name of both halves
+            first = ends.get(end2)
+            return not CAPITAL.match(w2) or first is not None and (
+                not _legal_end(m.text) or _legal_end(first.text) or first.label not in FIRM_LABELS)
+        if w1 == ",":
+            # "Smith Barney, Harris Upham and Co Inc": a partnership's comma
+            return not (self._name_word(w2) and PARTNERSHIP.search(m.text))
+        if w1.endswith(("'s", "’s", "'", "’")) or end1 in ends:
+            return True  # an owner before a name ("Toyota's Camry"), two names side by side
+        if len(before) == 1 and window == start:
+            return True  # a sentence's first word
+        return not self._name_word(w1)
+
+    def _right_clean(self, text: str, m: Mention, sentence_end: int, names: dict[int, Mention]) -> bool:
+        if m.end < len(text) and (text[m.end].isalnum() or text[m.end] in "/&"):
+            return False  # cut inside a word
+        after = [(w.group(), w.start() + m.end) for w in
+                 WORD.finditer(text[m.end:min(sentence_end, m.end + 80)])][:3]
+        if not after:
+            return True
+        r1, start1 = after[0]
+        r2, start2 = after[1] if len(after) > 1 else ("", -1)
+        if fold(r1) in self.joins:
+            return not CAPITAL.match(r2) or start2 in names  # "Coopers and Lybrand"
+        if fold(r1) in self.particles:
+            return not CAPITAL.match(r2)  # "Banque Generale du Luxembourg"
+        if fold(r1) in self.ofs:
+            # "U.S. Court of Appeals"; "Smith of Merrill Lynch", "Biopool AB of Umea" are whole
+            if fold(r2) in ARTICLES and len(after) > 2:
+                r2, start2 = after[2]
+            follows = names.get(start2)
+            return (m.label == "PERSON" or not CAPITAL.match(r2) or _legal_end(m.text)
+                    or follows is not None and follows.label in PLACE_LABELS)
+        if fold(r1) in self.heads:
+            return False  # "House Select committee"
+        if m.text.endswith(".") and CAPITAL.match(r1):
+            return True  # "... Enterprises Inc.\nCurrent qtr": the abbreviation's stop ends a sentence
+        return start1 in names or not self._name_word(r1)
+
+
+def _legal_end(name: str) -> bool:
+    """A name ending in a legal form is whole before "of": "Intracoastal Refining Inc of Conroe"."""
+    return fold(name.split()[-1]).rstrip(".") in LEGAL_WORDS
