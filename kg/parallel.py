@@ -1,9 +1,7 @@
 """Local multi-process extraction: worker processes each hold one pipeline and return small records.
 
-With `jobs` > 1, workers parse and extract, so only `Document`s go out and `Extraction`s come back
-(no Doc serialisation). With one job on a machine of two or more cores, this process parses and
-a forked process extracts what it parsed (`extract_beside`), so the parse is the only work on the
-parsing core. Either way at most `window` batches are in flight, so memory stays bounded.
+Workers parse and extract, so only `Document`s go out and `Extraction`s come back (no Doc
+serialisation), and at most `window` batches are in flight, so memory stays bounded.
 """
 
 from __future__ import annotations
@@ -15,8 +13,6 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 
 from spacy.language import Language
-from spacy.tokens import Doc
-from spacy.vocab import Vocab
 
 from .extract import DEFAULT_MODEL, extract_doc, load_nlp, parse
 from .types import Document, Extraction
@@ -25,11 +21,6 @@ BatchDone = Callable[[list[Document]], None]
 
 # The pipeline of *this* worker process, set once by `_start_worker`; never set in the parent.
 _worker_nlp: Language | None = None
-# The vocabulary the extracting process of `extract_beside` reads parsed Docs into.
-_worker_vocab: Vocab | None = None
-# What a parsed Doc carries to the extracting process: not the tok2vec tensor (kg reads none) nor
-# user_data (caches the extractor fills itself).
-DOC_EXCLUDE = ("tensor", "user_data")
 
 
 def batched(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
@@ -84,51 +75,3 @@ def _collect(batch: list[Document], future: Future[list[Extraction]],
     if on_batch:
         on_batch(batch)
     return extractions
-
-
-def can_extract_beside(cores: int) -> bool:
-    """Whether one job's extraction can run in a forked process beside its parse."""
-    return cores > 1 and "fork" in multiprocessing.get_all_start_methods()
-
-
-def extract_beside(nlp: Language, documents: Iterable[Document], batch_size: int = 64,
-                   on_batch: BatchDone | None = None) -> Iterator[Extraction]:
-    """Extractions of `documents`, in input order: this process parses (the same chunked path as
-    every mode), a forked process extracts each parsed batch, read back from `Doc.to_bytes`.
-
-    The parse is the budget of a one-job build; serialising a Doc costs about a tenth of
-    extracting it, so on two cores the extraction leaves the parse's path.
-    """
-    from .data import lexicon
-
-    lexicon()  # loaded once, before the fork, for the extracting process
-    context = multiprocessing.get_context("fork")
-    window = 3
-    pending: deque[tuple[list[Document], Future[list[Extraction]]]] = deque()
-    with ProcessPoolExecutor(1, mp_context=context, initializer=_start_extractor,
-                             initargs=(nlp.vocab,)) as pool:
-        batch: list[Document] = []
-        parsed: list[bytes] = []
-        for document, doc in parse(nlp, documents, batch_size=batch_size):
-            batch.append(document)
-            parsed.append(doc.to_bytes(exclude=DOC_EXCLUDE))
-            if len(batch) >= batch_size:
-                pending.append((batch, pool.submit(_extract_parsed, [d.id for d in batch], parsed)))
-                batch, parsed = [], []
-                while len(pending) >= window:
-                    yield from _collect(*pending.popleft(), on_batch)
-        if batch:
-            pending.append((batch, pool.submit(_extract_parsed, [d.id for d in batch], parsed)))
-        while pending:
-            yield from _collect(*pending.popleft(), on_batch)
-
-
-def _start_extractor(vocab: Vocab) -> None:
-    global _worker_vocab
-    _worker_vocab = vocab
-
-
-def _extract_parsed(doc_ids: list[str], parsed: list[bytes]) -> list[Extraction]:
-    assert _worker_vocab is not None, "extracting process started without a vocabulary"
-    return [extract_doc(Doc(_worker_vocab).from_bytes(data, exclude=DOC_EXCLUDE), doc_id)
-            for doc_id, data in zip(doc_ids, parsed, strict=True)]

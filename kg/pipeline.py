@@ -77,14 +77,12 @@ class UpdateReport:
 
 def extract_documents(nlp: Language, documents: Iterable[Document], batch_size: int = 64,
                       n_process: int = 1, progress: Progress | None = None,
-                      scheduler: str | None = None, model: str = DEFAULT_MODEL,
-                      beside: bool = True) -> Iterable[Extraction]:
+                      scheduler: str | None = None, model: str = DEFAULT_MODEL
+                      ) -> Iterable[Extraction]:
     """Extractions of `documents` in input order, streamed batch by batch.
 
-    One process parses in place, and with `beside` on a machine of two or more cores a forked
-    process extracts what it parsed (kg.parallel.extract_beside); `n_process` > 1 uses a local
-    pool of processes that parse and extract (kg.parallel); a Dask `scheduler` address runs parse
-    and extract on that cluster with `model` (kg.distributed).
+    One process parses in place; `n_process` > 1 uses a local pool (kg.parallel); a Dask
+    `scheduler` address runs parse and extract on that cluster with `model` (kg.distributed).
     """
     def batch_done(batch: list[Document]) -> None:
         for doc in batch:
@@ -102,11 +100,6 @@ def extract_documents(nlp: Language, documents: Iterable[Document], batch_size: 
 
         yield from extract_parallel(documents, n_process, nlp=nlp, model=model,
                                     batch_size=batch_size, on_batch=on_batch)
-        return
-    from .parallel import can_extract_beside, extract_beside
-
-    if beside and can_extract_beside(_cores()):
-        yield from extract_beside(nlp, documents, batch_size=batch_size, on_batch=on_batch)
         return
     from .extract import extract_doc, parse
 

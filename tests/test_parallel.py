@@ -5,7 +5,7 @@ from __future__ import annotations
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.parallel import extract_beside, extract_parallel
+from kg.parallel import extract_parallel
 from kg.pipeline import build, extract_documents
 from kg.types import Document
 
@@ -38,18 +38,6 @@ def test_pool_keeps_input_order_and_equals_in_process_extraction(nlp):
     assert [e.doc_id for e in pooled] == [d.id for d in documents]
     assert pooled == list(extract_documents(nlp, documents))
     assert [m.text for m in pooled[0].mentions if m.label == "PERSON"] == ["Alice Smith", "Bob Jones"]
-
-
-def test_one_job_extracting_beside_its_parse_equals_extracting_in_place(nlp):
-    """One job on two cores parses here and extracts in a forked process from Doc bytes: the
-    records are the ones extracting the live Docs gives, in input order, batch after batch."""
-    documents = small_documents(7)
-    seen = []
-    beside = list(extract_beside(nlp, documents, batch_size=3, on_batch=lambda b: seen.extend(d.id for d in b)))
-    in_place = list(extract_documents(nlp, documents, beside=False))
-    assert beside == in_place
-    assert [e.doc_id for e in beside] == seen == [d.id for d in documents]
-    assert any(t.relation for e in beside for t in e.triples)
 
 
 def test_pool_reads_documents_lazily(nlp):
