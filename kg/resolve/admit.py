@@ -81,6 +81,8 @@ class _Edges:
               ends: dict[int, Mention]) -> bool:
         """Both edges of `m` clean, within its sentence [start, end); `names`: the document's
         names by start offset, `ends` their end offsets (two names side by side are both whole)."""
+        if text[m.start:m.end] != m.text:
+            return True  # no text to read its edges from
         return self._left_clean(text, m, start, ends) and self._right_clean(text, m, end, names)
 
     def _name_word(self, word: str) -> bool:
