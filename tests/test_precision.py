@@ -499,3 +499,12 @@ def test_collective_act_given_to_one_of_its_subjects(nlp):
     assert below(nlp, text, "Schwartz", "had reached")
     assert ("Landes", "had reached", "an agreement with the company") in graph(
         nlp, "Landes had reached an agreement with the company.")
+
+
+def test_a_punctuation_mark_parsed_as_a_conjunct_object_is_no_crash(nlp):
+    """The parse makes the final "." a conjunct of "line": completing an object phrase must
+    not fail on a head that has no phrase (it crashed a MEANTIME build)."""
+    text = ("Apple Computer today introduced the new MacBook line, which includes the Macbook "
+            "and Macbook Pro.")
+    facts = graph(nlp, text)
+    assert any(s == "Apple Computer" and "introduce" in r for s, r, _ in facts)

@@ -375,6 +375,8 @@ def complement_phrase(p: Parse, head: Token) -> list[Token]:
     ("an option to acquire up to 65 pct of Boliden"); not its other PPs, which may be the verb's,
     nor one after words the phrase leaves out ("the sale of the plants … in Iowa with buyers")."""
     out = noun_phrase(p, head, long_pp=False)
+    if not out:  # a head the parse gave no phrase ("." as a conjunct): nothing to complete
+        return out
     for c in p.kids.get(head.i, []):
         if c.i < head.i:
             continue
