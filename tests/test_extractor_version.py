@@ -58,6 +58,7 @@ def test_every_table_rejects_a_short_row_with_file_and_line(tmp_path, name):
     data.lexicon.cache_clear()
     data.title_words.cache_clear()
     data.label_classes.cache_clear()
+    data.edge_words.cache_clear()
     original = data.DATA
     data.DATA = tmp_path
     for other in TABLES:
@@ -68,11 +69,13 @@ def test_every_table_rejects_a_short_row_with_file_and_line(tmp_path, name):
             data.lexicon()
             data.title_words()
             data.label_classes()
+            data.edge_words()
     finally:
         data.DATA = original
         data.lexicon.cache_clear()
         data.title_words.cache_clear()
         data.label_classes.cache_clear()
+        data.edge_words.cache_clear()
     
 
 def test_unknown_word_role_is_rejected_with_file_and_line(tmp_path):

@@ -15,7 +15,7 @@ LOADERS = {
     "places.tsv": data.lexicon, "first_names.tsv": data.lexicon, "nicknames.tsv": data.lexicon,
     "cues.tsv": data.lexicon, "sides.tsv": data.lexicon, "kinds.tsv": data.lexicon,
     "not_names.tsv": data.lexicon, "parties.tsv": data.lexicon,
-    "words.tsv": data.title_words, "labels.tsv": data.label_classes,
+    "words.tsv": data.title_words, "labels.tsv": data.label_classes, "edges.tsv": data.edge_words,
 }
 
 
