@@ -497,3 +497,16 @@ def test_laws_and_rates_are_no_nodes(nlp):
                 "the bank said.")
     assert "Federal Aviation Act" not in got and "London Interbank Offered Rate" not in got
     assert not any(label.startswith("London Interbank") for label in got)
+
+
+def test_a_short_form_is_the_firm_whose_own_units_also_hold_its_word(nlp):
+    """"Kodak" alone is Eastman Kodak Co although "Eastman Kodak Employees' Savings Plan" holds
+    the word too (it starts with the firm's name); beside an unrelated holder ("Allied Bank of
+    Texas" and "Allied Bancshares Inc") the word stays apart."""
+    found = nodes(nlp, "Eastman Kodak Co said it will buy back shares. The Eastman Kodak Employees' "
+                       "Savings Plan holds 10 pct. Kodak said the buyback would be completed this year.")
+    kodak = [aliases for _, aliases in found.values() if "Kodak" in aliases]
+    assert len(kodak) == 1 and "Eastman Kodak Co" in kodak[0]
+    found = nodes(nlp, "Allied Bancshares Inc said it agreed to sell Allied Bank of Texas to a "
+                       "group of investors. Allied has 50 mln dlrs of debt.")
+    assert not any("Allied" in aliases and len(aliases) > 1 for _, aliases in found.values())

@@ -301,11 +301,11 @@ def _join_short_words(names: list[Mention], uf: UnionFind, corpus: CorpusNames, 
             continue
         word = next(iter(fs))
         key = fold(word)
-        if (not re.fullmatch(r"[A-Z][a-z][\w'.]*", word) or len(holders.get(key, ())) != 1
+        long_root = _one_holder(holders.get(key, set()), forms)
+        if (not re.fullmatch(r"[A-Z][a-z][\w'.]*", word) or long_root is None
                 or _not_short_word(key, lex)
                 or any(_data_class(names[i], lex) or names[i].cue == "Place" for i in members)):
             continue
-        long_root = next(iter(holders[key]))
         if long_root == r:
             continue
         first = min(names[i].start for i in members)
@@ -354,6 +354,22 @@ def _join_short_words(names: list[Mention], uf: UnionFind, corpus: CorpusNames, 
             uf.union(long_root, r)
             claimed.update(members)
     return claimed
+
+
+def _one_holder(roots: set[int], forms: dict[int, set[str]]) -> int | None:
+    """The one name of a document that holds a word: the only holder, or the one whose name
+    (without its legal form) every other holder starts with ("Eastman Kodak Co" beside "Eastman
+    Kodak Employees' Savings Plan", "Toyota Motor Corp" beside "Toyota Motor Manufacturing USA
+    Inc": the firm and its own units); None when two unrelated names hold it ("Allied Bancshares
+    Inc" beside "Allied Bank of Texas")."""
+    if len(roots) == 1:
+        return next(iter(roots))
+    bases = {r: {fold(legal_base(f) or f) for f in forms[r]} for r in roots}
+    found = [r for r in roots
+             if any(len(base.split()) > 1 and all(
+                 any(fold(f).startswith(base + " ") for f in forms[o]) for o in roots if o != r)
+                 for base in bases[r])]
+    return found[0] if len(found) == 1 else None
 
 
 def _not_short_word(key: str, lex: Lexicon) -> bool:
