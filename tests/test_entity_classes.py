@@ -510,3 +510,13 @@ def test_a_short_form_is_the_firm_whose_own_units_also_hold_its_word(nlp):
     found = nodes(nlp, "Allied Bancshares Inc said it agreed to sell Allied Bank of Texas to a "
                        "group of investors. Allied has 50 mln dlrs of debt.")
     assert not any("Allied" in aliases and len(aliases) > 1 for _, aliases in found.values())
+
+
+def test_a_firm_after_a_title_and_and_is_read_without_a_crash(nlp):
+    """A legal-form name after "and" whose word before is a title's (no name's) end: admission
+    reads the title's empty text (it crashed the build of the whole Reuters corpus)."""
+    from kg.resolve.admit import _legal_end
+
+    assert not _legal_end("") and _legal_end("Texaco Inc")
+    nodes(nlp, "Smith was named President and Chief Executive and Texaco Inc said it agreed. "
+               "The Chairman and Acme Holdings Corp declined to comment.")

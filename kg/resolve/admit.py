@@ -150,4 +150,5 @@ class _Edges:
 
 def _legal_end(name: str) -> bool:
     """A name ending in a legal form is whole before "of": "Intracoastal Refining Inc of Conroe"."""
-    return fold(name.split()[-1]).rstrip(".") in LEGAL_WORDS
+    words = name.split()
+    return bool(words) and fold(words[-1]).rstrip(".") in LEGAL_WORDS
