@@ -513,10 +513,11 @@ def test_a_short_form_is_the_firm_whose_own_units_also_hold_its_word(nlp):
 
 
 def test_a_firm_after_a_title_and_and_is_read_without_a_crash(nlp):
-    """A legal-form name after "and" whose word before is a title's (no name's) end: admission
-    reads the title's empty text (it crashed the build of the whole Reuters corpus)."""
-    from kg.resolve.admit import _legal_end
-
-    assert not _legal_end("") and _legal_end("Texaco Inc")
-    nodes(nlp, "Smith was named President and Chief Executive and Texaco Inc said it agreed. "
-               "The Chairman and Acme Holdings Corp declined to comment.")
+    """A legal-form name after "and" whose word before ends a title ("Co President Mark D.
+    Greenberg and Jacee Securities Inc"): admission read the title's empty label and crashed
+    the build of the whole Reuters corpus (reuters-16617). Both firms and both men are nodes."""
+    found = nodes(nlp, "The Amex said Greenberg Securities Co President Mark D. Greenberg and Jacee "
+                       "Securities Inc President Joel L. Lovett were the industry representatives.")
+    assert {"Greenberg Securities Co", "Jacee Securities Inc", "Mark D. Greenberg",
+            "Joel L. Lovett"} <= set(found)
+    assert found["Jacee Securities Inc"][0] == "Organization"

@@ -265,7 +265,7 @@ def _time_zones() -> frozenset[str]:
 
 TITLE_KINDS = ("honorific", "head", "modifier", "fixed")
 WORD_ROLES = ("title", "honorific", "report", "speech", "deny", "demand", "intend", "address", "give_with", "content", "object_pp",
-              "meeting", "cancel", "belief", "part_of", "person")
+              "meeting", "cancel", "belief", "part_of", "person", "complement", "body", "collective")
 
 
 def _line_of(name: str, *fields: str) -> int:
@@ -273,20 +273,26 @@ def _line_of(name: str, *fields: str) -> int:
     return next((n for n, line in enumerate(lines, 1) if line.split("\t") == list(fields)), 0)
 
 
+def _role_table(name: str, known: tuple[str, ...], normalise: Callable[[str], str] = str
+                ) -> dict[str, frozenset[str]]:
+    """A table of words and their comma-separated roles, as a word set per role; a role not in
+    `known` fails with a KgError naming file:line."""
+    found: dict[str, set[str]] = {role: set() for role in known}
+    for word, roles in _rows(name):
+        for role in roles.split(","):
+            if role not in found:
+                raise _bad(name, _line_of(name, word, roles),
+                           f"unknown role {role!r} (one of {', '.join(known)})")
+            found[role].add(normalise(word))
+    return {role: frozenset(words) for role, words in found.items()}
+
+
 @cache
 def title_words() -> dict[str, frozenset[str]]:
     """The extractor's word lists by role (kg/data/words.tsv): title, honorific, report, speech,
     deny, demand, intend, address, give_with, content, object_pp, meeting, cancel, belief,
-    part_of, person."""
-    found: dict[str, set[str]] = {role: set() for role in WORD_ROLES}
-    for word, roles in _rows("words.tsv"):
-        for role in roles.split(","):
-            if role not in found:
-                raise _bad("words.tsv", _line_of("words.tsv", word, roles),
-                           f"unknown role {role!r} (one of {', '.join(WORD_ROLES)})")
-            found[role].add(word)
-    return {role: frozenset(words) for role, words in found.items()}
-
+    part_of, person, complement, body, collective."""
+    return _role_table("words.tsv", WORD_ROLES)
 
 
 EDGE_ROLES = ("join", "particle", "of", "head", "closed")
@@ -294,14 +300,8 @@ EDGE_ROLES = ("join", "particle", "of", "head", "closed")
 
 @cache
 def edge_words() -> dict[str, frozenset[str]]:
-    """Words at a name's edges by role (kg/data/edges.tsv): join, particle, of, head, closed."""
-    found: dict[str, set[str]] = {role: set() for role in EDGE_ROLES}
-    for word, role in _rows("edges.tsv"):
-        if role not in found:
-            raise _bad("edges.tsv", _line_of("edges.tsv", word, role),
-                       f"unknown role {role!r} (one of {', '.join(EDGE_ROLES)})")
-        found[role].add(fold(word))
-    return {role: frozenset(words) for role, words in found.items()}
+    """Words at a name's edges by role (kg/data/edges.tsv): join, particle, of, head, closed; folded."""
+    return _role_table("edges.tsv", EDGE_ROLES, fold)
 
 
 @cache

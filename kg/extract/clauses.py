@@ -14,6 +14,7 @@ from .parse import (
     RawTuple,
     Source,
     conjuncts,
+    infinitive,
     noun_phrase,
     trim,
     verb_group,
@@ -396,11 +397,6 @@ def _setting(prep: Token, pobj: Token) -> bool:
     """A PP naming a time or, with "in", a place ("a business in Hoboken"): where or when the
     verb's act is, whatever noun the parse hung it on; no complement of the noun."""
     return pobj.ent_type_ in {"DATE", "TIME"} or prep.lower_ == "in" and pobj.ent_type_ in PLACE_NAMES
-
-
-def infinitive(p: Parse, verb: Token) -> bool:
-    """A to-infinitive: "to acquire", "to purchase"."""
-    return verb.tag_ == "VB" and any(c.tag_ == "TO" for c in p.children(verb, "aux"))
 
 
 def _noun_preps(p: Parse, noun: Token) -> list[Token]:

@@ -14,10 +14,13 @@ from spacy.tokens import Token
 
 from .clauses import _content_clause as content_clause
 from .clauses import amount
-from .parse import Parse, RawTuple, Source
+from .parse import Parse, RawTuple, Source, span_head
 from .vocabulary import (
     ADDRESSING_VERBS,
     BELIEF_VERBS,
+    BODY_NOUNS,
+    COLLECTIVE_WORDS,
+    COMPLEMENT_VERBS,
     CONTENT_NOUNS,
     NAME_LABELS,
     OBJECT_PP_VERBS,
@@ -141,19 +144,6 @@ DOUBTS: Mapping[str, float] = {
     "collective_split": 0.25,
 }
 
-# Verbs whose object needs a predicative complement ("called the pace encouraging").
-COMPLEMENT_VERBS = frozenset({"call", "consider", "deem", "declare", "label", "term", "find",
-                              "judge", "rate", "brand", "dub"})
-# Nouns of a body one is a member of ("joined the board", "a member of the committee").
-BODY_NOUNS = frozenset("""board committee group team party union alliance club association council
-consortium cartel syndicate organization organisation community panel bloc coalition commission
-exchange federation league cabinet government parliament congress senate house assembly
-delegation staff firm company bank band orchestra army navy force crew camp club ranks""".split())
-# An act done together: its subject's conjuncts did it as one ("Landes and Schwartz reached an
-# agreement", "the six states agreed to integrate their economies").
-COLLECTIVE_WORDS = frozenset("""agreement accord deal pact venture merger partnership alliance
-merge integrate combine ally cooperate jointly together""".split())
-
 _VALUE_UNITS = frozenset({"MONEY", "QUANTITY", "PERCENT", "CARDINAL"})
 SAYING = SPEECH_VERBS - ADDRESSING_VERBS - {"call", "describe", "write", "reveal"}  # "said X", not "told X"
 FINAL_PUNCT = frozenset({".", "!", "?", '"', "'", "''", "”", "’", ")", ":", ";", "..."})
@@ -194,7 +184,7 @@ def doubts(p: Parse, raw: RawTuple) -> tuple[str, ...]:
     if any(_mid_word(_tokens(part)) for part in (raw.subject, raw.object, raw.relation)):
         found.append("mid_word")
     subj = _tokens(raw.subject)
-    head = next((t for t in subj if t.head.i not in {s.i for s in subj} or t.head.i == t.i), None)
+    head = span_head(subj)
     if head is not None and head.pos_ == "PROPN" and any(
             c.dep_ == "nummod" or c.ent_type_ in _VALUE_UNITS and c.like_num for c in head.children):
         found.append("amount_subject")
@@ -302,14 +292,9 @@ def doubts(p: Parse, raw: RawTuple) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _head_of(tokens: list[Token]) -> Token | None:
-    inside = {t.i for t in tokens}
-    return next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), None)
-
-
 def _valued(obj) -> bool:
     """The object is an amount: the value the relation's noun has ("quota of" + "1.466 mln bpd")."""
-    head = _head_of(_tokens(obj))
+    head = span_head(_tokens(obj))
     return head is not None and (head.like_num or head.ent_type_ in _VALUE_UNITS or any(
         c.dep_ == "nummod" and c.like_num for c in head.children))
 
@@ -325,7 +310,7 @@ def _party_member(verb: Token, rel: list[Token], obj) -> bool:
         return True  # "joined forces with"
     if verb.lemma_ != "join":
         return False
-    head = _head_of(_tokens(obj))
+    head = span_head(_tokens(obj))
     if head is None:
         return False
     return head.pos_ == "NOUN" and head.ent_type_ == "" and head.lower_ not in BODY_NOUNS \
@@ -347,7 +332,7 @@ def _runs_on(obj) -> bool:
 def _collective_split(subj: list[Token], verb: Token, rel: list[Token], obj) -> bool:
     """The subject is one of coordinated subjects and the act is done together (COLLECTIVE_WORDS
     in the verb, its chain, the object's head or an adverb of the verb)."""
-    head = _head_of(subj)
+    head = span_head(subj)
     if head is None:
         return False
     coordinated = any(c.dep_ == "conj" for c in head.children) or (
@@ -356,7 +341,7 @@ def _collective_split(subj: list[Token], verb: Token, rel: list[Token], obj) -> 
         return False
     words = {(t.lemma_ or t.lower_).lower() for t in rel} | {
         c.lower_ for c in verb.children if c.dep_ == "advmod"}
-    obj_head = _head_of(_tokens(obj))
+    obj_head = span_head(_tokens(obj))
     if obj_head is not None:
         words |= {obj_head.lower_, obj_head.lower_.rstrip("s")}
     return bool(words & COLLECTIVE_WORDS)
@@ -366,8 +351,7 @@ def _conjunct_subject(obj) -> bool:
     """The object is a conjunct right before the auxiliary or verb of a coordinated clause that
     has no subject of its own: the parse took that clause's subject for a conjunct."""
     tokens = _tokens(obj)
-    inside = {t.i for t in tokens}
-    head = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), None)
+    head = span_head(tokens)
     if head is None or head.dep_ != "conj":
         return False
     doc = head.doc
@@ -436,7 +420,7 @@ def _name_fragment(subj: list[Token]) -> bool:
     if not subj:
         return False
     inside = {t.i for t in subj}
-    head = next((t for t in subj if t.head.i not in inside or t.head.i == t.i), None)
+    head = span_head(subj)
     if head is None or head.pos_ != "PROPN":
         return False
     from .mentions import analyse
@@ -476,7 +460,7 @@ def _content_cut(p: Parse, obj, verb: Token) -> bool:
     """An object that is a content noun whose clause (with its own subject) is left out."""
     tokens = [t for t in obj if not isinstance(t, str)]
     inside = {t.i for t in tokens}
-    head = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), None)
+    head = span_head(tokens)
     if head is None or head.lower_ not in CONTENT_NOUNS and not (
             head.tag_ == "NNS" and head.lower_[:-1] in CONTENT_NOUNS):  # "suggestions"
         return False

@@ -96,7 +96,7 @@ def antecedents(doc: Doc, names: list[Mention], pronouns: list[Mention],
                     target not in unnamed and _speaker(token_at[target], ptok, quote, openers)):
                 continue
             if (word in NEUTER and quote[ptok.i] and quote[mtok.i] != quote[ptok.i]
-                    and not (ptok.dep_ in SUBJECTS and ptok.head.lemma_ in SPEECH_VERBS)):
+                    and not _reports(ptok)):
                 continue  # a quoted "it" is what the speaker talks of, rarely a name outside the quote
             score = _salience(head, ptok, p, m) - (UNNAMED_PENALTY if target in unnamed else 0.0)
             if _reports(ptok) and _reports(head):

@@ -9,7 +9,7 @@ from enum import Enum
 
 from spacy.tokens import Token
 
-from .parse import Parse
+from .parse import Parse, infinitive
 from .vocabulary import (
     CONDITIONAL_MARKS,
     DEMANDING_VERBS,
@@ -64,7 +64,7 @@ def mode(p: Parse, verb: Token, relation: list) -> Mode:
                 return Mode.NEGATED
             if lemma in DEMANDING_VERBS:
                 return Mode.DEMANDED
-            if lemma in INTENDING_VERBS or _infinitive(p, node) and dep in {"advcl", "xcomp"}:
+            if lemma in INTENDING_VERBS or infinitive(p, node) and dep in {"advcl", "xcomp"}:
                 return Mode.HYPOTHETICAL
             if dep in {"ccomp", "xcomp"} and _modal(p, head):
                 return Mode.HYPOTHETICAL  # "may recommend that the U.S. retaliate": not done
@@ -79,9 +79,6 @@ def _modal(p: Parse, verb: Token) -> bool:
     return any(c.tag_ == "MD" and c.lower_ in HYPOTHETICAL_MODALS for c in p.children(verb, "aux"))
 
 
-def _infinitive(p: Parse, verb: Token) -> bool:
-    """"to protect its rights": a bare-infinitive clause naming a purpose, not an act done."""
-    return verb.tag_ == "VB" and any(c.tag_ == "TO" for c in p.children(verb, "aux"))
 
 
 def _yet_to(p: Parse, verb: Token, words: list[Token]) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .parse import Kind, RawTuple
+from .parse import Kind, RawTuple, span_head
 from .vocabulary import ADDRESSING_VERBS, PREDICATE_POS
 
 # spaCy entity labels of values: they become typed literals (kg.facts)
@@ -19,8 +19,7 @@ INSERTED = {"is": "be", "are": "be", "was": "be", "were": "be", "am": "be", "has
 
 
 def _head(tokens: list[Token]) -> Token:
-    inside = {t.i for t in tokens}
-    return next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
+    return span_head(tokens) or tokens[0]
 
 
 def object_form(raw: RawTuple) -> tuple[str, list[Token]]:

@@ -162,6 +162,17 @@ class Parse:
         return out
 
 
+def span_head(tokens: list[Token]) -> Token | None:
+    """The token of `tokens` whose head lies outside them (or is itself): the phrase's head."""
+    inside = {t.i for t in tokens}
+    return next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), None)
+
+
+def infinitive(p: Parse, verb: Token) -> bool:
+    """A to-infinitive: "to acquire", "to protect its rights"."""
+    return verb.tag_ == "VB" and any(c.tag_ == "TO" for c in p.children(verb, "aux"))
+
+
 def place_apposition(tok: Token) -> bool:
     """"Calif." in "Van Nuys, Calif.": a state after its town, part of the one place name."""
     return tok.dep_ == "appos" and tok.ent_type_ in PLACE_ENTS and tok.head.ent_type_ in PLACE_ENTS \

@@ -78,6 +78,9 @@ ADDRESSING_VERBS = _WORDS["address"]  # object addressed, clause said: "told rep
 MEETING_NOUNS = _WORDS["meeting"]   # "his meeting with Kellogg": its owner met Kellogg
 BELIEF_VERBS = _WORDS["belief"]  # a clause under them is an opinion: "feels it can resolve"
 NOT_TAKEN_PLACE = _WORDS["cancel"]  # "cancelled his meeting", "his planned meeting": it did not
+COMPLEMENT_VERBS = _WORDS["complement"]  # the object needs a predicative: "called the pace encouraging"
+BODY_NOUNS = _WORDS["body"]  # a body one is a member of: "joined the board"
+COLLECTIVE_WORDS = _WORDS["collective"]  # an act done together: "Landes and Schwartz reached an agreement"
 # One-word legal forms of company names ("Inc", "Corp.", "Plc"): never a thing of their own.
 LEGAL_FORMS = frozenset(t.strip().lower() for terms in terms_by_type.values() for t in terms
                         if " " not in t.strip())
