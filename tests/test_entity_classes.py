@@ -521,3 +521,31 @@ def test_a_firm_after_a_title_and_and_is_read_without_a_crash(nlp):
     assert {"Greenberg Securities Co", "Jacee Securities Inc", "Mark D. Greenberg",
             "Joel L. Lovett"} <= set(found)
     assert found["Jacee Securities Inc"][0] == "Organization"
+
+
+def test_an_abbreviation_of_a_common_term_is_no_node(nlp):
+    """An abbreviation the article defines by lower-case words before it in parentheses ("crude
+    palm oil (CPO)", "a letter of credit (LOC)") abbreviates a common term, not a name; one defined
+    by a capitalised name ("Caspian Pipeline Consortium (CPC)") stays a node."""
+    found = nodes(nlp, "Malaysia's crude palm oil (CPO) output rose to 5.1 mln tonnes last year. CPO "
+                       "prices fell, the Palm Oil Registration and Licensing Authority said.",
+                  "The bank will provide a letter of credit (LOC) facility. The LOC expires in 1990.",
+                  "The Caspian Pipeline Consortium (CPC) said exports rose. CPC shipped 2 mln tonnes.")
+    assert "CPO" not in found and "LOC" not in found
+    assert any(label in {"CPC", "Caspian Pipeline Consortium"} for label in found)
+    assert "Malaysia" in found
+
+
+def test_table_words_and_bare_firm_words_are_junk():
+    """A market and a contract month of a commodity table ("New York Sept", "Aug/Sept"), numbered
+    items of a list ("II and III") and a firm's last word alone ("Cie", "Associates") name nothing;
+    names ending in such words do ("Smith Associates", "Louis XIV", a given name "Jun")."""
+    from kg.data import lexicon
+    from kg.resolve.names import is_junk
+
+    lex = lexicon()
+    for junk in ["New York Sept", "Aug/Sept", "Oct/Dec", "II and III", "Cie", "Associates"]:
+        assert is_junk(junk, lex), junk
+    for name in ["Smith Associates", "Louis XIV", "Li Jun", "May Department Stores", "Jan Timmer",
+                 "Brown Boveri und Cie", "Septima"]:
+        assert not is_junk(name, lex), name

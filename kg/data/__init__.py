@@ -217,7 +217,13 @@ LEGAL_WORDS = _legal_words()
 # Month and day names, months also abbreviated ("Apr"), from the standard library's C-locale
 # calendar; not "May" or "Mar" (names end in them) and no day abbreviation ("Sun").
 CALENDAR_WORDS = frozenset(w.casefold() for w in [*calendar.month_name, *calendar.month_abbr,
-                                                  *calendar.day_name] if w) - {"may", "mar"}
+                                                  *calendar.day_name, "Sept"] if w) - {"may", "mar"}
+# The months' abbreviations alone ("Aug", "Sept"): a contract month after a market's name in a
+# commodity table ("New York Sept"), never the end of a name.
+MONTH_ABBREVIATIONS = frozenset(w.casefold() for w in [*calendar.month_abbr, "Sept"] if w) - {"may", "mar"}
+# Words that end a firm's name after "and" or a surname but are no name alone ("and Cie",
+# "Len M. House and Associates"); cleanco's legal forms are the others.
+FIRM_WORDS = frozenset({"associates", "partners", "brothers", "bros", "sons", "cie", "company"})
 
 CITY_POPULATION = 100_000
 REGION_COUNTRIES = ("US", "CA")  # the wire's datelines and company addresses name their states

@@ -46,9 +46,43 @@ def admitted(clusters: list[Cluster], extractions: Iterable[Extraction], lex: Le
             if edges.clean(text, _stripped(m), start, end, names, ends):
                 clean.add((m.doc_id, m.start))
                 keys.add(name_key(clean_label(m.text), lex))
+    terms = {t for ex in extractions for t in common_terms(ex)}
     return [c for c in clusters
-            if any((m.doc_id, m.start) in clean for m in c.mentions)
-            or any(name_key(f, lex) in keys for f in c.forms)]
+            if (any((m.doc_id, m.start) in clean for m in c.mentions)
+                or any(name_key(f, lex) in keys for f in c.forms))
+            and not all(fold(clean_label(f)) in terms for f in c.forms)]
+
+
+# an abbreviation in parentheses after the lower-case words it abbreviates: "crude palm oil (CPO)"
+_DEFINED = re.compile(r"((?:[a-z][a-z'-]* ){1,8})\(([A-Z][A-Z&]{1,6})(s?)\)")
+_STOP = frozenset({"of", "and", "for", "the", "on", "in", "to", "&"})
+
+
+def common_terms(ex: Extraction) -> set[str]:
+    """The abbreviations a document defines as a common term, written in lower case before them in
+    parentheses ("crude palm oil (CPO)", "a letter of credit (LOC)", "exchanges for physicals (EFPs)"):
+    folded, with and without a plural "s". A name is defined by capitalised words ("Caspian Pipeline
+    Consortium (CPC)"), so a cluster that also holds such a long form keeps its node."""
+    found: set[str] = set()
+    for s in ex.sentences:
+        for m in _DEFINED.finditer(s.text):
+            words, letters = m.group(1).split(), m.group(2).replace("&", "").casefold()
+            if _spells(words, letters):
+                found.update({letters, letters + "s", fold(m.group(2)), fold(m.group(2)) + "s"})
+    return found
+
+
+def _spells(words: list[str], letters: str) -> bool:
+    """The last words' initials are the letters, with or without their function words."""
+    if letters.endswith("s") and len(letters) > 2 and words and words[-1].endswith("s"):
+        letters = letters[:-1]  # "exchanges for physicals (EFPS)": the plural's letter
+    for k in range(len(letters), min(len(words), len(letters) + 2) + 1):
+        tail = words[-k:]
+        if tail[0] in _STOP:
+            continue
+        if "".join(w[0] for w in tail) == letters or "".join(w[0] for w in tail if w not in _STOP) == letters:
+            return True
+    return False
 
 
 def _stripped(m: Mention) -> Mention:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache, wraps
 
 from .. import data
-from ..data import CALENDAR_WORDS, LEGAL_WORDS, Lexicon
+from ..data import CALENDAR_WORDS, FIRM_WORDS, LEGAL_WORDS, MONTH_ABBREVIATIONS, Lexicon
 
 # pure functions that resolution calls on the same few thousand names again and again: memoized
 # here (kg/data is part of the extractor version, so the cache lives on this side)
@@ -201,6 +201,14 @@ def is_junk(form: str, lex: Lexicon | None = None) -> bool:
     if any(w.rstrip(".") in CALENDAR_WORDS for w in words) and all(
             w.rstrip(".") in CALENDAR_WORDS or _number_word(w) for w in words):
         return True  # "Feb One", "March First": a date written in words
+    if len(words) >= 2 and words[-1].rstrip(".") in MONTH_ABBREVIATIONS - {"jan", "jun"}:
+        return True  # "New York Sept": a market and a contract month in a commodity table (not the
+        # given names "Jan", "Jun")
+    if sum(bool(_ROMAN.fullmatch(w)) for w in form.split()) >= 2 and all(
+            _ROMAN.fullmatch(w) or fold(w) in {"and", "&", ","} for w in form.split()):
+        return True  # "II and III": numbered items of a list or table
+    if key in FIRM_WORDS:
+        return True  # "Cie", "Associates": the end of a firm's name without the name
     base = legal_base(form)
     if base and len(base.split()) < len(form.split()) and (lex.country_of(base) or fold(base) in lex.places
                                                         or fold(base) in lex.countries or fold(base) in lex.regions):
@@ -220,6 +228,7 @@ _ORG_HEADS = frozenset({"department", "ministry", "office", "agency", "bureau", 
 _SPELLING = ((re.compile(r"(?<=\w{3})our$"), "or"), (re.compile(r"(?<=\w{3})isation$"), "ization"),
              (re.compile(r"^(def|off|lic)ence$"), r"\1ense"), (re.compile(r"^(cent|theat|met|fib)re$"), r"\1er"))
 _WORD = re.compile(r"[^\W_]+(?:[.&'][^\W_]+)*\.?|&")
+_ROMAN = re.compile(r"[IVX]{1,4}")
 _MIXED_ACRONYM = re.compile(r"^[A-Z](?:[a-z]?[A-Z]){1,4}$")
 
 
