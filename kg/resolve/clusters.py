@@ -120,6 +120,7 @@ class CorpusNames:
     org_tails: Counter = field(default_factory=Counter)  # last words of organisations' names → names
     alone: Counter = field(default_factory=Counter)   # one-word name → documents with no longer name holding it
     beside: Counter = field(default_factory=Counter)  # one-word name → documents with a longer name holding it
+    alone_names: Counter = field(default_factory=Counter)  # name of 2+ words → documents no longer name of which holds it
 
     def stands_alone(self, key: str) -> bool:
         """'the House', 'Congress', 'Treasury': a word the corpus names on its own, with no longer
@@ -188,6 +189,7 @@ def corpus_names(extractions: Iterable[Extraction]) -> CorpusNames:
     lowercase: Counter = Counter()
     alone: Counter = Counter()
     beside: Counter = Counter()
+    alone_names: Counter = Counter()
     for ex in extractions:
         for s in ex.sentences:
             lowercase.update(w for w in _LOWER_WORD.findall(s.text))
@@ -196,6 +198,10 @@ def corpus_names(extractions: Iterable[Extraction]) -> CorpusNames:
         for f in forms:
             if f and not _SPLIT.search(f):
                 (beside if fold(f) in held else alone)[fold(f)] += 1
+        spaced = {f" {' '.join(fold(f).split())} " for f in forms if f}
+        for f in spaced:
+            if f.count(" ") > 2 and not any(f in g and f != g for g in spaced):
+                alone_names[f.strip()] += 1
         for m in ex.mentions:
             if m.label in NOT_NAMES:
                 continue
@@ -206,7 +212,7 @@ def corpus_names(extractions: Iterable[Extraction]) -> CorpusNames:
                 heads.add(fold(words[0]))
                 tails[fold(words[-1])].add(fold(form))
     return CorpusNames(dict(labels), frozenset(heads), lowercase,
-                       Counter({w: len(names) for w, names in tails.items()}), alone, beside)
+                       Counter({w: len(names) for w, names in tails.items()}), alone, beside, alone_names)
 
 
 def local_clusters(ex: Extraction, lex: Lexicon, corpus: CorpusNames | None = None) -> list[Cluster]:
@@ -260,7 +266,7 @@ def local_clusters(ex: Extraction, lex: Lexicon, corpus: CorpusNames | None = No
             linked.add(i)
     _join_given_names(names, uf, full, full_index, linked, lex)
     claimed = _join_short_words(names, uf, corpus, lex)
-    claimed |= _join_sub_names(names, uf, lex)
+    claimed |= _join_sub_names(names, uf, lex, corpus or CorpusNames())
     clusters = []
     for members in uf.groups().values():
         c = Cluster([names[i] for i in sorted(members)])
@@ -379,13 +385,15 @@ def _join_short_words(names: list[Mention], uf: UnionFind, corpus: CorpusNames, 
     return claimed
 
 
-def _join_sub_names(names: list[Mention], uf: UnionFind, lex: Lexicon) -> set[int]:
+def _join_sub_names(names: list[Mention], uf: UnionFind, lex: Lexicon, corpus: CorpusNames) -> set[int]:
     """A name of two words or more that is the end of the one longer name of its document
     ("Patent Office" of "European Patent Office", "Construction Bank of China" of "People's
     Construction Bank of China", "Hernandez Grisanti" of "Arturo Hernandez Grisanti"), or its
     start before "and" ("Great Atlantic" of "Great Atlantic and Pacific Tea Co"), is that name cut
     short by the tagger or the writer. Read in the document only (another story's "Patent Office"
-    may be another country's), like `_join_short_words`; never a place of the gazetteers or
+    may be another country's), like `_join_short_words`, and only when no other story names it on
+    its own ("Central Bank" of "Central Bank and Trust Co" beside another story's "the Central Bank
+    issued"; a person's two surnames may stand alone: "Hernandez Grisanti"); never a place of the gazetteers or
     tables, nor what follows "of" ("New Zealand" of "Bank of New Zealand"), nor the start of a
     longer name before any other word: "Lower House" is no "Lower House Steering Committee",
     "Kleinwort Benson" no "Kleinwort Benson Australia Ltd". Returns the joined names' indices."""
@@ -397,6 +405,8 @@ def _join_sub_names(names: list[Mention], uf: UnionFind, lex: Lexicon) -> set[in
         if (len(ws) < 2 or legal_base(forms[i]) != forms[i] or _data_class(names[i], lex)
                 or names[i].cue == "Place" or lex.place_name(" ".join(ws))):
             continue  # a company's cut name with its legal form: `_join_cut_heads`
+        if not _personish(names[i], lex) and corpus.alone_names[" ".join(fold(forms[i]).split())]:
+            continue
         # "Bank of Ceylon": a head and its place is a whole name (not "People's Construction Bank
         # of China" cut at the possessive)
         of_place = any(w in OF_WORDS and lex.place_name(" ".join(ws[k + 1:])) for k, w in enumerate(ws))
