@@ -13,7 +13,7 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..data import LEGAL_WORDS, Lexicon, edge_words, label_classes
+from ..data import CALENDAR_WORDS, LEGAL_WORDS, Lexicon, edge_words, label_classes
 from ..types import Extraction, Mention
 from .names import (clean_label, defines_acronym, fold, is_acronym, is_junk, legal_base, name_key, org_key,
                     person_name, surname)
@@ -403,7 +403,8 @@ def _join_sub_names(names: list[Mention], uf: UnionFind, lex: Lexicon, corpus: C
     claimed: set[int] = set()
     for i, ws in enumerate(words):
         if (len(ws) < 2 or legal_base(forms[i]) != forms[i] or _data_class(names[i], lex)
-                or names[i].cue == "Place" or lex.place_name(" ".join(ws))):
+                or names[i].cue == "Place" or lex.place_name(" ".join(ws))
+                or ws[-1] in edge_words()["place_end"]):  # "Illinois River" of "May Illinois River"
             continue  # a company's cut name with its legal form: `_join_cut_heads`
         if not _personish(names[i], lex) and corpus.alone_names[" ".join(fold(forms[i]).split())]:
             continue
@@ -415,6 +416,8 @@ def _join_sub_names(names: list[Mention], uf: UnionFind, lex: Lexicon, corpus: C
             extra = len(long) - len(ws)
             if extra < 1 or keys[j] == keys[i]:
                 continue
+            if any(w in CALENDAR_WORDS or w in lex.not_names or w in lex.nationality for w in long[:extra]):
+                continue  # "May Illinois River", "Texan H. Ross Perot": glued words, no longer name
             if long[extra:] == ws and long[extra - 1] not in OF_WORDS:
                 if legal_base(forms[j]) != forms[j] and lex.country_of(long[0]) is not None:
                     continue  # "American Honda Motor Co Inc" is not Honda Motor Co Ltd
