@@ -67,3 +67,13 @@ def test_a_city_ending_in_a_legal_forms_letters_is_a_city(nlp):
     found = nodes(nlp, "Yugoslavia's <Naftagas> of Novi Sad said it would drill two wells.\n"
                        "The wells near Novi Sad are expected to produce oil next year.")
     assert found["Novi Sad"][0] == "Place"
+
+
+def test_an_organisations_name_cut_by_a_line_break_is_one_name(nlp):
+    found = nodes(nlp, "Cetus Corp said the European\nPatent Office allowed and intends to grant the "
+                       "company a patent\nfor pharmaceutical and veterinary preparations of genetically\n"
+                       "engineered Interleukin-2 analog.\n    Interleuken-2 is an immune modulating protein "
+                       "currently\nundergoing clinical trials in the United States and Europe.")
+    assert "Patent Office" not in found
+    assert found["European Patent Office"][0] == "Organization"
+

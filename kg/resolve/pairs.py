@@ -7,7 +7,9 @@ Two names of one sentence with only such a gap between them become one mention o
   - the gap is "and"/"&", the second ends in a legal form, the first is one word with no legal
     form, no known place, nationality or given name, and neither half is ever named in the corpus
     except beside the other: a firm named after its partners ("Rodman and Renshaw Capital Group
-    Inc"), not two firms ("Chrysler and American Motors Corp": each is named alone elsewhere).
+    Inc"), not two firms ("Chrysler and American Motors Corp": each is named alone elsewhere), or
+  - the gap is a line break alone and both are organisations, the first one word ("European\nPatent
+    Office").
 One pass over the mentions with a dict of keys: linear, the same for any document order.
 """
 
@@ -83,6 +85,8 @@ def glue_pairs(extractions: list[Extraction], lex: Lexicon) -> tuple[list[Extrac
                 label, cue = (a.label if a.label == b.label else "ORG"), a.cue or b.cue
             elif not listed and _partners(a, gap, b, named, first_half, second_half, lex):
                 label, cue = "ORG", "Organization"
+            elif _wrapped(a, gap, b, lex):
+                label, cue = "ORG", a.cue or b.cue
             else:
                 continue
             s = next(s for s in ex.sentences if s.index == a.sentence)
@@ -134,6 +138,20 @@ def _partners(a: Mention, gap: str, b: Mention, named: Counter, first_half: Coun
         return False
     return (named[key] == first_half[key]
             and named[fold(right)] == second_half[fold(right)])
+
+
+def _wrapped(a: Mention, gap: str, b: Mention, lex: Lexicon) -> bool:
+    """'European\nPatent Office', 'Dominion\nSecurities', 'Chrysler\nFirst Inc': one word the
+    tagger calls an organisation at a line's end and an organisation's name at the next line's
+    start, nothing between, are one name the line break cut (a stop after the first ends a
+    sentence: "Fujitsu Ltd.\nSchlumberger"). Not a place, a firm's full name with its legal form,
+    a given name or a table word."""
+    left = clean_label(a.text)
+    if gap or a.label != "ORG" or b.label != "ORG" or " " in left or a.text.rstrip().endswith("."):
+        return False
+    key = fold(left)
+    return not (not left[:1].isupper() or lex.place_name(key) or key in lex.first_names
+                or key in LEGAL_WORDS or is_junk(left, lex) or is_junk(clean_label(b.text), lex))
 
 
 def _legal(form: str) -> bool:
