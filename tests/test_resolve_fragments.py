@@ -77,3 +77,15 @@ def test_an_organisations_name_cut_by_a_line_break_is_one_name(nlp):
     assert "Patent Office" not in found
     assert found["European Patent Office"][0] == "Organization"
 
+
+
+def test_a_firm_whose_name_has_and_after_two_words_is_one_name(nlp):
+    found = nodes(nlp, "The Great Atlantic and Pacific\nTea Co said its three-year 345 mln dlr capital program "
+                       "will be\nbe substantially increased to accommodate growth and expansion\nplans for "
+                       "Waldbaum Inc and Shopwell Inc over the next two\nyears.")
+    assert "Great Atlantic" not in found
+    assert found["Great Atlantic and Pacific Tea Co"][0] == "Organization"
+    # two firms, the second named by its letters, stay two
+    found = nodes(nlp, "The venture of American Exploration\nand NYLIFE Equity Inc will drill ten wells, "
+                       "the companies said.")
+    assert "American Exploration and NYLIFE Equity Inc" not in found

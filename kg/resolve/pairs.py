@@ -90,7 +90,9 @@ def glue_pairs(extractions: list[Extraction], lex: Lexicon) -> tuple[list[Extrac
             else:
                 continue
             s = next(s for s in ex.sentences if s.index == a.sentence)
-            text = s.text[a.start - s.start:b.end - s.start]
+            # the halves' own texts and the gap between them: a half may run past its sentence's
+            # end ("Pacific\nTea Co" when the parser ends a sentence at the line break)
+            text = a.text + s.text[a.end - s.start:b.start - s.start] + b.text
             glued[a.start] = Mention(a.doc_id, a.sentence, text, a.start, b.end, label, a.role, None, cue)
             gone.add(b.start)
             moved[(ex.doc_id, b.start)] = a.start
@@ -124,15 +126,29 @@ def _attested(a: Mention, gap: str, b: Mention, whole: Counter, apart: Counter, 
 
 def _partners(a: Mention, gap: str, b: Mention, named: Counter, first_half: Counter, second_half: Counter,
               lex: Lexicon) -> bool:
-    """'Hambrecht and Quist Inc', 'Wyrough and Loser Inc': one word and a name with its legal form,
-    neither of them ever named apart from the other."""
+    """'Hambrecht and Quist Inc', 'Wyrough and Loser Inc', 'Great Atlantic and Pacific Tea Co': a
+    word (or two or three) and a name with its legal form, neither of them ever named apart from
+    the other."""
     left, right = clean_label(a.text), clean_label(b.text)
-    if gap not in {"and", "&"} or " " in left or not left[:1].isupper() or left.isupper():
+    if gap not in {"and", "&"} or not left[:1].isupper() or left.isupper():
         return False
     words = right.split()
-    if len(words) < 2 or not _legal(right) or _legal(left) or a.label in {"GPE", "FAC"}:
+    if len(words) < 2 or not _legal(right) or _legal(left):
         return False
     key = fold(left)
+    if " " in left:
+        # "Great Atlantic and Pacific Tea Co", "Highveld Steel and Vanadium Corp Ltd": two or three
+        # capitalised words, none a place, nationality or legal form, before a name in lower case
+        # but its first letters ("and NYLIFE Equity Inc" is another firm)
+        lwords = left.replace(",", " ").split()
+        if (len(lwords) > 3 or words[0].isupper() or a.label == "GPE"
+                or not all(re.fullmatch(r"[A-Z][a-z][\w'-]*", w) for w in lwords)
+                or any(fold(w) in lex.nationality for w in lwords)
+                or any(lex.place_name(w) or fold(w).rstrip(".") in LEGAL_WORDS for w in lwords[1:])
+                or lex.place_name(left)):
+            return False
+    elif a.label in {"GPE", "FAC"}:
+        return False
     if (lex.place_name(key) or key in lex.nationality or key in lex.first_names or key in lex.aliases
             or lex.country_of(left) is not None):
         return False
