@@ -89,3 +89,21 @@ def test_a_firm_whose_name_has_and_after_two_words_is_one_name(nlp):
     found = nodes(nlp, "The venture of American Exploration\nand NYLIFE Equity Inc will drill ten wells, "
                        "the companies said.")
     assert "American Exploration and NYLIFE Equity Inc" not in found
+
+
+CGCT = ("    CGCT, which controls 16 pct of the French public telephone\nswitching market, is to be sold by "
+        "the government for 500 mln\nfrancs by private tender.\n    Five groups are bidding for the company "
+        "and the government\nhas said it will choose CGCT's new owner by the end of April.\n    APT "
+        "vice-president Wim Huisman told a news conference a\ncapital increase was envisaged if SAT-APT wins "
+        "CGCT, but\ndeclined to give details or say how an increase would affect\nforeign stakes in CGCT.\n"
+        "    In 1985, CGCT posted losses of 200 mln francs on sales of\nthree billion after 1984 losses of "
+        "997 mln francs.\n    A joint SAT-APT statement added that buyers were committed\nto investing 240 "
+        "mln francs in CGCT research and production\nplants. The APT-SAT offer includes a provision for "
+        "CGCT to\nproduce APT 5ESS-PRX switching technology and adapt it to\nFrench standards.\n    The "
+        "tender was launched after a 1985 draft agreement for\nATT to take over CGCT was abandoned.\n"
+        "    Other candidacies to take over CGCT include West Germany's\nSiemens AG.")
+
+
+def test_letters_no_table_lists_are_no_place(nlp):
+    assert nodes(nlp, CGCT)["CGCT"][0] == "Organization"
+    assert nodes(nlp, "The GDR and Poland signed a trade pact, the GDR news agency said.")["East Germany"][0] == "Place"

@@ -91,6 +91,15 @@ def votes_for(m: Mention, lex: Lexicon, tagger: bool = True) -> Counter:
 _NAME_WORD = re.compile(r"[A-Z][\w'.-]*")
 
 
+def _unlisted_acronym(c: Cluster, lex: Lexicon) -> bool:
+    """Every name of the cluster an acronym that no gazetteer, place table, country code or alias
+    lists and no cue calls a place: a place written in letters is a listed one ("USSR", "GDR",
+    "UAE"); other letters the tagger reads as a place name an organisation ("CGCT")."""
+    return bool(c.forms) and all(
+        is_acronym(f) and not lex.place_name(f) and fold(f) not in lex.country_codes and fold(f) not in lex.aliases
+        for f in c.forms) and not any(m.cue == "Place" for m in c.mentions)
+
+
 def _place_named(c: Cluster, lex: Lexicon) -> bool:
     """'Candlewood Lake', 'Ohio River', 'Lake Tanganyika', 'Pacific Trust Territories': every name
     of the cluster is two capitalised words or more whose last word (place_end of kg/data/edges.tsv)
@@ -673,6 +682,8 @@ def merge_clusters(clusters: list[Cluster], lex: Lexicon, acronyms: dict[str, se
             c.votes["Person"] += CUE_WEIGHT
         if _place_named(c, lex):
             c.votes["Place"] += CUE_WEIGHT
+        if c.votes["Place"] and _unlisted_acronym(c, lex):
+            del c.votes["Place"]  # "CGCT", "LL and E": the tagger's GPE on letters no table lists
         if any(_city_word(m, lex, corpus) for m in c.mentions):
             c.votes["Place"] += CITY_WEIGHT  # once: outvotes one ORG tag, not a corpus's many ("Toyota")
         if root in things:
