@@ -138,10 +138,13 @@ def _partners(a: Mention, gap: str, b: Mention, named: Counter, first_half: Coun
     key = fold(left)
     if " " in left:
         # "Great Atlantic and Pacific Tea Co", "Highveld Steel and Vanadium Corp Ltd": two or three
-        # capitalised words, none a place, nationality or legal form, before a name in lower case
-        # but its first letters ("and NYLIFE Equity Inc" is another firm)
+        # capitalised words, none a place, nationality or legal form, before one or two words and a
+        # legal form, not in capitals ("and NYLIFE Equity Inc" is another firm, "and Security Pacific
+        # Merchant Banking Group" a firm's name in full)
         lwords = left.replace(",", " ").split()
-        if (len(lwords) > 3 or words[0].isupper() or a.label == "GPE"
+        rest = legal_base(right).split()
+        if (len(lwords) > 3 or words[0].isupper() or a.label == "GPE" or len(rest) > 2
+                or any(w in {"and", "&"} or w.endswith(",") for w in rest)  # "Parke, Davis and Co": a whole firm
                 or not all(re.fullmatch(r"[A-Z][a-z][\w'-]*", w) for w in lwords)
                 or any(fold(w) in lex.nationality for w in lwords)
                 or any(lex.place_name(w) or fold(w).rstrip(".") in LEGAL_WORDS for w in lwords[1:])
