@@ -107,16 +107,3 @@ CGCT = ("    CGCT, which controls 16 pct of the French public telephone\nswitchi
 def test_letters_no_table_lists_are_no_place(nlp):
     assert nodes(nlp, CGCT)["CGCT"][0] == "Organization"
     assert nodes(nlp, "The GDR and Poland signed a trade pact, the GDR news agency said.")["East Germany"][0] == "Place"
-
-
-def test_letters_a_story_does_not_define_are_the_name_they_spell(nlp):
-    found = nodes(nlp, "The Pacific Stock Exchange said\nofficials of the exchange and other representatives from "
-                       "the\nU.S. concluded a 10-day trip to China.\n    The exchange said the trip was to explore "
-                       "potential trading\nlinks between PSE and other Pacific Rim exchanges.\n    \"This trip "
-                       "represents the PSE's first effort,\" Maurice\nMann, chairman of PSE, said in a statement.")
-    assert "PSE" not in found and "PSE" in found["Pacific Stock Exchange"][1]
-    # letters two names of the story spell stay apart
-    found = nodes(nlp, "The Pacific Stock Exchange and the Philadelphia Stock Exchange agreed on a link.\n"
-                       "PSE officials said the link would start in May.")
-    assert "PSE" not in found.get("Pacific Stock Exchange", ("", set()))[1]
-    assert "PSE" not in found.get("Philadelphia Stock Exchange", ("", set()))[1]

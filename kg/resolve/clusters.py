@@ -15,7 +15,7 @@ from functools import cached_property
 
 from ..data import CALENDAR_WORDS, LEGAL_WORDS, Lexicon, edge_words, label_classes
 from ..types import Extraction, Mention
-from .names import (clean_label, defines_acronym, fold, initials, is_acronym, is_junk, legal_base, name_key, org_key,
+from .names import (clean_label, defines_acronym, fold, is_acronym, is_junk, legal_base, name_key, org_key,
                     person_name, surname)
 from .unionfind import UnionFind
 from .variants import link_variants, nickname_links
@@ -276,7 +276,6 @@ def local_clusters(ex: Extraction, lex: Lexicon, corpus: CorpusNames | None = No
     _join_given_names(names, uf, full, full_index, linked, lex)
     claimed = _join_short_words(names, uf, corpus, lex)
     claimed |= _join_sub_names(names, uf, lex, corpus or CorpusNames())
-    claimed |= _join_letters(names, uf, lex)
     clusters = []
     for members in uf.groups().values():
         c = Cluster([names[i] for i in sorted(members)])
@@ -392,36 +391,6 @@ def _join_short_words(names: list[Mention], uf: UnionFind, corpus: CorpusNames, 
         if ok:
             uf.union(long_root, r)
             claimed.update(members)
-    return claimed
-
-
-def _join_letters(names: list[Mention], uf: UnionFind, lex: Lexicon) -> set[int]:
-    """An acronym its story does not define in parentheses is the one name of the story whose
-    initials spell it, with or without its legal form ("GM" beside "General Motors Corp", "PSE"
-    beside "Pacific Stock Exchange", "IFC" beside "International Finance Corporation"): in that story
-    only, like `_join_short_words`; never letters a table lists ("US", "EC": aliases.tsv), nor
-    letters two names of the story spell. Returns the joined names' indices."""
-    forms = [clean_label(m.text) for m in names]
-    spelt: dict[str, set[int]] = defaultdict(set)
-    for j, f in enumerate(forms):
-        if len(f.split()) < 2 or is_acronym(f):
-            continue
-        letters = set(initials(f, lex))
-        if legal_base(f) != f:
-            letters.add("".join(w[0] for w in f.split() if w[:1].isupper()).casefold())
-        for a in letters:
-            spelt[a].add(uf.find(j))
-    keys = [name_key(m.text, lex) for m in names]
-    claimed: set[int] = set()
-    for i, f in enumerate(forms):
-        # not the ISO codes: "PSE" is Palestine's, "ICA" no one's country in a story that spells it
-        if (not is_acronym(f) or lex.place_name(f) or fold(f).rstrip(".") in lex.aliases
-                or fold(f) in lex.nationality or lex.country_of(f) is not None or names[i].cue in {"Place", "Person"}):
-            continue
-        roots = spelt.get(fold(f).replace(".", ""), set())
-        if len(roots) == 1 and uf.find(i) not in roots:
-            uf.union(next(iter(roots)), i)
-            claimed.update(k for k, key in enumerate(keys) if key == keys[i])
     return claimed
 
 
