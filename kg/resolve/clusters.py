@@ -402,10 +402,13 @@ def _join_sub_names(names: list[Mention], uf: UnionFind, lex: Lexicon, corpus: C
     short by the tagger or the writer. Read in the document only (another story's "Patent Office"
     may be another country's), like `_join_short_words`, and only when no other story names it on
     its own ("Central Bank" of "Central Bank and Trust Co" beside another story's "the Central Bank
-    issued"; a person's two surnames may stand alone: "Hernandez Grisanti"); never a place of the gazetteers or
-    tables, nor what follows "of" ("New Zealand" of "Bank of New Zealand"), nor the start of a
-    longer name before any other word: "Lower House" is no "Lower House Steering Committee",
-    "Kleinwort Benson" no "Kleinwort Benson Australia Ltd". Returns the joined names' indices."""
+    issued"; a person's two surnames may stand alone: "Hernandez Grisanti"); never a place of the
+    gazetteers or tables, what follows "of" ("New Zealand" of "Bank of New Zealand"), a head with
+    its "of" but after a possessive ("Bank of Ceylon" beside "Central Bank of Ceylon" are two banks),
+    an item of a list read as one name ("Hemdale, Computer Memories"), nor the start of a longer
+    name before any word but "and" and a firm's name with its legal form: "Lower House" is no "Lower
+    House Steering Committee", "Kleinwort Benson" no "Kleinwort Benson Australia Ltd", "Waste
+    Management" no "Waste Management and ChemLawn". Returns the joined names' indices."""
     forms = [clean_label(m.text) for m in names]
     words = [[fold(w) for w in (legal_base(f) or f).split()] for f in forms]
     keys = [name_key(m.text, lex) for m in names]
@@ -417,9 +420,9 @@ def _join_sub_names(names: list[Mention], uf: UnionFind, lex: Lexicon, corpus: C
             continue  # a company's cut name with its legal form: `_join_cut_heads`
         if not _personish(names[i], lex) and corpus.alone_names[" ".join(fold(forms[i]).split())]:
             continue
-        # "Bank of Ceylon": a head and its place is a whole name (not "People's Construction Bank
-        # of China" cut at the possessive)
-        of_place = any(w in OF_WORDS and lex.place_name(" ".join(ws[k + 1:])) for k, w in enumerate(ws))
+        # "Bank of Ceylon" beside "Central Bank of Ceylon": a head and its place or field is a whole
+        # name (not "People's Construction Bank of China", cut at the possessive)
+        of_place = any(w in OF_WORDS for w in ws[1:-1])  # not a surname's particle: "De Graaf"
         holders: set[int] = set()
         for j, long in enumerate(words):
             extra = len(long) - len(ws)
@@ -432,8 +435,11 @@ def _join_sub_names(names: list[Mention], uf: UnionFind, lex: Lexicon, corpus: C
                     continue  # "American Honda Motor Co Inc" is not Honda Motor Co Ltd
                 if of_place and not long[extra - 1].endswith(("'s", "’s")):
                     continue  # "Bank of New Zealand" beside "National Bank of New Zealand Ltd": two banks
+                if long[extra - 1].endswith(","):
+                    continue  # "Hemdale, Computer Memories": a list the tagger read as one name
                 holders.add(uf.find(j))
             elif (long[:len(ws)] == ws and long[len(ws)] in {"and", "&"} and not _personish(names[i], lex)
+                  and legal_base(forms[j]) != forms[j]  # "Waste Management and ChemLawn": two firms
                   and extra > 1 and long[len(ws) + 1].rstrip(".") not in LEGAL_WORDS | PARTNERS):
                 holders.add(uf.find(j))  # not "Ivan Boesky" of "Ivan Boesky and Co L.P.": his firm
         if len(holders) == 1 and uf.find(i) not in holders:
