@@ -13,7 +13,7 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..data import LEGAL_WORDS, Lexicon, label_classes
+from ..data import CALENDAR_WORDS, LEGAL_WORDS, Lexicon, edge_words, label_classes
 from ..types import Extraction, Mention
 from .names import (clean_label, defines_acronym, fold, is_acronym, is_junk, legal_base, name_key, org_key,
                     person_name, surname)
@@ -81,11 +81,41 @@ def votes_for(m: Mention, lex: Lexicon, tagger: bool = True) -> Counter:
         votes["Place"] += CUE_WEIGHT  # "Iowa"; weaker than a legal form on a merged "Texas Air Corp"
     elif (alias := lex.aliases.get(fold(form))) is not None:
         votes[alias[1]] += DATA_WEIGHT
-    elif len(form.split()) > 1 and legal_base(form) != form:
-        votes["Organization"] += DATA_WEIGHT  # "Husky Oil Ltd": a legal form names a company
+    elif len(form.split()) > 1 and legal_base(form) != form and fold(form) not in lex.cities:
+        votes["Organization"] += DATA_WEIGHT  # "Husky Oil Ltd": a legal form names a company ("Novi Sad" a city)
     elif form and fold(form.split()[-1]) in lex.party_members:
         votes["Organization"] += DATA_WEIGHT  # "the Christian Democrats": a party, not a nationality
     return votes
+
+
+_NAME_WORD = re.compile(r"[A-Z][\w'.-]*")
+
+
+def _unlisted_acronym(c: Cluster, lex: Lexicon) -> bool:
+    """Every name of the cluster an acronym that no gazetteer, place table, country code or alias
+    lists and no cue calls a place: a place written in letters is a listed one ("USSR", "GDR",
+    "UAE"); other letters the tagger reads as a place name an organisation ("CGCT")."""
+    return bool(c.forms) and all(
+        is_acronym(f) and not lex.place_name(f) and fold(f) not in lex.country_codes and fold(f) not in lex.aliases
+        for f in c.forms) and not any(m.cue == "Place" for m in c.mentions)
+
+
+def _place_named(c: Cluster, lex: Lexicon) -> bool:
+    """'Candlewood Lake', 'Ohio River', 'Lake Tanganyika', 'Pacific Trust Territories': every name
+    of the cluster is two capitalised words or more whose last word (place_end of kg/data/edges.tsv)
+    or first word (place_start) names a kind of place, none has a legal form and no context cue
+    says otherwise (the icebreaker "Polar Sea"; "South Bay" beside "South Bay Savings & Loan
+    Association" is the association's)."""
+    if not c.forms or any(m.cue for m in c.mentions):
+        return False
+    edges = edge_words()
+    for form in c.forms:
+        words = form.split()
+        if len(words) < 2 or not all(_NAME_WORD.fullmatch(w) for w in words) or legal_base(form) != form:
+            return False
+        if not (fold(words[-1]) in edges["place_end"] or fold(words[0]).rstrip(".") in edges["place_start"]):
+            return False
+    return True
 
 
 @dataclass(frozen=True)
@@ -99,6 +129,7 @@ class CorpusNames:
     org_tails: Counter = field(default_factory=Counter)  # last words of organisations' names → names
     alone: Counter = field(default_factory=Counter)   # one-word name → documents with no longer name holding it
     beside: Counter = field(default_factory=Counter)  # one-word name → documents with a longer name holding it
+    alone_names: Counter = field(default_factory=Counter)  # name of 2+ words → documents no longer name of which holds it
 
     def stands_alone(self, key: str) -> bool:
         """'the House', 'Congress', 'Treasury': a word the corpus names on its own, with no longer
@@ -167,6 +198,7 @@ def corpus_names(extractions: Iterable[Extraction]) -> CorpusNames:
     lowercase: Counter = Counter()
     alone: Counter = Counter()
     beside: Counter = Counter()
+    alone_names: Counter = Counter()
     for ex in extractions:
         for s in ex.sentences:
             lowercase.update(w for w in _LOWER_WORD.findall(s.text))
@@ -175,6 +207,10 @@ def corpus_names(extractions: Iterable[Extraction]) -> CorpusNames:
         for f in forms:
             if f and not _SPLIT.search(f):
                 (beside if fold(f) in held else alone)[fold(f)] += 1
+        spaced = {f" {' '.join(fold(f).split())} " for f in forms if f}
+        for f in spaced:
+            if f.count(" ") > 2 and not any(f in g and f != g for g in spaced):
+                alone_names[f.strip()] += 1
         for m in ex.mentions:
             if m.label in NOT_NAMES:
                 continue
@@ -185,7 +221,7 @@ def corpus_names(extractions: Iterable[Extraction]) -> CorpusNames:
                 heads.add(fold(words[0]))
                 tails[fold(words[-1])].add(fold(form))
     return CorpusNames(dict(labels), frozenset(heads), lowercase,
-                       Counter({w: len(names) for w, names in tails.items()}), alone, beside)
+                       Counter({w: len(names) for w, names in tails.items()}), alone, beside, alone_names)
 
 
 def local_clusters(ex: Extraction, lex: Lexicon, corpus: CorpusNames | None = None) -> list[Cluster]:
@@ -239,6 +275,7 @@ def local_clusters(ex: Extraction, lex: Lexicon, corpus: CorpusNames | None = No
             linked.add(i)
     _join_given_names(names, uf, full, full_index, linked, lex)
     claimed = _join_short_words(names, uf, corpus, lex)
+    claimed |= _join_sub_names(names, uf, lex, corpus or CorpusNames())
     clusters = []
     for members in uf.groups().values():
         c = Cluster([names[i] for i in sorted(members)])
@@ -264,6 +301,7 @@ def local_clusters(ex: Extraction, lex: Lexicon, corpus: CorpusNames | None = No
 
 
 OF_WORDS = frozenset({"of", "de", "du", "des", "di", "del", "della", "da", "do"})
+PARTNERS = frozenset({"sons", "son", "partners", "associates", "company", "cie"})  # "X and Sons": X's firm
 _INITIAL_WORD = re.compile(r"^(?:[A-Z]\.)+$")
 
 
@@ -353,6 +391,60 @@ def _join_short_words(names: list[Mention], uf: UnionFind, corpus: CorpusNames, 
         if ok:
             uf.union(long_root, r)
             claimed.update(members)
+    return claimed
+
+
+def _join_sub_names(names: list[Mention], uf: UnionFind, lex: Lexicon, corpus: CorpusNames) -> set[int]:
+    """A name of two words or more that is the end of the one longer name of its document
+    ("Patent Office" of "European Patent Office", "Construction Bank of China" of "People's
+    Construction Bank of China", "Hernandez Grisanti" of "Arturo Hernandez Grisanti"), or its
+    start before "and" ("Great Atlantic" of "Great Atlantic and Pacific Tea Co"), is that name cut
+    short by the tagger or the writer. Read in the document only (another story's "Patent Office"
+    may be another country's), like `_join_short_words`, and only when no other story names it on
+    its own ("Central Bank" of "Central Bank and Trust Co" beside another story's "the Central Bank
+    issued"; a person's two surnames may stand alone: "Hernandez Grisanti"); never a place of the
+    gazetteers or tables, what follows "of" ("New Zealand" of "Bank of New Zealand"), a head with
+    its "of" but after a possessive ("Bank of Ceylon" beside "Central Bank of Ceylon" are two banks),
+    an item of a list read as one name ("Hemdale, Computer Memories"), nor the start of a longer
+    name before any word but "and" and a firm's name with its legal form: "Lower House" is no "Lower
+    House Steering Committee", "Kleinwort Benson" no "Kleinwort Benson Australia Ltd", "Waste
+    Management" no "Waste Management and ChemLawn". Returns the joined names' indices."""
+    forms = [clean_label(m.text) for m in names]
+    words = [[fold(w) for w in (legal_base(f) or f).split()] for f in forms]
+    keys = [name_key(m.text, lex) for m in names]
+    claimed: set[int] = set()
+    for i, ws in enumerate(words):
+        if (len(ws) < 2 or legal_base(forms[i]) != forms[i] or _data_class(names[i], lex)
+                or names[i].cue == "Place" or lex.place_name(" ".join(ws))
+                or ws[-1] in edge_words()["place_end"]):  # "Illinois River" of "May Illinois River"
+            continue  # a company's cut name with its legal form: `_join_cut_heads`
+        if not _personish(names[i], lex) and corpus.alone_names[" ".join(fold(forms[i]).split())]:
+            continue
+        # "Bank of Ceylon" beside "Central Bank of Ceylon": a head and its place or field is a whole
+        # name (not "People's Construction Bank of China", cut at the possessive)
+        of_place = any(w in OF_WORDS for w in ws[1:-1])  # not a surname's particle: "De Graaf"
+        holders: set[int] = set()
+        for j, long in enumerate(words):
+            extra = len(long) - len(ws)
+            if extra < 1 or keys[j] == keys[i]:
+                continue
+            if any(w in CALENDAR_WORDS or w in lex.not_names or w in lex.nationality for w in long[:extra]):
+                continue  # "May Illinois River", "Texan H. Ross Perot": glued words, no longer name
+            if long[extra:] == ws and long[extra - 1] not in OF_WORDS:
+                if legal_base(forms[j]) != forms[j] and lex.country_of(long[0]) is not None:
+                    continue  # "American Honda Motor Co Inc" is not Honda Motor Co Ltd
+                if of_place and not long[extra - 1].endswith(("'s", "’s")):
+                    continue  # "Bank of New Zealand" beside "National Bank of New Zealand Ltd": two banks
+                if long[extra - 1].endswith(","):
+                    continue  # "Hemdale, Computer Memories": a list the tagger read as one name
+                holders.add(uf.find(j))
+            elif (long[:len(ws)] == ws and long[len(ws)] in {"and", "&"} and not _personish(names[i], lex)
+                  and legal_base(forms[j]) != forms[j]  # "Waste Management and ChemLawn": two firms
+                  and extra > 1 and long[len(ws) + 1].rstrip(".") not in LEGAL_WORDS | PARTNERS):
+                holders.add(uf.find(j))  # not "Ivan Boesky" of "Ivan Boesky and Co L.P.": his firm
+        if len(holders) == 1 and uf.find(i) not in holders:
+            uf.union(next(iter(holders)), i)
+            claimed.update(k for k, key in enumerate(keys) if key == keys[i])
     return claimed
 
 
@@ -594,6 +686,10 @@ def merge_clusters(clusters: list[Cluster], lex: Lexicon, acronyms: dict[str, se
             c.claimed |= clusters[i].claimed
         if c.surname_linked or personal.intersection(members):
             c.votes["Person"] += CUE_WEIGHT
+        if _place_named(c, lex):
+            c.votes["Place"] += CUE_WEIGHT
+        if c.votes["Place"] and _unlisted_acronym(c, lex):
+            del c.votes["Place"]  # "CGCT", "LL and E": the tagger's GPE on letters no table lists
         if any(_city_word(m, lex, corpus) for m in c.mentions):
             c.votes["Place"] += CITY_WEIGHT  # once: outvotes one ORG tag, not a corpus's many ("Toyota")
         if root in things:

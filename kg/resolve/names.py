@@ -57,7 +57,7 @@ def clean_label(text: str) -> str:
         text = text[:text.index("(")]
     elif ")" in text and "(" not in text:  # "(International Monetary) Fund" cut after its bracket
         text = " ".join(text.replace(")", " ").split())
-    text = _POSSESSIVE.sub("", _LEADING.sub("", text)).strip(" ,;:-—–\"“”'")
+    text = _POSSESSIVE.sub("", _LEADING.sub("", text)).strip(" ,;:-—–\"“”'<>")
     return text if _ABBREVIATION.search(text) else text.rstrip(".")
 
 

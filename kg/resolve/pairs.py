@@ -7,7 +7,9 @@ Two names of one sentence with only such a gap between them become one mention o
   - the gap is "and"/"&", the second ends in a legal form, the first is one word with no legal
     form, no known place, nationality or given name, and neither half is ever named in the corpus
     except beside the other: a firm named after its partners ("Rodman and Renshaw Capital Group
-    Inc"), not two firms ("Chrysler and American Motors Corp": each is named alone elsewhere).
+    Inc"), not two firms ("Chrysler and American Motors Corp": each is named alone elsewhere), or
+  - the gap is a line break alone and both are organisations, the first one word ("European\nPatent
+    Office").
 One pass over the mentions with a dict of keys: linear, the same for any document order.
 """
 
@@ -83,10 +85,14 @@ def glue_pairs(extractions: list[Extraction], lex: Lexicon) -> tuple[list[Extrac
                 label, cue = (a.label if a.label == b.label else "ORG"), a.cue or b.cue
             elif not listed and _partners(a, gap, b, named, first_half, second_half, lex):
                 label, cue = "ORG", "Organization"
+            elif _wrapped(a, gap, b, lex):
+                label, cue = "ORG", a.cue or b.cue
             else:
                 continue
             s = next(s for s in ex.sentences if s.index == a.sentence)
-            text = s.text[a.start - s.start:b.end - s.start]
+            # the halves' own texts and the gap between them: a half may run past its sentence's
+            # end ("Pacific\nTea Co" when the parser ends a sentence at the line break)
+            text = a.text + s.text[a.end - s.start:b.start - s.start] + b.text
             glued[a.start] = Mention(a.doc_id, a.sentence, text, a.start, b.end, label, a.role, None, cue)
             gone.add(b.start)
             moved[(ex.doc_id, b.start)] = a.start
@@ -120,20 +126,51 @@ def _attested(a: Mention, gap: str, b: Mention, whole: Counter, apart: Counter, 
 
 def _partners(a: Mention, gap: str, b: Mention, named: Counter, first_half: Counter, second_half: Counter,
               lex: Lexicon) -> bool:
-    """'Hambrecht and Quist Inc', 'Wyrough and Loser Inc': one word and a name with its legal form,
-    neither of them ever named apart from the other."""
+    """'Hambrecht and Quist Inc', 'Wyrough and Loser Inc', 'Great Atlantic and Pacific Tea Co': a
+    word (or two or three) and a name with its legal form, neither of them ever named apart from
+    the other."""
     left, right = clean_label(a.text), clean_label(b.text)
-    if gap not in {"and", "&"} or " " in left or not left[:1].isupper() or left.isupper():
+    if gap not in {"and", "&"} or not left[:1].isupper() or left.isupper():
         return False
     words = right.split()
-    if len(words) < 2 or not _legal(right) or _legal(left) or a.label in {"GPE", "FAC"}:
+    if len(words) < 2 or not _legal(right) or _legal(left):
         return False
     key = fold(left)
+    if " " in left:
+        # "Great Atlantic and Pacific Tea Co", "Highveld Steel and Vanadium Corp Ltd": two or three
+        # capitalised words, none a place, nationality or legal form, before one or two words and a
+        # legal form, not in capitals ("and NYLIFE Equity Inc" is another firm, "and Security Pacific
+        # Merchant Banking Group" a firm's name in full)
+        lwords = left.replace(",", " ").split()
+        rest = legal_base(right).split()
+        if (len(lwords) > 3 or words[0].isupper() or a.label == "GPE" or len(rest) > 2
+                or any(w in {"and", "&"} or w.endswith(",") for w in rest)  # "Parke, Davis and Co": a whole firm
+                or not all(re.fullmatch(r"[A-Z][a-z][\w'-]*", w) for w in lwords)
+                or any(fold(w) in lex.nationality for w in lwords)
+                or any(lex.place_name(w) or fold(w).rstrip(".") in LEGAL_WORDS for w in lwords[1:])
+                or lex.place_name(left)):
+            return False
+    elif a.label in {"GPE", "FAC"}:
+        return False
     if (lex.place_name(key) or key in lex.nationality or key in lex.first_names or key in lex.aliases
             or lex.country_of(left) is not None):
         return False
     return (named[key] == first_half[key]
             and named[fold(right)] == second_half[fold(right)])
+
+
+def _wrapped(a: Mention, gap: str, b: Mention, lex: Lexicon) -> bool:
+    """'European\nPatent Office', 'Dominion\nSecurities', 'Chrysler\nFirst Inc': one word the
+    tagger calls an organisation at a line's end and an organisation's name at the next line's
+    start, nothing between, are one name the line break cut (a stop after the first ends a
+    sentence: "Fujitsu Ltd.\nSchlumberger"). Not a place, a firm's full name with its legal form,
+    a given name or a table word."""
+    left = clean_label(a.text)
+    if gap or a.label != "ORG" or b.label != "ORG" or " " in left or a.text.rstrip().endswith("."):
+        return False
+    key = fold(left)
+    return not (not left[:1].isupper() or lex.place_name(key) or key in lex.first_names
+                or key in LEGAL_WORDS or is_junk(left, lex) or is_junk(clean_label(b.text), lex))
 
 
 def _legal(form: str) -> bool:
