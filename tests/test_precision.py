@@ -509,3 +509,44 @@ def test_a_punctuation_mark_parsed_as_a_conjunct_object_is_no_crash(nlp):
             "and Macbook Pro.")
     facts = graph(nlp, text)
     assert any(s == "Apple Computer" and "introduce" in r for s, r, _ in facts)
+
+
+# prec6: a noun's frame (kg/data/words.tsv roles takes_*) keeps its complement in the object
+
+def test_object_keeps_the_complement_the_parse_hung_on_the_verb(nlp):
+    text = ("But Johnson warned against reliance on inflow of foreign capital to finance "
+            "investment and the budget deficit and keep interest rates stable.")
+    got = graph(nlp, text)
+    assert ("Johnson", "warned against", "reliance on inflow of foreign capital") in got
+    assert ("Johnson", "warned against", "reliance") not in got
+    assert not any(r.startswith("warned on") for _, r, _ in got)  # the PP is the noun's
+    # a time is the complement of a noun whose frame takes "for"
+    text = ("According to the department's Export Sales Report covering transactions in the week "
+            "ended February 26, China has outstanding wheat commitments for the 1986/87 season of "
+            "30,000 tonnes and 420,000 tonnes for delivery in the 1987/88 season.")
+    assert ("China", "has", "outstanding wheat commitments for the 1986/87 season of 30,000 tonnes"
+            ) in graph(nlp, text)
+
+
+def test_a_firm_the_tagger_took_for_a_place_completes_its_noun(nlp):
+    text = ("Eastman Kodak Co said it has acquired an 18.7 pct equity interest in Enzon Inc, a "
+            "pharmaceutical company specializing in protein therapy.")
+    got = graph(nlp, text)
+    assert ("it", "has acquired", "an 18.7 pct equity interest in Enzon Inc") in got
+    assert ("it", "has acquired", "an 18.7 pct equity interest") not in got
+
+
+def test_complement_split_between_relation_and_object(nlp):
+    # as the article writes it (its line breaks give the parse that hangs "for" on the noun)
+    text = ("The wheat season begins June 1.\n    China has total corn commitments for 1986/87 of "
+            "1,011,200\ntonnes and soybeans commitments of 157,500 tonnes.")
+    got = graph(nlp, text)
+    assert ("China", "has", "total corn commitments for 1986/87 of 1,011,200 tonnes") in got
+    assert not any(r == "has total corn commitments for" for _, r, _ in got)  # a PP reading, dropped
+    text = ("China has total corn commitments for 1986/87 of 1,011,200 tonnes and soybeans "
+            "commitments of 157,500 tonnes.")
+    assert ("China", "has", "total corn commitments for 1986/87 of 1,011,200 tonnes") in graph(nlp, text)
+    assert not any(r == "has soybeans commitments of" for _, r, _ in graph(nlp, text))  # its value
+    # a noun's own PP whose object is no amount stays a reading of its own (BenchIE's gold)
+    assert ("Reagan", "took", "full responsibility for his own actions") in graph(
+        nlp, "Reagan took full responsibility for his own actions.")

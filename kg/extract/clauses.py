@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from ..data import FRAME_PREPS, title_words
 from .modality import mode
 from .parse import (
     Kind,
@@ -24,6 +25,7 @@ from .vocabulary import (
     CLAUSAL,
     CONTENT_NOUNS,
     CORE_OBJECTS,
+    LEGAL_FORMS,
     NAME_LABELS,
     NOUNISH,
     OPEN_QUOTES,
@@ -41,6 +43,12 @@ HEADED = {Kind.OBJ: Kind.OBJ_HEAD, Kind.PP: Kind.PP_HEAD}
 PLACE_NAMES = frozenset({"GPE", "LOC", "FAC"})
 COMPLEMENT_PREPS = frozenset({"on", "for", "in", "from", "to", "with", "against", "over", "between",
                               "about", "into", "toward", "towards"})
+# A noun's lexical frame: the prepositions whose phrase completes it (kg/data/words.tsv roles
+# takes_on, takes_for, …).
+NOUN_FRAMES: dict[str, frozenset[str]] = {}
+for _prep in FRAME_PREPS:
+    for _noun in title_words()[f"takes_{_prep}"]:
+        NOUN_FRAMES[_noun] = NOUN_FRAMES.get(_noun, frozenset()) | {_prep}
 
 
 def verbal_tuples(p: Parse) -> Iterator[RawTuple]:
@@ -385,18 +393,77 @@ def complement_phrase(p: Parse, head: Token) -> list[Token]:
             break
         if p.dep[c.i] == "prep" and c.lower_ in COMPLEMENT_PREPS:
             pobj = _pobj(p, c)
-            if pobj is not None and not _setting(c, pobj):
-                out = [*out, c, *[t for t in p.subtree(c, CLAUSAL) if t.i < pobj.i and t.head.i == c.i],
-                       *noun_phrase(p, pobj, long_pp=False)]
+            if pobj is not None and not _setting(c, pobj, head):
+                out = [*out, *_pp_words(p, c)]
         elif p.dep[c.i] == "acl" and infinitive(p, c):
             out = [*out, *p.subtree(c)]
-    return trim(list({t.i: t for t in out}.values()))
+    return _with_hung(p, head, trim(list({t.i: t for t in out}.values())))
 
 
-def _setting(prep: Token, pobj: Token) -> bool:
+def _setting(prep: Token, pobj: Token, noun: Token | None = None) -> bool:
     """A PP naming a time or, with "in", a place ("a business in Hoboken"): where or when the
-    verb's act is, whatever noun the parse hung it on; no complement of the noun."""
-    return pobj.ent_type_ in {"DATE", "TIME"} or prep.lower_ == "in" and pobj.ent_type_ in PLACE_NAMES
+    verb's act is, whatever noun the parse hung it on; no complement of the noun. A firm the
+    tagger took for a place ("in Enzon Inc": its legal form says what it is) is no place, and a
+    time is the complement of a noun whose frame takes "for" ("commitments for the 1986/87
+    season", "its estimate for 1987")."""
+    if pobj.ent_type_ in {"DATE", "TIME"}:
+        return not (noun is not None and prep.lower_ == "for" and "for" in frame(noun))
+    return prep.lower_ == "in" and pobj.ent_type_ in PLACE_NAMES and pobj.lower_ not in LEGAL_FORMS
+
+
+def frame(noun: Token) -> frozenset[str]:
+    """The prepositions whose phrase completes `noun` (words.tsv roles takes_*; a plural reads
+    its singular's row)."""
+    word = noun.lower_
+    found = NOUN_FRAMES.get(word)
+    if found is None and word.endswith("s"):
+        found = NOUN_FRAMES.get(word[:-3] + "y" if word.endswith("ies") else word[:-1])
+    return found or frozenset()
+
+
+def hung_complement(p: Parse, head: Token, phrase: list[Token]) -> Token | None:
+    """The preposition right after a common noun's phrase that the parse hung on a word before
+    it (the verb, mostly) though the noun's frame takes it: "warned against reliance [on inflow
+    of foreign capital]" (words.tsv roles takes_*). Not a time or place, nor a PP the noun already owns."""
+    if head.pos_ != "NOUN" or not phrase:
+        return None
+    nxt = max(t.i for t in phrase) + 1
+    if nxt >= p.sent.end or p.dep.get(nxt) != "prep":
+        return None
+    prep = p.sent.doc[nxt]
+    if prep.head.i == head.i or prep.head.i > prep.i or prep.lower_ not in frame(head):
+        return None
+    pobj = _pobj(p, prep)
+    if pobj is None or _setting(prep, pobj, head):
+        return None
+    return prep
+
+
+def _with_hung(p: Parse, head: Token, phrase: list[Token]) -> list[Token]:
+    """A noun's phrase with its hung complement (hung_complement), if any."""
+    prep = hung_complement(p, head, phrase)
+    if prep is None:
+        return phrase
+    return trim([*phrase, *_pp_words(p, prep)])
+
+
+def _pp_words(p: Parse, prep: Token) -> list[Token]:
+    """A complement PP: the preposition, its own words before its noun, and the noun's phrase
+    with "of" phrases only."""
+    pobj = _pobj(p, prep)
+    return [prep, *[t for t in p.subtree(prep, CLAUSAL) if t.i < pobj.i and t.head.i == prep.i],
+            *noun_phrase(p, pobj, long_pp=False)]
+
+
+def _hung_preps(p: Parse, heads: list[Token]) -> set[int]:
+    """The hung complements of a clause's object nouns: theirs, so no argument of the verb."""
+    found = set()
+    for h in heads:
+        if h.pos_ == "NOUN" and not amount(p, h):
+            prep = hung_complement(p, h, noun_phrase(p, h, long_pp=False))
+            if prep is not None:
+                found.add(prep.i)
+    return found
 
 
 def _noun_preps(p: Parse, noun: Token) -> list[Token]:
@@ -448,7 +515,8 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
         if obj_phrase is not None:
             objs = [obj_phrase]
         elif obj_heads:
-            objs = [_with_measure(p, o, _with_infinitive(p, o, noun_phrase(p, o))) if o.pos_ in NOUNISH
+            objs = [_with_hung(p, o, _with_measure(p, o, _with_infinitive(p, o, noun_phrase(p, o))))
+                    if o.pos_ in NOUNISH
                     else trim(p.subtree(o, CLAUSAL)) for o in obj_heads]
             named = p.titled
             if obj_heads[0].i in named:
@@ -500,6 +568,10 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
                             preps + npadv, Kind.CCOMP, obj_phrase=said_to)
             return
         said = [ccomp] if ccomp is not None and verb.lemma_ in REPORTING_VERBS else []
+        hung = _hung_preps(p, heads)  # "has commitments [for 1986/87]": the noun's, not the verb's
+        if hung:
+            preps = [c for c in preps if c.i not in hung]
+            post = [c for c in post if c.i not in hung]
         yield from emit(rel, heads, preps + npadv + said, Kind.OBJ)
         light = None
         if head.dep_ == "dobj" and head.pos_ == "NOUN" and len(heads) == 1 and not amount(p, head):
@@ -542,7 +614,9 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
         heads = conjuncts(p, pobj) if pobj.dep_ == "pobj" else [pobj]
         if noun_conj:
             heads += noun_conj
-        rest = [c for c in preps if c is not first] + npadv
+        hung = _hung_preps(p, heads)  # "warned against reliance [on inflow …]": the noun's
+        rest = [c for c in preps if c is not first and c.i not in hung] + npadv
+        post = [c for c in post if c.i not in hung]
         relation = sorted([*rel, first], key=lambda t: t.i)
         if pobj.dep_ == "pcomp":
             yield from emit(relation, [], rest, Kind.PP, obj_phrase=trim(p.subtree(pobj, CLAUSAL)))
