@@ -387,9 +387,9 @@ def complement_phrase(p: Parse, head: Token) -> list[Token]:
     if not out:  # a head the parse gave no phrase ("." as a conjunct): nothing to complete
         return out
     for c in p.kids.get(head.i, []):
-        if c.i < head.i:
+        if c.i < head.i or c.is_space:
             continue
-        if c.left_edge.i != max(t.i for t in out) + 1:
+        if c.left_edge.i != _after(p, max(t.i for t in out)):
             break
         if p.dep[c.i] == "prep" and c.lower_ in COMPLEMENT_PREPS:
             pobj = _pobj(p, c)
@@ -427,7 +427,7 @@ def hung_complement(p: Parse, head: Token, phrase: list[Token]) -> Token | None:
     of foreign capital]" (words.tsv roles takes_*). Not a time or place, nor a PP the noun already owns."""
     if head.pos_ != "NOUN" or not phrase:
         return None
-    nxt = max(t.i for t in phrase) + 1
+    nxt = _after(p, max(t.i for t in phrase))
     if nxt >= p.sent.end or p.dep.get(nxt) != "prep":
         return None
     prep = p.sent.doc[nxt]
@@ -437,6 +437,16 @@ def hung_complement(p: Parse, head: Token, phrase: list[Token]) -> Token | None:
     if pobj is None or _setting(prep, pobj, head):
         return None
     return prep
+
+
+def _after(p: Parse, i: int) -> int:
+    """The index of the first word after token i, over the line breaks of the text ("access\n
+    to investment credits")."""
+    doc = p.sent.doc
+    i += 1
+    while i < p.sent.end and doc[i].is_space:
+        i += 1
+    return i
 
 
 def _with_hung(p: Parse, head: Token, phrase: list[Token]) -> list[Token]:

@@ -319,7 +319,13 @@ def _frame_cut(rel: list[Token], obj) -> bool:
         return False
     prep, noun = ordered[-1], ordered[-2]
     return (prep.dep_ == "prep" and noun.pos_ == "NOUN" and prep.i == noun.i + 1
-            and prep.lower_ in frame(noun) and (prep.head.i != noun.i or _valued(obj)))
+            and prep.lower_ in frame(noun) and (prep.head.i != noun.i or _value(obj)))
+
+
+def _value(obj) -> bool:
+    """The object is a number or a sum, not a count of things ("two studios")."""
+    head = span_head(_tokens(obj))
+    return head is not None and (head.like_num or head.ent_type_ in {"MONEY", "QUANTITY", "PERCENT"})
 
 
 def _valued(obj) -> bool:
