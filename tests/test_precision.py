@@ -550,3 +550,22 @@ def test_complement_split_between_relation_and_object(nlp):
     # a noun's own PP whose object is no amount stays a reading of its own (BenchIE's gold)
     assert ("Reagan", "took", "full responsibility for his own actions") in graph(
         nlp, "Reagan took full responsibility for his own actions.")
+
+
+def test_reported_clause_ends_before_the_and_of_the_second_report(nlp):
+    # as the article writes it: a line break after "and", which the parse hangs on it
+    text = ("The FNV said the actual losses were nearer 17 to 20 mln and\nsaid the employers had "
+            "inflated the figures as part of their plan.")
+    got = graph(nlp, text)
+    assert ("The FNV", "said", "the actual losses were nearer 17 to 20 mln") in got
+    assert not any(o.endswith("and") for _, r, o in got if r == "said")
+
+
+def test_coordinated_noun_without_the_adjective_it_shares(nlp):
+    text = ("Tandem Computers Inc said it expects higher earnings and revenues in its second "
+            "fiscal quarter.")
+    got = graph(nlp, text)
+    assert ("it", "expects", "higher earnings") in got
+    assert ("it", "expects", "revenues") not in got
+    assert ("it", "expects", "lower costs") in graph(
+        nlp, "Tandem Computers Inc said it expects higher earnings and lower costs in its second fiscal quarter.")

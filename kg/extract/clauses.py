@@ -211,7 +211,9 @@ def _clause_body(p: Parse, ccomp: Token) -> list[Token]:
     second = {t.i for c in p.children(ccomp, "conj") if second_report(p, c) is not None
               for t in p.subtree(c)}  # "… would close the plant and added that …"
     body = trim([t for t in p.subtree(ccomp) if t is not mark and t.i not in second])
-    while body and p.dep.get(body[-1].i) == "cc":  # "no imminent catastrophe but [that …]"
+    # "no imminent catastrophe but [that …]"; "nearer 17 to 20 mln and\n [said …]": the "and"
+    # before a line break the parse hung on it
+    while body and (p.dep.get(body[-1].i) == "cc" or body[-1].is_space):
         body = trim(body[:-1])
     if body and body[0].i > p.sent.start and body[0].doc[body[0].i - 1].text in OPEN_QUOTES:
         body = trim([body[0].doc[body[0].i - 1], *body])

@@ -147,6 +147,10 @@ DOUBTS: Mapping[str, float] = {
     # "warned against reliance on" + "inflow of …". The object reading holds the noun with its
     # complement; this one only cuts it in two (prec6: 2050 partly rows).
     "frame_in_relation": 0.25,
+    # A bare noun object coordinated after an adjective and its noun, which shares the adjective:
+    # "expects higher earnings and [revenues]" (prec6: 2050 partly rows) — the object without it
+    # says another thing.
+    "modifier_not_shared": 0.25,
 }
 
 _VALUE_UNITS = frozenset({"MONEY", "QUANTITY", "PERCENT", "CARDINAL"})
@@ -291,6 +295,8 @@ def doubts(p: Parse, raw: RawTuple) -> tuple[str, ...]:
         found.append("report_runs_on")
     if verb is not None and _collective_split(subj, verb, rel, raw.object):
         found.append("collective_split")
+    if kind in {"obj", "obj_head", "pp", "pp_head", "pp_arg"} and _modifier_not_shared(raw.object):
+        found.append("modifier_not_shared")
     if kind in {"pp_arg", "light"} and rel and not isinstance(raw.relation[-1], str) \
             and _frame_cut(rel, raw.object):
         found.append("frame_in_relation")
@@ -299,6 +305,22 @@ def doubts(p: Parse, raw: RawTuple) -> tuple[str, ...]:
             for t in (raw.object or ())[:1]):
         found.append("nested_pp")
     return tuple(found)
+
+
+def _modifier_not_shared(obj) -> bool:
+    """The object is a bare common noun, a conjunct of one that has an adjective before it and
+    no determiner, possessor or number: "higher earnings and revenues" → "revenues"."""
+    tokens = _tokens(obj)
+    head = span_head(tokens)
+    if head is None or head.dep_ != "conj" or head.pos_ != "NOUN" or any(
+            c.i < head.i and not c.is_space for c in head.children):
+        return False
+    first = head.head
+    if first.pos_ != "NOUN" or first.i > head.i:
+        return False
+    lefts = [c for c in first.children if c.i < first.i and not c.is_space]
+    return any(c.dep_ == "amod" and c.tag_ in {"JJ", "JJR", "JJS"} for c in lefts) and not any(
+        c.dep_ in {"det", "poss", "nummod", "predet"} for c in lefts)
 
 
 def _object_of(noun: Token, verb: Token) -> bool:
