@@ -569,3 +569,16 @@ def test_coordinated_noun_without_the_adjective_it_shares(nlp):
     assert ("it", "expects", "revenues") not in got
     assert ("it", "expects", "lower costs") in graph(
         nlp, "Tandem Computers Inc said it expects higher earnings and lower costs in its second fiscal quarter.")
+
+
+def test_a_quoted_claim_about_a_name_is_the_speakers(nlp):
+    text = ('"Brazil is living through a crisis at the moment, and it is not conceivable that '
+            'exports be hit," he said.')
+    got = graph(nlp, text)
+    assert not any(s == "Brazil" for s, _, _ in got)
+    assert any(s == "he" and r == "said" and o.startswith("Brazil is living") for s, r, o in got)
+    # a straight quote that closes an earlier sentence's quotation opens nothing
+    text = '" He declined to comment on the situation of specific nations.'
+    assert ("He", "declined to comment on", "the situation of specific nations") in graph(nlp, text)
+    assert ("Brazil", "is living through", "a crisis") in graph(
+        nlp, "Brazil is living through a crisis at the moment, the ministry said.")
