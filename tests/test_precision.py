@@ -582,3 +582,19 @@ def test_a_quoted_claim_about_a_name_is_the_speakers(nlp):
     assert ("He", "declined to comment on", "the situation of specific nations") in graph(nlp, text)
     assert ("Brazil", "is living through", "a crisis") in graph(
         nlp, "Brazil is living through a crisis at the moment, the ministry said.")
+
+
+def test_estimated_without_the_value(nlp):
+    # words.tsv: estimate object_pp; the "at" PP on the verb or, as the parse may hang it, on the noun
+    got = graph(nlp, "Calmon estimated stocks as of January 1 at 18 mln bags.")
+    assert ("Calmon", "estimated", "stocks") not in got
+    text = ("He tentatively estimated the Bank of Ceylon's net profits for calendar 1986 at 163 mln "
+            "rupees up from 133 mln the previous year.")
+    assert not any(r == "estimated" and o.endswith("1986") for _, r, o in graph(nlp, text))
+
+
+def test_a_quoted_claim_about_a_name_the_tagger_left_a_common_noun(nlp):
+    assert not any(s == "The USDA" for s, _, _ in graph(
+        nlp, '"The USDA will have to bite the bullet one way or another ...'))
+    assert ("The USDA", "will have to bite", "the bullet") in graph(
+        nlp, "The USDA will have to bite the bullet one way or another.")

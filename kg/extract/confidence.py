@@ -234,7 +234,7 @@ def doubts(p: Parse, raw: RawTuple) -> tuple[str, ...]:
         deps = {c.dep_ for c in verb.children}
         if any(c.dep_ == "prep" and c.i > verb.i and any(g.dep_ == "pobj" for g in c.children)
                and (verb.lemma_ in OBJECT_PP_VERBS or c.lower_ in {"into", "onto"})
-               for c in verb.children):
+               for c in verb.children) or (verb.lemma_ in OBJECT_PP_VERBS and _pp_left_out(raw.object)):
             found.append("object_without_pp")  # also any "X into Y": "turned the situation into …"
         if verb.lemma_ in ADDRESSING_VERBS and not deps & {"ccomp", "xcomp", "oprd"}:
             found.append("addressee_only")
@@ -302,7 +302,7 @@ def doubts(p: Parse, raw: RawTuple) -> tuple[str, ...]:
         found.append("report_runs_on")
     if verb is not None and _collective_split(subj, verb, rel, raw.object):
         found.append("collective_split")
-    if head is not None and head.pos_ == "PROPN" and _quoted(p, [*subj, *rel, *_tokens(raw.object)]):
+    if head is not None and (head.pos_ == "PROPN" or head.ent_type_ in NAME_LABELS) and _quoted(p, [*subj, *rel, *_tokens(raw.object)]):
         found.append("quoted")
     if kind in {"obj", "obj_head", "pp", "pp_head", "pp_arg"} and _modifier_not_shared(raw.object):
         found.append("modifier_not_shared")
@@ -314,6 +314,17 @@ def doubts(p: Parse, raw: RawTuple) -> tuple[str, ...]:
             for t in (raw.object or ())[:1]):
         found.append("nested_pp")
     return tuple(found)
+
+
+def _pp_left_out(obj) -> bool:
+    """The object's noun has a PP after it that the object leaves out, which the parse hung on
+    the noun though the verb needs it ("estimated the net profits for 1986 [at 163 mln rupees]")."""
+    tokens = _tokens(obj)
+    head = span_head(tokens)
+    inside = {t.i for t in tokens}
+    return head is not None and any(
+        c.dep_ == "prep" and c.i > head.i and c.i not in inside and any(g.dep_ == "pobj" for g in c.children)
+        for c in head.children)
 
 
 def _quoted(p: Parse, tokens: list[Token]) -> bool:
