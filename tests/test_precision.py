@@ -598,3 +598,14 @@ def test_a_quoted_claim_about_a_name_the_tagger_left_a_common_noun(nlp):
         nlp, '"The USDA will have to bite the bullet one way or another ...'))
     assert ("The USDA", "will have to bite", "the bullet") in graph(
         nlp, "The USDA will have to bite the bullet one way or another.")
+
+
+def test_object_or_relation_that_holds_part_of_a_name(nlp):
+    text = ("Witco named Smith Barney, Harris Upham and Co Inc as lead manager and Goldman, Sachs "
+            "and Co as co-manager of the offering.")
+    got = graph(nlp, text)
+    assert not any("Co Inc" in r for _, r, o in got)
+    # a name the relation holds whole is no cut
+    text = ('"We favor shortening the disclosure period to two days," Shad told members of the '
+            'House Telecommunications and Finance subcommittee.')
+    assert any(r.startswith("told members of the House") for _, r, _ in graph(nlp, text))

@@ -158,6 +158,10 @@ DOUBTS: Mapping[str, float] = {
     # assessment the article does not make; (speaker, said, quotation) keeps it (prec6: 3 of
     # the 4 such judged rows were partly or wrong).
     "quoted": 0.25,
+    # A relation that holds a strict part of a name (kg.extract.mentions): "named [Co Inc] as"
+    # of "Smith Barney, Harris Upham and Co Inc", split by the parse at its "and" (prec6: 2050
+    # partly rows). An object's fragment is no doubt: the graph reads it as its name's entity.
+    "name_cut": 0.25,
 }
 
 _VALUE_UNITS = frozenset({"MONEY", "QUANTITY", "PERCENT", "CARDINAL"})
@@ -278,6 +282,8 @@ def doubts(p: Parse, raw: RawTuple) -> tuple[str, ...]:
         found.append("opinion")
     if _name_fragment(subj):
         found.append("name_fragment")
+    if _cuts_name(rel):  # an object's name fragment stands for its name's entity (kg.facts)
+        found.append("name_cut")
     if verb is not None and kind == "ccomp" and _speaker_split(p, verb, subj):
         found.append("speaker_split")
     if verb is not None and kind in {"obj", "obj_head"} and raw.object and _content_cut(p, raw.object, verb):
@@ -550,6 +556,25 @@ def _name_fragment(subj: list[Token]) -> bool:
     return (before.i in inside and before.pos_ == "PROPN" and before.dep_ == "compound"
             and name.start <= before.head.i < name.end and before.lower_ not in TITLES
             and before.ent_type_ not in {"PERSON", "NORP"})
+
+
+def _cuts_name(tokens: list[Token]) -> bool:
+    """The tokens hold part of a multi-word name of an organisation or place but not all of its
+    words: the phrase starts or ends inside the name."""
+    if not tokens:
+        return False
+    from .mentions import analyse
+    inside = {t.i for t in tokens}
+    doc = tokens[0].doc
+    lo, hi = min(inside), max(inside)
+    for name in analyse(doc).names:
+        if name.end <= lo or name.start > hi or name.label not in {"ORG", "GPE", "LOC", "FAC"}:
+            continue
+        words = [i for i in range(name.start, name.end) if not doc[i].is_punct and not doc[i].is_space]
+        held = [i for i in words if i in inside]
+        if held and len(held) < len(words):
+            return True
+    return False
 
 
 def _speaker_split(p: Parse, verb: Token, subj: list[Token]) -> bool:
