@@ -609,3 +609,11 @@ def test_object_or_relation_that_holds_part_of_a_name(nlp):
     text = ('"We favor shortening the disclosure period to two days," Shad told members of the '
             'House Telecommunications and Finance subcommittee.')
     assert any(r.startswith("told members of the House") for _, r, _ in graph(nlp, text))
+
+
+def test_coordinated_modifiers_read_as_two_objects(nlp):
+    # as the article writes it (a line break inside the phrase gives the split parse)
+    text = "Bishop also said it has opened a new sales and service\noffice in Irvine, Calif."
+    got = graph(nlp, text)
+    assert not any(s == "it" and r.startswith("has opened") for s, r, _ in got)
+    assert any(s == "Bishop" and r == "said" for s, r, _ in got)

@@ -162,6 +162,9 @@ DOUBTS: Mapping[str, float] = {
     # of "Smith Barney, Harris Upham and Co Inc", split by the parse at its "and" (prec6: 2050
     # partly rows). An object's fragment is no doubt: the graph reads it as its name's entity.
     "name_cut": 0.25,
+    # Coordinated modifiers of one noun read as two objects: "a new sales and service office" →
+    # "a new sales" + "service office" (an "a" before a plural says "sales" is no head).
+    "modifier_conjunct": 0.25,
 }
 
 _VALUE_UNITS = frozenset({"MONEY", "QUANTITY", "PERCENT", "CARDINAL"})
@@ -282,6 +285,10 @@ def doubts(p: Parse, raw: RawTuple) -> tuple[str, ...]:
         found.append("opinion")
     if _name_fragment(subj):
         found.append("name_fragment")
+    if kind in {"obj", "obj_head", "pp", "pp_head", "pp_arg", "light"} and (
+            _modifier_conjunct(_tokens(raw.object))
+            or any(t.pos_ == "NOUN" and t.dep_ in {"dobj", "conj"} and _modifier_conjunct([t]) for t in rel)):
+        found.append("modifier_conjunct")
     if _cuts_name(rel):  # an object's name fragment stands for its name's entity (kg.facts)
         found.append("name_cut")
     if verb is not None and kind == "ccomp" and _speaker_split(p, verb, subj):
@@ -556,6 +563,18 @@ def _name_fragment(subj: list[Token]) -> bool:
     return (before.i in inside and before.pos_ == "PROPN" and before.dep_ == "compound"
             and name.start <= before.head.i < name.end and before.lower_ not in TITLES
             and before.ent_type_ not in {"PERSON", "NORP"})
+
+
+def _modifier_conjunct(obj) -> bool:
+    """The object, or the conjunct it is coordinated with, is a plural noun after "a"/"an" with
+    a conjunct after it: coordinated modifiers of the noun that follows ("a new sales and
+    service office")."""
+    head = span_head(_tokens(obj))
+    if head is None:
+        return False
+    first = head.head if head.dep_ == "conj" else head
+    return (first.tag_ == "NNS" and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in first.children)
+            and any(c.dep_ == "conj" for c in first.children))
 
 
 def _cuts_name(tokens: list[Token]) -> bool:
