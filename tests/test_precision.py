@@ -617,3 +617,12 @@ def test_coordinated_modifiers_read_as_two_objects(nlp):
     got = graph(nlp, text)
     assert not any(s == "it" and r.startswith("has opened") for s, r, _ in got)
     assert any(s == "Bishop" and r == "said" for s, r, _ in got)
+
+
+def test_a_time_between_a_noun_and_its_complement(nlp):
+    text = ("Chrysler Overseas Capital Corp said it authorized redemption on April 17 of its "
+            "4-3/4 pct and five pct convertible debentures due 1988.")
+    got = graph(nlp, text)
+    assert ("it", "authorized", "redemption on April 17 of its 4-3/4 pct and five pct convertible "
+            "debentures due 1988") in got
+    assert ("it", "authorized", "redemption") not in got

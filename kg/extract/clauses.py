@@ -423,22 +423,33 @@ def frame(noun: Token) -> frozenset[str]:
     return found or frozenset()
 
 
-def hung_complement(p: Parse, head: Token, phrase: list[Token]) -> Token | None:
+def hung_complement(p: Parse, head: Token, phrase: list[Token]) -> list[Token]:
     """The preposition right after a common noun's phrase that the parse hung on a word before
     it (the verb, mostly) though the noun's frame takes it: "warned against reliance [on inflow
-    of foreign capital]" (words.tsv roles takes_*). Not a time or place, nor a PP the noun already owns."""
+    of foreign capital]" (words.tsv roles takes_*); not a time or place, nor a PP the noun
+    already owns. A time PP may stand between them ("authorized redemption [on April 17] [of
+    its debentures]"): then [time preposition, complement preposition]. [] when none."""
     if head.pos_ != "NOUN" or not phrase:
-        return None
-    nxt = _after(p, max(t.i for t in phrase))
-    if nxt >= p.sent.end or p.dep.get(nxt) != "prep":
-        return None
-    prep = p.sent.doc[nxt]
-    if prep.head.i == head.i or prep.head.i > prep.i or prep.lower_ not in frame(head):
-        return None
-    pobj = _pobj(p, prep)
-    if pobj is None or _setting(prep, pobj, head):
-        return None
-    return prep
+        return []
+    doc = p.sent.doc
+    end = max(t.i for t in phrase)
+    between: list[Token] = []
+    for _ in range(2):
+        nxt = _after(p, end)
+        if nxt >= p.sent.end or p.dep.get(nxt) != "prep":
+            return []
+        prep = doc[nxt]
+        pobj = _pobj(p, prep)
+        if pobj is None or prep.head.i > prep.i or prep.head.i == head.i and not between:
+            return []
+        if prep.lower_ in frame(head) and not _setting(prep, pobj, head):
+            return [*between, prep]
+        if between or pobj.ent_type_ not in {"DATE", "TIME"}:
+            return []
+        between = [prep]  # the time's own words, not the PPs the parse hung on them
+        end = max(t.i for t in p.subtree(pobj) if not any(
+            a.dep_ == "prep" and a.head.i == pobj.i for a in [t, *t.ancestors] if a.i != pobj.i))
+    return []
 
 
 def _after(p: Parse, i: int) -> int:
@@ -452,19 +463,27 @@ def _after(p: Parse, i: int) -> int:
 
 
 def _with_hung(p: Parse, head: Token, phrase: list[Token]) -> list[Token]:
-    """A noun's phrase with its hung complement (hung_complement), if any."""
-    prep = hung_complement(p, head, phrase)
-    if prep is None:
+    """A noun's phrase with its hung complement (hung_complement), if any, and the time
+    between them."""
+    preps = hung_complement(p, head, phrase)
+    if not preps:
         return phrase
-    return trim([*phrase, *_pp_words(p, prep)])
+    time = [t for t in p.sent.doc[preps[0].i:preps[-1].i] if not t.is_space] if len(preps) > 1 else []
+    return trim([*phrase, *time, *_pp_words(p, preps[-1])])
 
 
 def _pp_words(p: Parse, prep: Token) -> list[Token]:
     """A complement PP: the preposition, its own words before its noun, and the noun's phrase
-    with "of" phrases only."""
+    with "of" phrases only; an "of" phrase keeps its coordination, as noun_phrase's do ("of its
+    4-3/4 pct and five pct convertible debentures")."""
     pobj = _pobj(p, prep)
-    return [prep, *[t for t in p.subtree(prep, CLAUSAL) if t.i < pobj.i and t.head.i == prep.i],
-            *noun_phrase(p, pobj, long_pp=False)]
+    words = [prep, *[t for t in p.subtree(prep, CLAUSAL) if t.i < pobj.i and t.head.i == prep.i],
+             *noun_phrase(p, pobj, long_pp=False)]
+    if prep.lower_ == "of":
+        for c in conjuncts(p, pobj)[1:]:
+            words.extend(noun_phrase(p, c, long_pp=False))
+        words.extend(t for t in p.kids.get(pobj.i, []) if p.dep[t.i] in {"cc", "preconj"})
+    return words
 
 
 def _hung_preps(p: Parse, heads: list[Token]) -> set[int]:
@@ -472,9 +491,7 @@ def _hung_preps(p: Parse, heads: list[Token]) -> set[int]:
     found = set()
     for h in heads:
         if h.pos_ == "NOUN" and not amount(p, h):
-            prep = hung_complement(p, h, noun_phrase(p, h, long_pp=False))
-            if prep is not None:
-                found.add(prep.i)
+            found.update(t.i for t in hung_complement(p, h, noun_phrase(p, h, long_pp=False)))
     return found
 
 
