@@ -626,3 +626,14 @@ def test_a_time_between_a_noun_and_its_complement(nlp):
     assert ("it", "authorized", "redemption on April 17 of its 4-3/4 pct and five pct convertible "
             "debentures due 1988") in got
     assert ("it", "authorized", "redemption") not in got
+
+
+def test_a_unit_per_share_stays_with_its_amount(nlp):
+    text = ("Today, USAir rejected Icahn's 52 dlr per share offer and said the bid was a "
+            "last-minute effort to interfere in its takeover of Piedmont.")
+    got = graph(nlp, text)
+    assert ("USAir", "rejected", "Icahn's 52 dlr per share offer") in got
+    assert not any(r.endswith(" per") or o == "Icahn's 52 dlr" for _, r, o in got)
+    got = graph(nlp, "Piedmont received an offer of 65 dlrs cash per share from USAir.")
+    assert ("Piedmont", "received", "an offer of 65 dlrs cash per share") in got
+    assert not any(r.endswith(" per") for _, r, _ in got)

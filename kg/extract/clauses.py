@@ -42,7 +42,9 @@ HEADED = {Kind.OBJ: Kind.OBJ_HEAD, Kind.PP: Kind.PP_HEAD}
 # recommendation on Pepsico", "an agreement with the company"): an object cut before them is cut short.
 PLACE_NAMES = frozenset({"GPE", "LOC", "FAC"})
 COMPLEMENT_PREPS = frozenset({"on", "for", "in", "from", "to", "with", "against", "over", "between",
-                              "about", "into", "toward", "towards"})
+                              "about", "into", "toward", "towards", "per"})
+# "52 dlr per share", "65 dlrs cash per share": a unit's PP, never an argument of its own.
+UNIT_PREPS = frozenset({"per"})
 # A noun's lexical frame: the prepositions whose phrase completes it (kg/data/words.tsv roles
 # takes_on, takes_for, …).
 NOUN_FRAMES: dict[str, frozenset[str]] = {}
@@ -302,8 +304,8 @@ def pp_arguments(p: Parse, relation: list[Token], head: Token | None, preps: lis
     bars of a cell window" → ("handcuffed him to", [bars]), ("handcuffed him to the bars of",
     [window]). `preps` are the clause's own PPs after its verb; a noun's PPs follow its head."""
     for prep in preps:
-        if prep.pos_ in {"NOUN", "PROPN", "NUM"}:  # a noun parsed as a preposition ("one ct a share")
-            continue
+        if prep.pos_ in {"NOUN", "PROPN", "NUM"} or prep.lower_ in UNIT_PREPS:
+            continue  # a noun parsed as a preposition ("one ct a share"), a unit ("per share")
         pobj = _pobj(p, prep)
         if pobj is None or _idiom(p, pobj):
             continue
@@ -399,6 +401,9 @@ def complement_phrase(p: Parse, head: Token) -> list[Token]:
                 out = [*out, *_pp_words(p, c)]
         elif p.dep[c.i] == "acl" and infinitive(p, c):
             out = [*out, *p.subtree(c)]
+    # "an offer of 65 dlrs cash [per share]": a unit's PP stays with the amount it measures
+    out = [*out, *[t for w in out for c in p.kids.get(w.i, []) if p.dep[c.i] == "prep"
+                   and c.lower_ in UNIT_PREPS and c.i > w.i for t in p.subtree(c, CLAUSAL)]]
     return _with_hung(p, head, trim(list({t.i: t for t in out}.values())))
 
 
@@ -605,7 +610,7 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
         light = None
         if head.dep_ == "dobj" and head.pos_ == "NOUN" and len(heads) == 1 and not amount(p, head):
             light = next((c for c in p.children(head, "prep")
-                          if c.i > head.i and p.first(c, "pobj")), None)
+                          if c.i > head.i and p.first(c, "pobj") and c.lower_ not in UNIT_PREPS), None)
         if light is not None:
             # "attributed the decline to brisk demand": a noun and its preposition in the relation
             noun = [t for t in noun_phrase(p, head) if t.i < light.i]
