@@ -270,8 +270,11 @@ def _time_zones() -> frozenset[str]:
 
 
 TITLE_KINDS = ("honorific", "head", "modifier", "fixed")
+# The prepositions of a noun's frame (words.tsv roles takes_on, takes_for, …)
+FRAME_PREPS = ("for", "in", "of", "on", "over", "to", "with")
 WORD_ROLES = ("title", "honorific", "report", "speech", "deny", "demand", "intend", "address", "give_with", "content", "object_pp",
-              "meeting", "cancel", "belief", "part_of", "person", "complement", "body", "collective")
+              "meeting", "cancel", "belief", "part_of", "person", "complement", "body", "collective",
+              *(f"takes_{prep}" for prep in FRAME_PREPS))
 
 
 def _line_of(name: str, *fields: str) -> int:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from ..data import FRAME_PREPS, title_words
 from .modality import mode
 from .parse import (
     Kind,
@@ -24,6 +25,7 @@ from .vocabulary import (
     CLAUSAL,
     CONTENT_NOUNS,
     CORE_OBJECTS,
+    LEGAL_FORMS,
     NAME_LABELS,
     NOUNISH,
     OPEN_QUOTES,
@@ -40,7 +42,15 @@ HEADED = {Kind.OBJ: Kind.OBJ_HEAD, Kind.PP: Kind.PP_HEAD}
 # recommendation on Pepsico", "an agreement with the company"): an object cut before them is cut short.
 PLACE_NAMES = frozenset({"GPE", "LOC", "FAC"})
 COMPLEMENT_PREPS = frozenset({"on", "for", "in", "from", "to", "with", "against", "over", "between",
-                              "about", "into", "toward", "towards"})
+                              "about", "into", "toward", "towards", "per"})
+# "52 dlr per share", "65 dlrs cash per share": a unit's PP, never an argument of its own.
+UNIT_PREPS = frozenset({"per"})
+# A noun's lexical frame: the prepositions whose phrase completes it (kg/data/words.tsv roles
+# takes_on, takes_for, …).
+NOUN_FRAMES: dict[str, frozenset[str]] = {}
+for _prep in FRAME_PREPS:
+    for _noun in title_words()[f"takes_{_prep}"]:
+        NOUN_FRAMES[_noun] = NOUN_FRAMES.get(_noun, frozenset()) | {_prep}
 
 
 def verbal_tuples(p: Parse) -> Iterator[RawTuple]:
@@ -203,7 +213,9 @@ def _clause_body(p: Parse, ccomp: Token) -> list[Token]:
     second = {t.i for c in p.children(ccomp, "conj") if second_report(p, c) is not None
               for t in p.subtree(c)}  # "… would close the plant and added that …"
     body = trim([t for t in p.subtree(ccomp) if t is not mark and t.i not in second])
-    while body and p.dep.get(body[-1].i) == "cc":  # "no imminent catastrophe but [that …]"
+    # "no imminent catastrophe but [that …]"; "nearer 17 to 20 mln and\n [said …]": the "and"
+    # before a line break the parse hung on it
+    while body and (p.dep.get(body[-1].i) == "cc" or body[-1].is_space):
         body = trim(body[:-1])
     if body and body[0].i > p.sent.start and body[0].doc[body[0].i - 1].text in OPEN_QUOTES:
         body = trim([body[0].doc[body[0].i - 1], *body])
@@ -292,8 +304,8 @@ def pp_arguments(p: Parse, relation: list[Token], head: Token | None, preps: lis
     bars of a cell window" → ("handcuffed him to", [bars]), ("handcuffed him to the bars of",
     [window]). `preps` are the clause's own PPs after its verb; a noun's PPs follow its head."""
     for prep in preps:
-        if prep.pos_ in {"NOUN", "PROPN", "NUM"}:  # a noun parsed as a preposition ("one ct a share")
-            continue
+        if prep.pos_ in {"NOUN", "PROPN", "NUM"} or prep.lower_ in UNIT_PREPS:
+            continue  # a noun parsed as a preposition ("one ct a share"), a unit ("per share")
         pobj = _pobj(p, prep)
         if pobj is None or _idiom(p, pobj):
             continue
@@ -379,24 +391,113 @@ def complement_phrase(p: Parse, head: Token) -> list[Token]:
     if not out:  # a head the parse gave no phrase ("." as a conjunct): nothing to complete
         return out
     for c in p.kids.get(head.i, []):
-        if c.i < head.i:
+        if c.i < head.i or c.is_space:
             continue
-        if c.left_edge.i != max(t.i for t in out) + 1:
+        if c.left_edge.i != _after(p, max(t.i for t in out)):
             break
         if p.dep[c.i] == "prep" and c.lower_ in COMPLEMENT_PREPS:
             pobj = _pobj(p, c)
-            if pobj is not None and not _setting(c, pobj):
-                out = [*out, c, *[t for t in p.subtree(c, CLAUSAL) if t.i < pobj.i and t.head.i == c.i],
-                       *noun_phrase(p, pobj, long_pp=False)]
+            if pobj is not None and not _setting(c, pobj, head):
+                out = [*out, *_pp_words(p, c)]
         elif p.dep[c.i] == "acl" and infinitive(p, c):
             out = [*out, *p.subtree(c)]
-    return trim(list({t.i: t for t in out}.values()))
+    # "an offer of 65 dlrs cash [per share]": a unit's PP stays with the amount it measures
+    out = [*out, *[t for w in out for c in p.kids.get(w.i, []) if p.dep[c.i] == "prep"
+                   and c.lower_ in UNIT_PREPS and c.i > w.i for t in p.subtree(c, CLAUSAL)]]
+    return _with_hung(p, head, trim(list({t.i: t for t in out}.values())))
 
 
-def _setting(prep: Token, pobj: Token) -> bool:
+def _setting(prep: Token, pobj: Token, noun: Token | None = None) -> bool:
     """A PP naming a time or, with "in", a place ("a business in Hoboken"): where or when the
-    verb's act is, whatever noun the parse hung it on; no complement of the noun."""
-    return pobj.ent_type_ in {"DATE", "TIME"} or prep.lower_ == "in" and pobj.ent_type_ in PLACE_NAMES
+    verb's act is, whatever noun the parse hung it on; no complement of the noun. A firm the
+    tagger took for a place ("in Enzon Inc": its legal form says what it is) is no place, and a
+    time is the complement of a noun whose frame takes "for" ("commitments for the 1986/87
+    season", "its estimate for 1987")."""
+    if pobj.ent_type_ in {"DATE", "TIME"}:
+        return not (noun is not None and prep.lower_ == "for" and "for" in frame(noun))
+    return prep.lower_ == "in" and pobj.ent_type_ in PLACE_NAMES and pobj.lower_ not in LEGAL_FORMS
+
+
+def frame(noun: Token) -> frozenset[str]:
+    """The prepositions whose phrase completes `noun` (words.tsv roles takes_*; a plural reads
+    its singular's row)."""
+    word = noun.lower_
+    found = NOUN_FRAMES.get(word)
+    if found is None and word.endswith("s"):
+        found = NOUN_FRAMES.get(word[:-3] + "y" if word.endswith("ies") else word[:-1])
+    return found or frozenset()
+
+
+def hung_complement(p: Parse, head: Token, phrase: list[Token]) -> list[Token]:
+    """The preposition right after a common noun's phrase that the parse hung on a word before
+    it (the verb, mostly) though the noun's frame takes it: "warned against reliance [on inflow
+    of foreign capital]" (words.tsv roles takes_*); not a time or place, nor a PP the noun
+    already owns. A time PP may stand between them ("authorized redemption [on April 17] [of
+    its debentures]"): then [time preposition, complement preposition]. [] when none."""
+    if head.pos_ != "NOUN" or not phrase:
+        return []
+    doc = p.sent.doc
+    end = max(t.i for t in phrase)
+    between: list[Token] = []
+    for _ in range(2):
+        nxt = _after(p, end)
+        if nxt >= p.sent.end or p.dep.get(nxt) != "prep":
+            return []
+        prep = doc[nxt]
+        pobj = _pobj(p, prep)
+        if pobj is None or prep.head.i > prep.i or prep.head.i == head.i and not between:
+            return []
+        if prep.lower_ in frame(head) and not _setting(prep, pobj, head):
+            return [*between, prep]
+        if between or pobj.ent_type_ not in {"DATE", "TIME"}:
+            return []
+        between = [prep]  # the time's own words, not the PPs the parse hung on them
+        end = max(t.i for t in p.subtree(pobj) if not any(
+            a.dep_ == "prep" and a.head.i == pobj.i for a in [t, *t.ancestors] if a.i != pobj.i))
+    return []
+
+
+def _after(p: Parse, i: int) -> int:
+    """The index of the first word after token i, over the line breaks of the text ("access\n
+    to investment credits")."""
+    doc = p.sent.doc
+    i += 1
+    while i < p.sent.end and doc[i].is_space:
+        i += 1
+    return i
+
+
+def _with_hung(p: Parse, head: Token, phrase: list[Token]) -> list[Token]:
+    """A noun's phrase with its hung complement (hung_complement), if any, and the time
+    between them."""
+    preps = hung_complement(p, head, phrase)
+    if not preps:
+        return phrase
+    time = [t for t in p.sent.doc[preps[0].i:preps[-1].i] if not t.is_space] if len(preps) > 1 else []
+    return trim([*phrase, *time, *_pp_words(p, preps[-1])])
+
+
+def _pp_words(p: Parse, prep: Token) -> list[Token]:
+    """A complement PP: the preposition, its own words before its noun, and the noun's phrase
+    with "of" phrases only; an "of" phrase keeps its coordination, as noun_phrase's do ("of its
+    4-3/4 pct and five pct convertible debentures")."""
+    pobj = _pobj(p, prep)
+    words = [prep, *[t for t in p.subtree(prep, CLAUSAL) if t.i < pobj.i and t.head.i == prep.i],
+             *noun_phrase(p, pobj, long_pp=False)]
+    if prep.lower_ == "of":
+        for c in conjuncts(p, pobj)[1:]:
+            words.extend(noun_phrase(p, c, long_pp=False))
+        words.extend(t for t in p.kids.get(pobj.i, []) if p.dep[t.i] in {"cc", "preconj"})
+    return words
+
+
+def _hung_preps(p: Parse, heads: list[Token]) -> set[int]:
+    """The hung complements of a clause's object nouns: theirs, so no argument of the verb."""
+    found = set()
+    for h in heads:
+        if h.pos_ == "NOUN" and not amount(p, h):
+            found.update(t.i for t in hung_complement(p, h, noun_phrase(p, h, long_pp=False)))
+    return found
 
 
 def _noun_preps(p: Parse, noun: Token) -> list[Token]:
@@ -448,7 +549,8 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
         if obj_phrase is not None:
             objs = [obj_phrase]
         elif obj_heads:
-            objs = [_with_measure(p, o, _with_infinitive(p, o, noun_phrase(p, o))) if o.pos_ in NOUNISH
+            objs = [_with_hung(p, o, _with_measure(p, o, _with_infinitive(p, o, noun_phrase(p, o))))
+                    if o.pos_ in NOUNISH
                     else trim(p.subtree(o, CLAUSAL)) for o in obj_heads]
             named = p.titled
             if obj_heads[0].i in named:
@@ -500,11 +602,15 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
                             preps + npadv, Kind.CCOMP, obj_phrase=said_to)
             return
         said = [ccomp] if ccomp is not None and verb.lemma_ in REPORTING_VERBS else []
+        hung = _hung_preps(p, heads)  # "has commitments [for 1986/87]": the noun's, not the verb's
+        if hung:
+            preps = [c for c in preps if c.i not in hung]
+            post = [c for c in post if c.i not in hung]
         yield from emit(rel, heads, preps + npadv + said, Kind.OBJ)
         light = None
         if head.dep_ == "dobj" and head.pos_ == "NOUN" and len(heads) == 1 and not amount(p, head):
             light = next((c for c in p.children(head, "prep")
-                          if c.i > head.i and p.first(c, "pobj")), None)
+                          if c.i > head.i and p.first(c, "pobj") and c.lower_ not in UNIT_PREPS), None)
         if light is not None:
             # "attributed the decline to brisk demand": a noun and its preposition in the relation
             noun = [t for t in noun_phrase(p, head) if t.i < light.i]
@@ -542,7 +648,9 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
         heads = conjuncts(p, pobj) if pobj.dep_ == "pobj" else [pobj]
         if noun_conj:
             heads += noun_conj
-        rest = [c for c in preps if c is not first] + npadv
+        hung = _hung_preps(p, heads)  # "warned against reliance [on inflow …]": the noun's
+        rest = [c for c in preps if c is not first and c.i not in hung] + npadv
+        post = [c for c in post if c.i not in hung]
         relation = sorted([*rel, first], key=lambda t: t.i)
         if pobj.dep_ == "pcomp":
             yield from emit(relation, [], rest, Kind.PP, obj_phrase=trim(p.subtree(pobj, CLAUSAL)))
