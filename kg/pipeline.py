@@ -285,10 +285,10 @@ def _write_outputs(out_dir: Path, manifest: Manifest, extractions: Sequence[Extr
                    store_url: str | None, patch: bool, jobs: int) -> tuple[Manifest, list[Path]]:
     from .export import export_quads, start_export
     from .files import write_atomic
-    from .graph import entity_graph, quads_graph, write_graphml
+    from .graph import quads_graph, write_graphml
     from .resolve import resolve
-    from .store import (Iris, apply_patch, carry_identity, graph_quads, nquad_lines, nquads_diff, open_store,
-                        same_as_quads, write_store)
+    from .store import (Iris, apply_patch, carry_identity, graph_quads, nquad_lines, nquads_diff, same_as_quads,
+                        write_store)
     from .view import write_view
 
     write_manifest(out_dir, dataclasses.replace(manifest, complete=False))
@@ -307,7 +307,7 @@ def _write_outputs(out_dir: Path, manifest: Manifest, extractions: Sequence[Extr
         old = out_dir / "graph.nq"
         lines = nquad_lines(quads) if patch and old.is_file() and (out_dir / STORE_DIR).is_dir() else None
         exports = None
-        if lines is not None and b"_:" not in b"\n".join(lines):  # blank node labels vary
+        if lines is not None and not any(b"_:" in line for line in lines):  # blank node labels vary
             # an update has a few quads to patch and every export to rewrite: a second process
             # writes the exports meanwhile, all but graph.nq, which this one reads first
             exports = (start_export(quads, out_dir, manifest.base, without=("graph.nq",))
@@ -321,16 +321,17 @@ def _write_outputs(out_dir: Path, manifest: Manifest, extractions: Sequence[Extr
             apply_patch(out_dir, diff)
             _drop(diff, nquads, lines)
             del diff, nquads
+            graph = quads_graph(quads)  # the patched store's entity_graph, read from memory
         else:
             # the child rewrites graph.nq at once, so only where the old one is not read
             exports = start_export(quads, out_dir, manifest.base) if _cores() > 1 else None
             write_store(out_dir, quads)
             (out_dir / PATCHING).unlink(missing_ok=True)
             files = [] if exports else export_quads(quads, out_dir, manifest.base)
-        if patch:  # an update's: a build lets them go here, before the entity graph (peak memory)
+            graph = quads_graph(quads)  # the store's entity_graph, read from memory
+        if patch:  # an update's: a build lets them go here (peak memory)
             _drop(quads)
         del quads, lines
-        graph = entity_graph(open_store(out_dir))
         written = [write_graphml(graph, out_dir), write_view(out_dir, graph=graph).path]
         files = (exports() if exports else files) + written
     manifest = dataclasses.replace(manifest, counts={
