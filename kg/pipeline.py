@@ -287,8 +287,8 @@ def _write_outputs(out_dir: Path, manifest: Manifest, extractions: Sequence[Extr
     from .files import write_atomic
     from .graph import quads_graph, write_graphml
     from .resolve import resolve
-    from .store import (Iris, apply_patch, carry_identity, graph_quads, nquad_lines, nquads_diff, same_as_quads,
-                        write_store)
+    from .store import (Iris, apply_patch, carry_identity, graph_quads, nquad_lines, nquads_diff, parse_lines,
+                        same_as_quads, write_store)
     from .view import write_view
 
     write_manifest(out_dir, dataclasses.replace(manifest, complete=False))
@@ -308,14 +308,16 @@ def _write_outputs(out_dir: Path, manifest: Manifest, extractions: Sequence[Extr
         lines = nquad_lines(quads) if patch and old.is_file() and (out_dir / STORE_DIR).is_dir() else None
         exports = None
         if lines is not None and not any(b"_:" in line for line in lines):  # blank node labels vary
-            # an update has a few quads to patch and every export to rewrite: a second process
-            # writes the exports meanwhile, all but graph.nq, which this one reads first
-            exports = (start_export(quads, out_dir, manifest.base, without=("graph.nq",))
-                       if _cores() > 1 else None)
+            # an update has a few quads to patch and every export to rewrite: the difference first
+            # (graph.jsonld is patched from it), then a second process writes the exports, all
+            # but graph.nq, while this one writes graph.nq, the store and the view
             diff = nquads_diff(old.read_bytes().splitlines(), lines)
+            changed = parse_lines(diff.gone | diff.came)  # graph.jsonld is patched where they are
+            exports = (start_export(quads, out_dir, manifest.base, without=("graph.nq",), changed=changed)
+                       if _cores() > 1 else None)
             nquads = diff.text()
             if exports is None:
-                files = export_quads(quads, out_dir, manifest.base, nquads)
+                files = export_quads(quads, out_dir, manifest.base, nquads, changed=changed)
             else:
                 write_atomic(old, lambda p: p.write_bytes(nquads))
             apply_patch(out_dir, diff)

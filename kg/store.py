@@ -394,7 +394,7 @@ def apply_patch(out_dir: Path, diff: NquadsDiff) -> tuple[int, int]:
     by the next one with a full `write_store`; the PATCHING marker shows the store is being changed.
     """
     gone, came = diff.gone, diff.came
-    gone_quads, came_quads = _parse_lines(gone), _parse_lines(came | diff.again)
+    gone_quads, came_quads = parse_lines(gone), parse_lines(came | diff.again)
     marker = out_dir / PATCHING
     try:
         marker.write_text(f"{len(gone)} out, {len(came)} in\n", encoding="utf-8")
@@ -410,7 +410,8 @@ def apply_patch(out_dir: Path, diff: NquadsDiff) -> tuple[int, int]:
     return len(gone), len(came)
 
 
-def _parse_lines(lines: set[bytes]) -> list[ox.Quad]:
+def parse_lines(lines: set[bytes]) -> list[ox.Quad]:
+    """The quads of N-Quads lines (without line ends), in the lines' order."""
     if not lines:
         return []
     return list(ox.parse(b"\n".join(sorted(lines)) + b"\n", format=ox.RdfFormat.N_QUADS))

@@ -565,3 +565,21 @@ def test_the_entity_graph_read_from_the_quads_is_the_stores(reuters_builds):
     store = ox.Store()
     store.extend([*quads, second])
     assert _graph_dump(quads_graph([*quads, second])) == _graph_dump(entity_graph(store))
+
+
+def test_patched_jsonld_is_the_text_a_fresh_export_writes(reuters_builds):
+    """An update's graph.jsonld keeps the text of every node no changed quad touches and compacts
+    the others again: the bytes `write_jsonld` writes for the new quads, adding or removing."""
+    import pyoxigraph as ox
+
+    from kg.export import _grouped
+    from kg.jsonld import compact_document, dumps, patch_jsonld
+
+    _, _, clean_base, clean_all, _, _ = reuters_builds
+    base, full = ([*ox.parse(path=str(f / "graph.nq"), format=ox.RdfFormat.N_QUADS)] for f in (clean_base, clean_all))
+    for old, new in ((base, full), (full, base), (full, full)):
+        changed = set(old) ^ set(new)
+        ordered = _grouped(new)
+        fresh = dumps(compact_document(ordered))
+        assert patch_jsonld(ordered, dumps(compact_document(_grouped(old))), changed) == fresh
+    assert patch_jsonld(_grouped(full), "not kg's text", set()) is None
