@@ -305,9 +305,10 @@ def _write_outputs(out_dir: Path, manifest: Manifest, extractions: Sequence[Extr
         files = [write_graphml(quads_graph(quads), out_dir)]
     else:
         old = out_dir / "graph.nq"
-        lines = nquad_lines(quads) if patch and old.is_file() and (out_dir / STORE_DIR).is_dir() else None
+        lines = (nquad_lines(quads, blank=False)  # blank node labels vary: no patch then
+                 if patch and old.is_file() and (out_dir / STORE_DIR).is_dir() else None)
         exports = None
-        if lines is not None and not any(b"_:" in line for line in lines):  # blank node labels vary
+        if lines is not None:
             # an update has a few quads to patch and every export to rewrite: the difference first
             # (graph.jsonld is patched from it), then a second process writes the exports, all
             # but graph.nq, while this one writes graph.nq, the store and the view
