@@ -170,7 +170,7 @@ def _quad_rows(quads: Iterable[ox.Quad]):
 def quads_graph(quads: Iterable[ox.Quad]) -> nx.MultiDiGraph:
     """`entity_graph` of the store that would hold `quads`, read from them in memory: the rows of
     the three queries, joined here from the default graph's quads by subject and predicate (the
-    store's SPARQL over 19,000 articles took 10–21 of a `kg add`'s CPU seconds, this 2–3).
+    store's SPARQL over 19,000 articles took 10–21 of a `kg add`'s CPU seconds, this about 5).
     Where the queries' row order would decide what is kept (a node of the graph with two labels, a
     statement with two subjects, predicates or objects, a position with two holders) the quads
     go into a store in memory and the queries read them."""
