@@ -12,7 +12,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .files import write_atomic
-from .jsonld import CONTEXT_FILE, write_jsonld
+from .jsonld import CONTEXT_FILE, patch_jsonld, write_jsonld
 from .vocab import DEFAULT_BASE, ontology_file, prefixes
 
 
@@ -31,14 +31,17 @@ def export_rdf(store: ox.Store, out_dir: Path, base: str = DEFAULT_BASE) -> list
 
 
 def export_quads(quads: Sequence[ox.Quad], out_dir: Path, base: str = DEFAULT_BASE,
-                 nquads: bytes | None = None, without: Collection[str] = ()) -> list[Path]:
+                 nquads: bytes | None = None, without: Collection[str] = (),
+                 changed: Collection[ox.Quad] | None = None) -> list[Path]:
     """Write the merged graph (default-graph quads) as Turtle and all quads as TriG, N-Quads and
     compact JSON-LD, with the ontology (ontology.ttl) and the JSON-LD context beside them.
 
     Serialised from memory, grouped by graph and subject; N-Quads lines are sorted, so the same
     graph always gives the same bytes. `nquads` is graph.nq's text where the caller has it already
     (kg.store.NquadsDiff.text). Files named in `without` are the caller's to write. The shipped
-    files are left alone where they hold the right bytes already.
+    files are left alone where they hold the right bytes already. `changed` (an update's: the
+    quads that went and came since this code wrote the folder's exports) lets graph.jsonld be
+    patched: the same bytes, with only the nodes those quads touch compacted again.
     """
     ordered = _grouped(quads)
     merged = list(itertools.takewhile(lambda q: isinstance(q.graph_name, ox.DefaultGraph), ordered))
@@ -54,7 +57,11 @@ def export_quads(quads: Sequence[ox.Quad], out_dir: Path, base: str = DEFAULT_BA
                 written.append(write_atomic(out_dir / name, lambda p: _write_sorted_nquads(ordered, p)))
             continue
         if fmt is ox.RdfFormat.JSON_LD:
-            written.append(write_atomic(out_dir / name, lambda p: write_jsonld(ordered, p, base)))
+            text = _patched_jsonld(ordered, out_dir / name, changed, base)
+            if text is not None:
+                written.append(write_atomic(out_dir / name, lambda p: p.write_text(text, encoding="utf-8")))
+            else:
+                written.append(write_atomic(out_dir / name, lambda p: write_jsonld(ordered, p, base)))
             continue
         data = ordered if fmt.supports_datasets else merged
         written.append(write_atomic(out_dir / name, lambda p, fmt=fmt, data=data:
@@ -67,6 +74,17 @@ def export_quads(quads: Sequence[ox.Quad], out_dir: Path, base: str = DEFAULT_BA
         else:
             written.append(write_atomic(target, lambda p, data=data: p.write_bytes(data)))
     return written
+
+
+def _patched_jsonld(ordered: Sequence[ox.Quad], path: Path, changed: Collection[ox.Quad] | None,
+                    base: str) -> str | None:
+    if changed is None or not path.is_file():
+        return None
+    try:
+        old = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return patch_jsonld(ordered, old, changed, base)
 
 
 def _holds(path: Path, data: bytes) -> bool:
@@ -82,18 +100,18 @@ def export_paths(out_dir: Path) -> list[Path]:
 
 
 def start_export(quads: Sequence[ox.Quad], out_dir: Path, base: str = DEFAULT_BASE,
-                 nquads: bytes | None = None, without: Collection[str] = ()
-                 ) -> Callable[[], list[Path]]:
+                 nquads: bytes | None = None, without: Collection[str] = (),
+                 changed: Collection[ox.Quad] | None = None) -> Callable[[], list[Path]]:
     """Run `export_quads` in a forked child process, so the caller can write the store and the
     view meanwhile on another core; returns the function that waits for the child and gives the
     paths written (or raises StoreError with the child's error). Where processes cannot fork,
     the export runs here and now."""
     if "fork" not in multiprocessing.get_all_start_methods():
-        files = export_quads(quads, out_dir, base, nquads, without)
+        files = export_quads(quads, out_dir, base, nquads, without, changed)
         return lambda: files
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
-    child = context.Process(target=_export_child, args=(quads, out_dir, base, nquads, without, send),
+    child = context.Process(target=_export_child, args=(quads, out_dir, base, nquads, without, changed, send),
                             daemon=True,
                             name="kg-export")
     child.start()
@@ -115,9 +133,9 @@ def start_export(quads: Sequence[ox.Quad], out_dir: Path, base: str = DEFAULT_BA
 
 
 def _export_child(quads: Sequence[ox.Quad], out_dir: Path, base: str, nquads: bytes | None,
-                  without: Collection[str], send) -> None:
+                  without: Collection[str], changed: Collection[ox.Quad] | None, send) -> None:
     try:
-        export_quads(quads, out_dir, base, nquads, without)
+        export_quads(quads, out_dir, base, nquads, without, changed)
     except BaseException as exc:  # reported to the parent, which raises it as a StoreError
         send.send(f"{exc.__class__.__name__}: {exc}\n{traceback.format_exc()}")
         raise SystemExit(1) from None

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -235,3 +236,56 @@ def _indented(value, newline: str) -> str:
 def write_jsonld(quads: Sequence[ox.Quad], path, base: str = DEFAULT_BASE) -> None:
     with open(path, "w", encoding="utf-8") as out:
         out.write(dumps(compact_document(quads, base)))
+
+
+_NODE_START, _NODE_END, _NODES_END = "  {\n", "\n  }", "\n ]\n}\n"
+
+
+def patch_jsonld(ordered: Sequence[ox.Quad], old: str, changed: Collection[ox.Quad],
+                 base: str = DEFAULT_BASE) -> str | None:
+    """The text `write_jsonld` gives for `ordered` (kg.export's order: distinct quads, the default
+    graph first, then named graphs by IRI, each by subject), from `old`, the text it gave for a
+    dataset that differs from this one by the quads `changed` (those that went and those that
+    came): each top-level node (a default-graph subject, with the `@graph` of the named graph it
+    names) that no changed quad's subject or graph names keeps its old text; the others are
+    compacted again from their quads, found by bisection. None where `old` is not kg's text.
+
+    A top-level node's text is a line `  {`, its members one level deeper, and a line `  }`: JSON
+    strings hold no line breaks and nested values sit deeper, so these lines split the text."""
+    context = document_context(base)
+    header = dumps({"@context": context, "@graph": []})[:-len(_NODES_END)]
+    if not old.startswith(header) or not old.endswith(_NODES_END):
+        return None
+    body = old[len(header):-len(_NODES_END)]
+    compactor = Compactor(context)
+    key = compactor.keyword("@id")
+    prefix = f"   {json.dumps(key)}: "
+    chunks: dict[str, str] = {}
+    if body:
+        if not (body.startswith(_NODE_START) and body.endswith(_NODE_END)):
+            return None
+        for chunk in body[len(_NODE_START):-len(_NODE_END)].split(_NODE_END + ",\n" + _NODE_START):
+            first = chunk.split("\n", 1)[0]
+            if not first.startswith(prefix):
+                return None
+            chunks[json.loads(first[len(prefix):].rstrip(","))] = _NODE_START + chunk + _NODE_END
+    named = bisect_left(ordered, True, key=lambda q: not isinstance(q.graph_name, ox.DefaultGraph))
+    touched: dict[str, object] = {}  # key: the node (subject, graph name) it names
+    for quad in changed:
+        term = quad.subject if isinstance(quad.graph_name, ox.DefaultGraph) else quad.graph_name
+        touched[compactor.iri(term)] = term
+    for k, term in touched.items():
+        value = term.value  # type: ignore[attr-defined]
+        lo = bisect_left(ordered, value, 0, named, key=lambda q: q.subject.value)
+        hi = bisect_right(ordered, value, lo, named, key=lambda q: q.subject.value)
+        node = compactor.node(term, [(q.predicate, q.object) for q in ordered[lo:hi]]) if hi > lo else None
+        lo = bisect_left(ordered, value, named, key=lambda q: q.graph_name.value)
+        hi = bisect_right(ordered, value, lo, key=lambda q: q.graph_name.value)
+        if hi > lo:
+            node = node or {key: k}
+            node["@graph"] = list(_nodes(compactor, ordered[lo:hi]).values())
+        if node is None:
+            chunks.pop(k, None)
+        else:
+            chunks[k] = "  " + _indented(node, "\n  ")
+    return header + ",\n".join(chunks[k] for k in sorted(chunks)) + _NODES_END

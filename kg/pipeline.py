@@ -285,9 +285,9 @@ def _write_outputs(out_dir: Path, manifest: Manifest, extractions: Sequence[Extr
                    store_url: str | None, patch: bool, jobs: int) -> tuple[Manifest, list[Path]]:
     from .export import export_quads, start_export
     from .files import write_atomic
-    from .graph import entity_graph, quads_graph, write_graphml
+    from .graph import quads_graph, write_graphml
     from .resolve import resolve
-    from .store import (Iris, apply_patch, carry_identity, graph_quads, nquad_lines, nquads_diff, open_store,
+    from .store import (Iris, apply_patch, carry_identity, graph_quads, nquad_lines, nquads_diff, parse_lines,
                         same_as_quads, write_store)
     from .view import write_view
 
@@ -305,32 +305,36 @@ def _write_outputs(out_dir: Path, manifest: Manifest, extractions: Sequence[Extr
         files = [write_graphml(quads_graph(quads), out_dir)]
     else:
         old = out_dir / "graph.nq"
-        lines = nquad_lines(quads) if patch and old.is_file() and (out_dir / STORE_DIR).is_dir() else None
+        lines = (nquad_lines(quads, blank=False)  # blank node labels vary: no patch then
+                 if patch and old.is_file() and (out_dir / STORE_DIR).is_dir() else None)
         exports = None
-        if lines is not None and b"_:" not in b"\n".join(lines):  # blank node labels vary
-            # an update has a few quads to patch and every export to rewrite: a second process
-            # writes the exports meanwhile, all but graph.nq, which this one reads first
-            exports = (start_export(quads, out_dir, manifest.base, without=("graph.nq",))
-                       if _cores() > 1 else None)
+        if lines is not None:
+            # an update has a few quads to patch and every export to rewrite: the difference first
+            # (graph.jsonld is patched from it), then a second process writes the exports, all
+            # but graph.nq, while this one writes graph.nq, the store and the view
             diff = nquads_diff(old.read_bytes().splitlines(), lines)
+            changed = parse_lines(diff.gone | diff.came)  # graph.jsonld is patched where they are
+            exports = (start_export(quads, out_dir, manifest.base, without=("graph.nq",), changed=changed)
+                       if _cores() > 1 else None)
             nquads = diff.text()
             if exports is None:
-                files = export_quads(quads, out_dir, manifest.base, nquads)
+                files = export_quads(quads, out_dir, manifest.base, nquads, changed=changed)
             else:
                 write_atomic(old, lambda p: p.write_bytes(nquads))
             apply_patch(out_dir, diff)
             _drop(diff, nquads, lines)
             del diff, nquads
+            graph = quads_graph(quads)  # the patched store's entity_graph, read from memory
         else:
             # the child rewrites graph.nq at once, so only where the old one is not read
             exports = start_export(quads, out_dir, manifest.base) if _cores() > 1 else None
             write_store(out_dir, quads)
             (out_dir / PATCHING).unlink(missing_ok=True)
             files = [] if exports else export_quads(quads, out_dir, manifest.base)
-        if patch:  # an update's: a build lets them go here, before the entity graph (peak memory)
+            graph = quads_graph(quads)  # the store's entity_graph, read from memory
+        if patch:  # an update's: a build lets them go here (peak memory)
             _drop(quads)
         del quads, lines
-        graph = entity_graph(open_store(out_dir))
         written = [write_graphml(graph, out_dir), write_view(out_dir, graph=graph).path]
         files = (exports() if exports else files) + written
     manifest = dataclasses.replace(manifest, counts={

@@ -537,3 +537,49 @@ def test_a_stale_or_damaged_snapshot_falls_back_to_the_cache(reuters_builds, dam
     add(out, [more])
     assert not (tmp_path / "hostile-ran").exists()
     _same_outputs(out, after_base)
+
+
+def _graph_dump(graph) -> tuple[list, list]:
+    return list(graph.nodes(data=True)), list(graph.edges(data=True, keys=True))
+
+
+def test_the_entity_graph_read_from_the_quads_is_the_stores(reuters_builds):
+    """GraphML and the view are written from the quads in memory (kg.graph.quads_graph); the graph
+    is the one the store's SPARQL reads, node for node and edge for edge, in the same order."""
+    import pyoxigraph as ox
+
+    from kg.graph import _quad_rows, entity_graph, quads_graph
+    from kg.sparql import open_store
+
+    _, _, _, clean_all, _, _ = reuters_builds
+    quads = list(ox.parse(path=str(clean_all / "graph.nq"), format=ox.RdfFormat.N_QUADS))
+    assert _quad_rows(quads) is not None  # read from memory, not from a store made of them
+    from_store = entity_graph(open_store(clean_all))
+    assert from_store.number_of_edges() > 10
+    assert _graph_dump(quads_graph(quads + quads[:50])) == _graph_dump(from_store)  # repeats: one quad
+    # two labels of an entity: the queries' first decides, so the quads go into a store
+    entity = next(q.subject for q in quads if q.predicate.value.endswith("#label")
+                  and "/entity/" in q.subject.value and isinstance(q.graph_name, ox.DefaultGraph))
+    second = ox.Quad(entity, ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"), ox.Literal("Another"))
+    assert _quad_rows([*quads, second]) is None
+    store = ox.Store()
+    store.extend([*quads, second])
+    assert _graph_dump(quads_graph([*quads, second])) == _graph_dump(entity_graph(store))
+
+
+def test_patched_jsonld_is_the_text_a_fresh_export_writes(reuters_builds):
+    """An update's graph.jsonld keeps the text of every node no changed quad touches and compacts
+    the others again: the bytes `write_jsonld` writes for the new quads, adding or removing."""
+    import pyoxigraph as ox
+
+    from kg.export import _grouped
+    from kg.jsonld import compact_document, dumps, patch_jsonld
+
+    _, _, clean_base, clean_all, _, _ = reuters_builds
+    base, full = ([*ox.parse(path=str(f / "graph.nq"), format=ox.RdfFormat.N_QUADS)] for f in (clean_base, clean_all))
+    for old, new in ((base, full), (full, base), (full, full)):
+        changed = set(old) ^ set(new)
+        ordered = _grouped(new)
+        fresh = dumps(compact_document(ordered))
+        assert patch_jsonld(ordered, dumps(compact_document(_grouped(old))), changed) == fresh
+    assert patch_jsonld(_grouped(full), "not kg's text", set()) is None

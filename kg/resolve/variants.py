@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from ..data import Lexicon
 from .names import (clean_label, fold, initials, is_acronym_form, legal_base, nationality_qualified,
@@ -300,8 +300,16 @@ def _form_claims(groups: dict[int, Group], index: dict[str, set[int]],
 
 @cache
 def _nicknamer():
+    """The `nicknames` package's tables, each built once: its `canonical_lookup` and
+    `nickname_lookup` properties copy the whole table on every read (1.3 ms each, 70 of 217
+    profiled seconds of resolving 19,000 articles)."""
     from nicknames import NickNamer
-    return NickNamer()
+
+    class Tables(NickNamer):
+        canonical_lookup = cached_property(NickNamer.canonical_lookup.fget)  # type: ignore[assignment]
+        nickname_lookup = cached_property(NickNamer.nickname_lookup.fget)  # type: ignore[assignment]
+
+    return Tables()
 
 
 def related_first_names(a: str, b: str) -> bool:
