@@ -19,7 +19,7 @@ from .chunks import pipe_chunked
 from .components import fast_attribute_ruler
 from .mentions import mentions, titles
 from .objects import object_form, relation_norm
-from .parse import RawTuple, doc_heads
+from .parse import RawTuple, tok_doc
 from .registry import clause_tuples
 from .segment import LINE_BREAKS
 
@@ -86,8 +86,9 @@ def extract_doc(doc: Doc, doc_id: str) -> Extraction:
     sentences = []
     triples: list[Triple] = []
     text = doc.text
-    heads = doc_heads(doc)
-    for index, sent in enumerate(doc.sents):
+    toks = tok_doc(doc)  # the rules read the Doc's tokens built once
+    heads = toks.heads
+    for index, sent in enumerate(toks.sents):
         sentences.append(_sentence(index, text, sent.start_char, sent.end_char))
         triples.extend(_to_triple(raw, doc_id, index, text, heads)
                        for raw in clause_tuples(sent, heads))
