@@ -88,10 +88,13 @@ def extract_doc(doc: Doc, doc_id: str) -> Extraction:
     text = doc.text
     toks = tok_doc(doc)  # the rules read the Doc's tokens built once
     heads = toks.heads
-    for index, sent in enumerate(toks.sents):
-        sentences.append(_sentence(index, text, sent.start_char, sent.end_char))
-        triples.extend(_to_triple(raw, doc_id, index, text, heads)
-                       for raw in clause_tuples(sent, heads))
+    try:
+        for index, sent in enumerate(toks.sents):
+            sentences.append(_sentence(index, text, sent.start_char, sent.end_char))
+            triples.extend(_to_triple(raw, doc_id, index, text, heads)
+                           for raw in clause_tuples(sent, heads))
+    finally:
+        toks.release()
     return Extraction(doc_id, tuple(sentences), tuple(mentions(doc, doc_id)), tuple(triples),
                       titles=tuple(titles(doc, doc_id)))
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
+from operator import attrgetter
 
 import numpy
 from spacy.attrs import (
@@ -46,6 +47,7 @@ from .vocabulary import (
 )
 
 
+_index = attrgetter("i")
 IOB_NAMES = ("", "I", "O", "B")  # Token.ent_iob_ by Token.ent_iob
 ARRAY_ATTRS = [ORTH, SPACY, LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE, ENT_IOB,
                IS_LOWER, IS_PUNCT, IS_SPACE, LIKE_NUM, IS_ALPHA, IS_TITLE]
@@ -66,8 +68,8 @@ class Tok:
     def _edge_pair(self) -> tuple[int, int]:
         edges = self._edges
         if edges is None:
-            token = self.doc.doc[self.i]
-            edges = self._edges = (token.left_edge.i, token.right_edge.i)
+            self.doc.set_edges()
+            edges = self._edges
         return edges
 
     @property
@@ -283,15 +285,53 @@ class TokDoc(list):
             t.ent_type_ = ent_types[i]
             t.ent_iob_ = iob[i]
             t.is_lower, t.is_punct, t.is_space, t.like_num, t.is_alpha, t.is_title = flags[i]
-            t._kids = []
+            t._kids = ()
             t._lefts = t._rights = t._children = t._edges = t._subtree = t._hash = None
             append(t)
         for t, head in zip(toks, heads):
-            t.head = toks[head]
+            t.head = parent = toks[head]
             if head != t.i:
-                toks[head]._kids.append(t)
+                if parent._kids:
+                    parent._kids.append(t)
+                else:
+                    parent._kids = [t]
         self.toks = toks
         self.extend(toks)
+
+    def set_edges(self) -> None:
+        """Every token's left and right edge, computed as spaCy computes `TokenC.l_edge` and
+        `r_edge` from the heads (`set_children_from_heads` over the whole Doc: passes left to
+        right and back until every sentence holds its heads)."""
+        heads = self.heads
+        n = len(heads)
+        left, right = list(range(n)), list(range(n))
+        for loop in range(12):
+            for i in range(n):
+                h = heads[i]
+                if left[i] < left[h]:
+                    left[h] = left[i]
+                if right[i] > right[h]:
+                    right[h] = right[i]
+            for i in range(n - 1, -1, -1):
+                h = heads[i]
+                if right[i] > right[h]:
+                    right[h] = right[i]
+                if left[i] < left[h]:
+                    left[h] = left[i]
+            if _heads_within_sentences(heads, left) or loop > 10:
+                break
+        for t, pair in zip(self.toks, zip(left, right)):
+            t._edges = pair
+
+    def release(self) -> None:
+        """Break the references between the tokens (head, children, doc) so that they are freed
+        at once rather than by the cyclic garbage collector; the TokDoc is not to be read again."""
+        for t in self.toks:
+            t.head = t.doc = t._kids = t._lefts = t._rights = t._children = t._subtree = None
+        self.toks = []
+        self.clear()
+        if _last and _last[0] is self:
+            _last.clear()
 
     @property
     def sents(self) -> Iterator[TokSpan]:
@@ -319,6 +359,21 @@ class _Strings(dict):
 
 
 _strings: dict[int, _Strings] = {}
+
+
+def _heads_within_sentences(heads: list[int], left: list[int]) -> bool:
+    """spaCy's test that ends `set_children_from_heads`: the sentences the roots' left edges
+    start hold every token's head."""
+    n = len(heads)
+    starts = {left[i] for i in range(n) if heads[i] == i}
+    start = 0
+    for i in range(n):
+        if (i > 0 and i in starts) or i == n - 1:
+            for j in range(start, i):
+                if heads[j] < start or heads[j] >= i + 1:
+                    return False
+            start = i
+    return True
 
 
 def _names(doc: Doc, ids: numpy.ndarray) -> list[str]:
@@ -430,17 +485,34 @@ class Parse:
     def __init__(self, sent: Span | TokSpan, heads: list[int] | None = None) -> None:
         sent = tok_span(sent)
         self.sent = sent
-        self.tokens = list(sent)
-        heads = heads if heads is not None else sent.doc.heads
-        self.kids: dict[int, list[Token]] = {t.i: [] for t in self.tokens}
-        self.dep = {t.i: t.dep_ for t in self.tokens}
-        self.by_dep: dict[str, list[Token]] = {}
-        for tok in self.tokens:
-            self.by_dep.setdefault(self.dep[tok.i], []).append(tok)
-        for tok in self.tokens:
+        tokens = self.tokens = list(sent)
+        self.kids: dict[int, list[Tok]] = {}
+        self.dep: dict[int, str] = {}
+        self.by_dep: dict[str, list[Tok]] = {}
+        kids, dep, by_dep = self.kids, self.dep, self.by_dep
+        start, end = sent.start, sent.end
+        for tok in tokens:
+            d = dep[tok.i] = tok.dep_
+            same = by_dep.get(d)
+            if same is None:
+                by_dep[d] = [tok]
+            else:
+                same.append(tok)
+        if heads is None or heads is sent.doc.heads:
+            for tok in tokens:  # the children within the sentence, in order (not to be changed)
+                own = tok._kids
+                if not own:
+                    own = []
+                elif own[0].i < start or own[-1].i >= end:
+                    own = [c for c in own if start <= c.i < end]
+                kids[tok.i] = own
+            return
+        for tok in tokens:
+            kids[tok.i] = []
+        for tok in tokens:
             head = heads[tok.i]
-            if head != tok.i and head in self.kids:
-                self.kids[head].append(tok)
+            if head != tok.i and head in kids:
+                kids[head].append(tok)
 
     @cached_property
     def titled(self) -> dict[int, tuple[list[Token], Token | None, list[Token]]]:
@@ -484,10 +556,11 @@ class Parse:
     def subtree(self, tok: Token, cut: frozenset[str] = frozenset()) -> list[Token]:
         out = [tok]
         stack = [tok]
+        kids, dep = self.kids, self.dep
         while stack:
             node = stack.pop()
-            for c in self.kids.get(node.i, []):
-                if self.dep[c.i] not in cut or place_apposition(c):
+            for c in kids.get(node.i, ()):
+                if not cut or dep[c.i] not in cut or place_apposition(c):
                     out.append(c)
                     stack.append(c)
         return out
@@ -496,7 +569,11 @@ class Parse:
 def span_head(tokens: list[Token]) -> Token | None:
     """The token of `tokens` whose head lies outside them (or is itself): the phrase's head."""
     inside = {t.i for t in tokens}
-    return next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), None)
+    for t in tokens:
+        head = t.head.i
+        if head not in inside or head == t.i:
+            return t
+    return None
 
 
 def infinitive(p: Parse, verb: Token) -> bool:
@@ -529,18 +606,23 @@ def _in_list(tok: Token) -> bool:
 
 def trim(tokens: list[Token]) -> list[Token]:
     """Sort tokens, drop punctuation at either edge and close a quotation left open."""
-    tokens = sorted(tokens, key=lambda t: t.i)
+    tokens = sorted(tokens, key=_index)
+    texts = [t.text for t in tokens]
     # brackets whose content was left out ("1986/87 ( )" of "1986/87 (Oct-Sept)") go with it
-    empty = {i for a, b in zip(tokens, tokens[1:]) if a.text in {"(", "["} and b.text in {")", "]"}
-             for i in (a.i, b.i)}
-    if empty:
-        tokens = [t for t in tokens if t.i not in empty]
-    while tokens and tokens[0].text in EDGE_PUNCT:
-        tokens = tokens[1:]
-    while tokens and tokens[-1].text in EDGE_PUNCT:
-        tokens = tokens[:-1]
+    if "(" in texts or "[" in texts:
+        empty = {i for a, b in zip(tokens, tokens[1:]) if a.text in {"(", "["}
+                 and b.text in {")", "]"} for i in (a.i, b.i)}
+        if empty:
+            tokens = [t for t in tokens if t.i not in empty]
+            texts = [t.text for t in tokens]
+    first, last = 0, len(tokens)
+    while first < last and texts[first] in EDGE_PUNCT:
+        first += 1
+    while last > first and texts[last - 1] in EDGE_PUNCT:
+        last -= 1
+    if first or last < len(tokens):
+        tokens, texts = tokens[first:last], texts[first:last]
     if tokens:
-        texts = [t.text for t in tokens]
         opened = (sum(1 for w in texts if w in OPEN_QUOTES)
                   - sum(1 for w in texts if w in CLOSE_QUOTES))
         if opened > 0:
