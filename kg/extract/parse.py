@@ -4,6 +4,7 @@ Doc's tokens read once (`Tok`, `TokDoc`) for the rules to walk without rebuildin
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
@@ -251,6 +252,15 @@ class TokDoc(list):
 
     def __init__(self, doc: Doc) -> None:
         super().__init__()
+        collecting = gc.isenabled()
+        gc.disable()  # every object made here lives on: nothing for the collector to find
+        try:
+            self._build(doc)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _build(self, doc: Doc) -> None:
         self.doc = doc
         heads = self.heads = doc_heads(doc)
         n = len(heads)
@@ -490,6 +500,7 @@ class Parse:
         self.dep: dict[int, str] = {}
         self.by_dep: dict[str, list[Tok]] = {}
         kids, dep, by_dep = self.kids, self.dep, self.by_dep
+        self.memo: dict[tuple, list[Tok]] = {}  # noun phrases and subtrees already made
         start, end = sent.start, sent.end
         for tok in tokens:
             d = dep[tok.i] = tok.dep_
@@ -554,6 +565,15 @@ class Parse:
         return None
 
     def subtree(self, tok: Token, cut: frozenset[str] = frozenset()) -> list[Token]:
+        """`tok` and its descendants in the sentence, not below a child whose dependency is in
+        `cut` (but a town's state); computed once per token and cut (a copy is returned)."""
+        key = (tok.i, cut)
+        found = self.memo.get(key)
+        if found is None:
+            found = self.memo[key] = self._subtree(tok, cut)
+        return list(found)
+
+    def _subtree(self, tok: Token, cut: frozenset[str]) -> list[Token]:
         out = [tok]
         stack = [tok]
         kids, dep = self.kids, self.dep
@@ -641,7 +661,15 @@ def noun_phrase(p: Parse, head: Token, long_pp: bool = True) -> list[Token]:
     """The argument of `head`: its subtree without clauses, appositions or its own conjuncts.
 
     Prepositional modifiers are kept (recall is lenient to long arguments); with `long_pp` False
-    only `of`-PPs are kept."""
+    only `of`-PPs are kept. Computed once per sentence and head (a copy is returned)."""
+    key = (head.i, long_pp)
+    found = p.memo.get(key)
+    if found is None:
+        found = p.memo[key] = _noun_phrase(p, head, long_pp)
+    return list(found)
+
+
+def _noun_phrase(p: Parse, head: Token, long_pp: bool) -> list[Token]:
     out = [head]
     for c in p.kids.get(head.i, []):
         d = p.dep[c.i]
