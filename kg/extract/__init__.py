@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Iterable, Iterator
+from operator import attrgetter
 from pathlib import Path
 
 import spacy
@@ -24,6 +25,7 @@ from .registry import clause_tuples
 from .segment import LINE_BREAKS
 
 log = logging.getLogger(__name__)
+_index = attrgetter("i")
 
 PACKAGE = Path(__file__).resolve().parent
 
@@ -112,28 +114,26 @@ def phrase(tokens: list[Token | str], text: str | None = None,
     """Join tokens into a Phrase with document character offsets; inserted words (str) that lead
     the list go first, any others last. `text` (the Doc's text) and `heads` (absolute head
     indexes) only save time when the caller has them at hand."""
+    real = [t for t in tokens if not isinstance(t, str)]
     lead: list[str] = []
     trail: list[str] = []
-    real: list[Token] = []
-    index: list[int] = []
-    ordered = True
-    for t in tokens:
-        if isinstance(t, str):
-            (trail if real else lead).append(t)
-            continue
-        i = t.i
-        if index and i <= index[-1]:
-            ordered = False
-        real.append(t)
-        index.append(i)
+    if len(real) < len(tokens):
+        seen = False
+        for t in tokens:
+            if isinstance(t, str):
+                (trail if seen else lead).append(t)
+            else:
+                seen = True
     if not real:
         return Phrase(" ".join([*lead, *trail]), -1, -1)
-    if not ordered:
-        real.sort(key=lambda t: t.i)
+    index = [t.i for t in real]
+    n = len(index)
+    if n > 1 and any(a >= b for a, b in zip(index, index[1:])):
+        real.sort(key=_index)
         index.sort()
     first, last = real[0], real[-1]
     start, end = first.idx, last.idx + len(last.text)
-    if text is not None and index[-1] - index[0] + 1 == len(real):
+    if text is not None and index[-1] - index[0] + 1 == n:
         body = text[start:end]
         if "\n" in body:
             body = " ".join(body.split())
@@ -144,13 +144,23 @@ def phrase(tokens: list[Token | str], text: str | None = None,
             if nxt is not None:
                 parts.append(tok.whitespace_ if nxt.i == tok.i + 1 else " ")
         body = "".join(parts)
-    joined = " ".join([*lead, body.strip(), *trail]) if lead or trail else body.strip()
-    inside = set(index)
-    if heads is None:
-        heads_of = [t.head.i for t in real]
-    else:
-        heads_of = [heads[i] for i in index]
-    head = next((t for t, i, h in zip(real, index, heads_of) if h not in inside or h == i), first)
+    body = body.strip()
+    joined = " ".join([*lead, body, *trail]) if lead or trail else body
+    head = first
+    if n > 1:
+        inside = set(index)
+        if heads is None:
+            for t in real:
+                h = t.head.i
+                if h not in inside or h == t.i:
+                    head = t
+                    break
+        else:
+            for t, i in zip(real, index):
+                h = heads[i]
+                if h not in inside or h == i:
+                    head = t
+                    break
     return Phrase(joined, start, end, head.idx)
 
 
@@ -165,6 +175,8 @@ def _leading(tokens: list[Token | str]) -> list[str]:
 
 def inserted_positions(tokens: list[Token | str], text: str) -> tuple[int, ...]:
     """Word positions, in `text` (what `phrase(tokens)` gave), of the inserted (str) words."""
+    if not any(isinstance(w, str) for w in tokens):
+        return ()
     lead = len(_leading(tokens))
     trail = sum(1 for w in tokens[lead:] if isinstance(w, str))
     words = len(text.split())
