@@ -889,7 +889,7 @@ def _title_text(words: list[Token]) -> str:
 
 
 def _sentence_of(doc: Doc) -> dict[int, int]:
-    return {tok.i: index for index, sent in enumerate(doc.sents) for tok in sent}
+    return {i: index for index, sent in enumerate(doc.sents) for i in range(sent.start, sent.end)}
 
 
 def _mention(doc: Doc, start: int, end: int, label: str, cue: str, doc_id: str,
