@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 from collections.abc import Iterable, Iterator
@@ -90,6 +91,8 @@ def extract_doc(doc: Doc, doc_id: str) -> Extraction:
     text = doc.text
     toks = tok_doc(doc)  # the rules read the Doc's tokens built once
     heads = toks.heads
+    collecting = gc.isenabled()
+    gc.disable()  # the rules' objects are freed as they go (no cycles): nothing to collect
     try:
         for index, sent in enumerate(toks.sents):
             sentences.append(_sentence(index, text, sent.start_char, sent.end_char))
@@ -97,6 +100,8 @@ def extract_doc(doc: Doc, doc_id: str) -> Extraction:
                            for raw in clause_tuples(sent, heads))
     finally:
         toks.release()
+        if collecting:
+            gc.enable()
     return Extraction(doc_id, tuple(sentences), tuple(mentions(doc, doc_id)), tuple(triples),
                       titles=tuple(titles(doc, doc_id)))
 
