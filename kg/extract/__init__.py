@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 from collections.abc import Iterable, Iterator
+from operator import attrgetter
 from pathlib import Path
 
 import spacy
@@ -19,11 +21,12 @@ from .chunks import pipe_chunked
 from .components import fast_attribute_ruler
 from .mentions import mentions, titles
 from .objects import object_form, relation_norm
-from .parse import RawTuple, doc_heads
+from .parse import RawTuple, tok_doc
 from .registry import clause_tuples
 from .segment import LINE_BREAKS
 
 log = logging.getLogger(__name__)
+_index = attrgetter("i")
 
 PACKAGE = Path(__file__).resolve().parent
 
@@ -86,11 +89,19 @@ def extract_doc(doc: Doc, doc_id: str) -> Extraction:
     sentences = []
     triples: list[Triple] = []
     text = doc.text
-    heads = doc_heads(doc)
-    for index, sent in enumerate(doc.sents):
-        sentences.append(_sentence(index, text, sent.start_char, sent.end_char))
-        triples.extend(_to_triple(raw, doc_id, index, text, heads)
-                       for raw in clause_tuples(sent, heads))
+    toks = tok_doc(doc)  # the rules read the Doc's tokens built once
+    heads = toks.heads
+    collecting = gc.isenabled()
+    gc.disable()  # the rules' objects are freed as they go (no cycles): nothing to collect
+    try:
+        for index, sent in enumerate(toks.sents):
+            sentences.append(_sentence(index, text, sent.start_char, sent.end_char))
+            triples.extend(_to_triple(raw, doc_id, index, text, heads)
+                           for raw in clause_tuples(sent, heads))
+    finally:
+        toks.release()
+        if collecting:
+            gc.enable()
     return Extraction(doc_id, tuple(sentences), tuple(mentions(doc, doc_id)), tuple(triples),
                       titles=tuple(titles(doc, doc_id)))
 
@@ -108,28 +119,26 @@ def phrase(tokens: list[Token | str], text: str | None = None,
     """Join tokens into a Phrase with document character offsets; inserted words (str) that lead
     the list go first, any others last. `text` (the Doc's text) and `heads` (absolute head
     indexes) only save time when the caller has them at hand."""
+    real = [t for t in tokens if not isinstance(t, str)]
     lead: list[str] = []
     trail: list[str] = []
-    real: list[Token] = []
-    index: list[int] = []
-    ordered = True
-    for t in tokens:
-        if isinstance(t, str):
-            (trail if real else lead).append(t)
-            continue
-        i = t.i
-        if index and i <= index[-1]:
-            ordered = False
-        real.append(t)
-        index.append(i)
+    if len(real) < len(tokens):
+        seen = False
+        for t in tokens:
+            if isinstance(t, str):
+                (trail if seen else lead).append(t)
+            else:
+                seen = True
     if not real:
         return Phrase(" ".join([*lead, *trail]), -1, -1)
-    if not ordered:
-        real.sort(key=lambda t: t.i)
+    index = [t.i for t in real]
+    n = len(index)
+    if n > 1 and any(a >= b for a, b in zip(index, index[1:])):
+        real.sort(key=_index)
         index.sort()
     first, last = real[0], real[-1]
     start, end = first.idx, last.idx + len(last.text)
-    if text is not None and index[-1] - index[0] + 1 == len(real):
+    if text is not None and index[-1] - index[0] + 1 == n:
         body = text[start:end]
         if "\n" in body:
             body = " ".join(body.split())
@@ -140,13 +149,23 @@ def phrase(tokens: list[Token | str], text: str | None = None,
             if nxt is not None:
                 parts.append(tok.whitespace_ if nxt.i == tok.i + 1 else " ")
         body = "".join(parts)
-    joined = " ".join([*lead, body.strip(), *trail]) if lead or trail else body.strip()
-    inside = set(index)
-    if heads is None:
-        heads_of = [t.head.i for t in real]
-    else:
-        heads_of = [heads[i] for i in index]
-    head = next((t for t, i, h in zip(real, index, heads_of) if h not in inside or h == i), first)
+    body = body.strip()
+    joined = " ".join([*lead, body, *trail]) if lead or trail else body
+    head = first
+    if n > 1:
+        inside = set(index)
+        if heads is None:
+            for t in real:
+                h = t.head.i
+                if h not in inside or h == t.i:
+                    head = t
+                    break
+        else:
+            for t, i in zip(real, index):
+                h = heads[i]
+                if h not in inside or h == i:
+                    head = t
+                    break
     return Phrase(joined, start, end, head.idx)
 
 
@@ -161,6 +180,8 @@ def _leading(tokens: list[Token | str]) -> list[str]:
 
 def inserted_positions(tokens: list[Token | str], text: str) -> tuple[int, ...]:
     """Word positions, in `text` (what `phrase(tokens)` gave), of the inserted (str) words."""
+    if not any(isinstance(w, str) for w in tokens):
+        return ()
     lead = len(_leading(tokens))
     trail = sum(1 for w in tokens[lead:] if isinstance(w, str))
     words = len(text.split())

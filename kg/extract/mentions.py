@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from ..data import Lexicon, fold, lexicon
 from ..types import Mention, Title
 from .coref import antecedents, unnamed_people
+from .parse import spacy_doc
 from .vocabulary import (
     ARTICLES,
     BULLETS,
@@ -85,6 +86,7 @@ def titles(doc: Doc, doc_id: str) -> Iterator[Title]:
 
 def analyse(doc: Doc) -> Analysis:
     """Names and titles of a Doc, computed once and kept on `doc._.kg_names`."""
+    doc = spacy_doc(doc)
     if not Doc.has_extension(ANALYSIS):
         Doc.set_extension(ANALYSIS, default=None)
     if getattr(doc._, ANALYSIS) is None:
@@ -887,7 +889,7 @@ def _title_text(words: list[Token]) -> str:
 
 
 def _sentence_of(doc: Doc) -> dict[int, int]:
-    return {tok.i: index for index, sent in enumerate(doc.sents) for tok in sent}
+    return {i: index for index, sent in enumerate(doc.sents) for i in range(sent.start, sent.end)}
 
 
 def _mention(doc: Doc, start: int, end: int, label: str, cue: str, doc_id: str,
