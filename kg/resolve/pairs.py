@@ -9,7 +9,10 @@ Two names of one sentence with only such a gap between them become one mention o
     except beside the other: a firm named after its partners ("Rodman and Renshaw Capital Group
     Inc"), not two firms ("Chrysler and American Motors Corp": each is named alone elsewhere), or
   - the gap is a line break alone and both are organisations, the first one word ("European\nPatent
-    Office").
+    Office"), or
+  - the first is a nationality adjective the tagger left out, one space before an organisation's
+    name that starts with "National" or that the corpus names with it in one piece elsewhere
+    ("Japanese National Railways": "National Railways" alone is no one thing).
 One pass over the mentions with a dict of keys: linear, the same for any document order.
 """
 
@@ -28,6 +31,7 @@ NOT_NAMES = frozenset({"PRON", "NAT", "SIDE"})
 HALVES = frozenset({"ORG", "PERSON", "PROPN", "GPE", "FAC"})
 APART = 2  # mentions: a half named this often on its own is a name of its own
 _GAP = re.compile(r"^\s*(and|&|,)?\s*$")
+NATIONAL = frozenset({"national"})  # a name's first word that takes the nationality before it into the name
 
 
 def _key(text: str, lex: Lexicon) -> str:
@@ -54,6 +58,7 @@ def glue_pairs(extractions: list[Extraction], lex: Lexicon) -> tuple[list[Extrac
     named: Counter = Counter()
     first_half: Counter = Counter()
     second_half: Counter = Counter()
+    after_nationality: Counter = Counter()
     found: list[tuple[Extraction, list[tuple[Mention, str, Mention]]]] = []
     for ex in extractions:
         for m in ex.mentions:
@@ -61,6 +66,8 @@ def glue_pairs(extractions: list[Extraction], lex: Lexicon) -> tuple[list[Extrac
                 whole[_key(m.text, lex)] += 1
                 named[fold(clean_label(m.text))] += 1
         pairs = list(_pairs(ex))
+        for _, b in _nationals(ex, lex):
+            after_nationality[fold(clean_label(b.text))] += 1
         for a, gap, b in pairs:
             if gap in {"and", "&"}:
                 first_half[fold(clean_label(a.text))] += 1
@@ -96,6 +103,18 @@ def glue_pairs(extractions: list[Extraction], lex: Lexicon) -> tuple[list[Extrac
             glued[a.start] = Mention(a.doc_id, a.sentence, text, a.start, b.end, label, a.role, None, cue)
             gone.add(b.start)
             moved[(ex.doc_id, b.start)] = a.start
+        for a, b in _nationals(ex, lex):
+            words = clean_label(b.text).split()
+            if a.start in glued or b.start in glued or b.start in gone or not (
+                    # "Japanese National Railways", never named without its nationality; not "British
+                    # National Westminster Bank": the bank is named alone elsewhere
+                    fold(words[0]) in NATIONAL and named[fold(clean_label(b.text))] == after_nationality[fold(clean_label(b.text))]
+                    or whole[_key(f"{a.text} {b.text}", lex)]):
+                continue
+            glued[a.start] = Mention(a.doc_id, a.sentence, f"{a.text} {b.text}", a.start, b.end, "ORG", b.role,
+                                     None, b.cue)
+            gone.add(b.start)
+            moved[(ex.doc_id, b.start)] = a.start
         if not glued:
             out.append(ex)
             continue
@@ -103,6 +122,22 @@ def glue_pairs(extractions: list[Extraction], lex: Lexicon) -> tuple[list[Extrac
                          if not (m.label not in NOT_NAMES and m.start in gone))
         out.append(dataclasses.replace(ex, mentions=mentions))
     return out, moved
+
+
+def _nationals(ex: Extraction, lex: Lexicon) -> Iterable[tuple[Mention, Mention]]:
+    """(nationality adjective, organisation's name of two words or more) one space apart in one
+    sentence: "Japanese" / "National Railways"."""
+    sentences = {s.index: s for s in ex.sentences}
+    by_start = {m.start: m for m in ex.mentions if m.label == "ORG"}
+    for a in ex.mentions:
+        b = by_start.get(a.end + 1)
+        s = sentences.get(a.sentence)
+        if (a.label not in {"NAT", "NORP"} or b is None or s is None or b.sentence != a.sentence
+                or " " in a.text or not a.text[:1].isupper() or fold(a.text) not in lex.nationality
+                or s.text[a.end - s.start:b.start - s.start] != " "):
+            continue
+        if len(clean_label(b.text).split()) > 1:
+            yield a, b
 
 
 def _attested(a: Mention, gap: str, b: Mention, whole: Counter, apart: Counter, lex: Lexicon) -> bool:
