@@ -13,6 +13,9 @@ Two names of one sentence with only such a gap between them become one mention o
   - the first is a nationality adjective the tagger left out, one space before an organisation's
     name that starts with "National" or that the corpus names with it in one piece elsewhere
     ("Japanese National Railways": "National Railways" alone is no one thing).
+A name's first word at a line's start that is a table's word (`lead` in kg/data/edges.tsv), before a
+name the corpus names on its own, is glued on ("Final Shell Transport dividend", "Net Shell
+Transport 4.78 dlrs"): the mention loses it.
 One pass over the mentions with a dict of keys: linear, the same for any document order.
 """
 
@@ -23,7 +26,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from ..data import LEGAL_WORDS, Lexicon
+from ..data import LEGAL_WORDS, Lexicon, edge_words
 from ..types import Extraction, Mention
 from .names import clean_label, fold, is_junk, legal_base, org_key
 
@@ -60,6 +63,7 @@ def glue_pairs(extractions: list[Extraction], lex: Lexicon) -> tuple[list[Extrac
     second_half: Counter = Counter()
     after_nationality: Counter = Counter()
     found: list[tuple[Extraction, list[tuple[Mention, str, Mention]]]] = []
+    extractions = _without_glued_words(extractions, lex)
     for ex in extractions:
         for m in ex.mentions:
             if m.label not in NOT_NAMES:
@@ -122,6 +126,30 @@ def glue_pairs(extractions: list[Extraction], lex: Lexicon) -> tuple[list[Extrac
                          if not (m.label not in NOT_NAMES and m.start in gone))
         out.append(dataclasses.replace(ex, mentions=mentions))
     return out, moved
+
+
+def _without_glued_words(extractions: list[Extraction], lex: Lexicon) -> list[Extraction]:
+    """The extractions with a table's common word cut off the names it starts at a line's start
+    (see the module doc): "Final Shell Transport" is "Shell Transport"."""
+    leads = edge_words()["lead"]
+    named = Counter(fold(clean_label(m.text)) for ex in extractions for m in ex.mentions if m.label not in NOT_NAMES)
+    out: list[Extraction] = []
+    for ex in extractions:
+        sentences = {s.index: s for s in ex.sentences}
+        cut: dict[int, Mention] = {}
+        for m in ex.mentions:
+            s = sentences.get(m.sentence)
+            words = m.text.split(" ")
+            if m.label in NOT_NAMES or s is None or len(words) < 3 or not re.fullmatch(r"[A-Z][a-z]+", words[0]):
+                continue
+            before = s.text[:m.start - s.start]
+            word, rest = fold(words[0]), " ".join(words[1:])
+            if (before and not before.endswith("\n")) or word not in leads or not named[fold(clean_label(rest))]:
+                continue
+            cut[m.start] = dataclasses.replace(m, text=rest, start=m.start + len(words[0]) + 1)
+        out.append(dataclasses.replace(ex, mentions=tuple(cut.get(m.start, m) if m.label not in NOT_NAMES else m
+                                                          for m in ex.mentions)) if cut else ex)
+    return out
 
 
 def _nationals(ex: Extraction, lex: Lexicon) -> Iterable[tuple[Mention, Mention]]:
