@@ -120,7 +120,8 @@ class _Edges:
         names by start offset, `ends` their end offsets (two names side by side are both whole)."""
         if text[m.start:m.end] != m.text:
             return True  # no text to read its edges from
-        return self._left_clean(text, m, start, ends) and self._right_clean(text, m, end, names)
+        return (not _inside_brackets(text, m, start, end) and self._left_clean(text, m, start, ends)
+                and self._right_clean(text, m, end, names))
 
     def _name_word(self, word: str) -> bool:
         """A capitalised word that names (not "The", a title or an honorific)."""
@@ -197,6 +198,19 @@ class _Edges:
         if m.text.endswith(".") and CAPITAL.match(r1):
             return True  # "... Enterprises Inc.\nCurrent qtr": the abbreviation's stop ends a sentence
         return start1 in names or not self._name_word(r1)
+
+
+def _inside_brackets(text: str, m: Mention, start: int, end: int) -> bool:
+    """A part of a name Reuters marks whole in angle brackets: "Mallet SA" of "<Banque de Neuflize,
+    Schlumberger, Mallet SA>" (not the whole, with or without its brackets)."""
+    opened = text.rfind("<", start, m.start + 1)
+    if opened < 0 or text.find(">", opened, m.start) >= 0:
+        return False
+    closed = text.find(">", max(opened, m.end - 1), end)
+    if closed < 0 or text.find("<", opened + 1, closed) >= 0:
+        return False
+    whole = re.sub(r"(['’]s)?[.,;]*$", "", " ".join(text[opened + 1:closed].split()))  # "<Hoechst AG's>", "<Bangkok Bank\nLtd,>"
+    return re.sub(r"[.,;]*$", "", " ".join(m.text.strip("<> \n").split())) != whole
 
 
 def _legal_end(name: str) -> bool:
