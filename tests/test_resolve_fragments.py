@@ -146,3 +146,11 @@ def test_a_part_of_a_bracketed_name_makes_no_node(nlp):
                        "Algemene Bank Nederland NV <ABNN.AS>, an SAT spokesman said.")
     assert "Mallet SA" not in found and "Banque de Neuflize" not in found
     assert "Algemene Bank Nederland NV" in found and "Morgan Guaranty Trust Co of New York" in found
+
+
+def test_a_list_of_whole_firms_cut_at_a_line_break_keeps_each_firm_whole(nlp):
+    found = nodes(nlp, "The other lead managers are State Bank of India and\nGrindlays Bank Plc.\n"
+                       "    Managers are Irving Trust Co, Toyo Trust\nand Banking Co Ltd and Standard Chartered Bank.")
+    assert "Toyo Trust" not in found
+    assert "Toyo Trust and Banking Co Ltd" in found
+    assert "Irving Trust Co" in found and "Standard Chartered Bank" in found

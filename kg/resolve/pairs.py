@@ -45,13 +45,28 @@ def _pairs(ex: Extraction) -> Iterable[tuple[Mention, str, Mention]]:
     sentences = {s.index: s for s in ex.sentences}
     names = sorted((m for m in ex.mentions if m.label not in NOT_NAMES), key=lambda m: m.start)
     for a, b in zip(names, names[1:]):
-        s = sentences.get(a.sentence)
-        if s is None or b.sentence != a.sentence or a.label not in HALVES or b.label not in HALVES:
+        gap = _gap(sentences, a, b)
+        if gap is None or a.label not in HALVES or b.label not in HALVES:
             continue
-        gap = s.text[a.end - s.start:b.start - s.start]
         found = _GAP.match(gap)
         if found and (found.group(1) or "\n" in gap):
             yield a, found.group(1) or "", b
+
+
+def _gap(sentences: dict, a: Mention, b: Mention) -> str | None:
+    """The text between two names of one sentence, or of two when the parser ended the first's
+    sentence at a line break right after it ("Managers are Irving Trust Co, Toyo Trust\nand Banking
+    Co Ltd"); None otherwise."""
+    s = sentences.get(a.sentence)
+    if s is None:
+        return None
+    if b.sentence == a.sentence:
+        return s.text[a.end - s.start:b.start - s.start]
+    t = sentences.get(b.sentence)
+    if (b.sentence != a.sentence + 1 or t is None or s.text[a.end - s.start:].strip()
+            or not re.fullmatch(r"(and|&) ", t.text[:b.start - t.start])):
+        return None
+    return "\n" + t.text[:b.start - t.start]
 
 
 def glue_pairs(extractions: list[Extraction], lex: Lexicon) -> tuple[list[Extraction], dict[tuple[str, int], int]]:
@@ -83,10 +98,13 @@ def glue_pairs(extractions: list[Extraction], lex: Lexicon) -> tuple[list[Extrac
     out: list[Extraction] = []
     moved: dict[tuple[str, int], int] = {}
     for ex, pairs in found:
+        sentences = {s.index: s for s in ex.sentences}
         glued: dict[int, Mention] = {}
         gone: set[int] = set()
-        seconds = {b.start for _, gap, b in pairs if gap}
-        firsts = {a.start for a, gap, _ in pairs if gap}
+        # "Tiger, Jaguar, Puma and Tiger Management Co" is a list; "Irving Trust Co, Toyo Trust and
+        # Banking Co Ltd and Standard Chartered Bank" a list of whole names, each ending in its legal form
+        seconds = {b.start for a, gap, b in pairs if gap and not (gap == "," and _legal(clean_label(a.text)))}
+        firsts = {a.start for a, gap, _ in pairs if gap and not _legal(clean_label(a.text))}
         for a, gap, b in pairs:
             if a.start in gone or a.start in glued or b.start in glued:
                 continue
@@ -100,10 +118,9 @@ def glue_pairs(extractions: list[Extraction], lex: Lexicon) -> tuple[list[Extrac
                 label, cue = "ORG", a.cue or b.cue
             else:
                 continue
-            s = next(s for s in ex.sentences if s.index == a.sentence)
             # the halves' own texts and the gap between them: a half may run past its sentence's
             # end ("Pacific\nTea Co" when the parser ends a sentence at the line break)
-            text = a.text + s.text[a.end - s.start:b.start - s.start] + b.text
+            text = a.text + (_gap(sentences, a, b) or "") + b.text
             glued[a.start] = Mention(a.doc_id, a.sentence, text, a.start, b.end, label, a.role, None, cue)
             gone.add(b.start)
             moved[(ex.doc_id, b.start)] = a.start
