@@ -154,3 +154,9 @@ def test_a_list_of_whole_firms_cut_at_a_line_break_keeps_each_firm_whole(nlp):
     assert "Toyo Trust" not in found
     assert "Toyo Trust and Banking Co Ltd" in found
     assert "Irving Trust Co" in found and "Standard Chartered Bank" in found
+
+
+def test_a_word_the_tagger_left_before_a_common_word_and_its_legal_form_is_the_names(nlp):
+    found = nodes(nlp, "Matrix Science Corp said its\nboard declared a three-for-two stock split.")
+    assert "Matrix" not in found and "Science Corp" not in found
+    assert found["Matrix Science Corp"][0] == "Organization"

@@ -10,6 +10,8 @@ Two names of one sentence with only such a gap between them become one mention o
     Inc"), not two firms ("Chrysler and American Motors Corp": each is named alone elsewhere), or
   - the gap is a line break alone and both are organisations, the first one word ("European\nPatent
     Office"), or
+  - one space apart, the first is one untagged capitalised word and the second a common word and
+    its legal form never named apart ("Matrix" / "Science Corp" of "Matrix Science Corp"), or
   - the first is a nationality adjective the tagger left out, one space before an organisation's
     name that starts with "National" or that the corpus names with it in one piece elsewhere
     ("Japanese National Railways": "National Railways" alone is no one thing).
@@ -34,6 +36,7 @@ NOT_NAMES = frozenset({"PRON", "NAT", "SIDE"})
 HALVES = frozenset({"ORG", "PERSON", "PROPN", "GPE", "FAC"})
 APART = 2  # mentions: a half named this often on its own is a name of its own
 _GAP = re.compile(r"^\s*(and|&|,)?\s*$")
+EDGE_CLOSED = edge_words()["closed"]  # "The", "In", months: no name's first word
 NATIONAL = frozenset({"national"})  # a name's first word that takes the nationality before it into the name
 
 
@@ -51,6 +54,16 @@ def _pairs(ex: Extraction) -> Iterable[tuple[Mention, str, Mention]]:
         found = _GAP.match(gap)
         if found and (found.group(1) or "\n" in gap):
             yield a, found.group(1) or "", b
+        elif gap == " " and _spaced(a, b):
+            yield a, " ", b
+
+
+def _spaced(a: Mention, b: Mention) -> bool:
+    """'Matrix' / 'Science Corp' of "Matrix Science Corp said": one untagged capitalised word the
+    tagger left out one space before a common word and its legal form."""
+    words = clean_label(b.text).split()
+    return (a.label == "PROPN" and b.label == "ORG" and bool(re.fullmatch(r"[A-Z][a-z]+", a.text))
+            and len(words) == 2 and words[0][1:].islower() and _legal(clean_label(b.text)))
 
 
 def _gap(sentences: dict, a: Mention, b: Mention) -> str | None:
@@ -77,6 +90,7 @@ def glue_pairs(extractions: list[Extraction], lex: Lexicon) -> tuple[list[Extrac
     first_half: Counter = Counter()
     second_half: Counter = Counter()
     after_nationality: Counter = Counter()
+    spaced_second: Counter = Counter()
     found: list[tuple[Extraction, list[tuple[Mention, str, Mention]]]] = []
     extractions = _without_glued_words(extractions, lex)
     for ex in extractions:
@@ -88,6 +102,8 @@ def glue_pairs(extractions: list[Extraction], lex: Lexicon) -> tuple[list[Extrac
         for _, b in _nationals(ex, lex):
             after_nationality[fold(clean_label(b.text))] += 1
         for a, gap, b in pairs:
+            if gap == " ":
+                spaced_second[fold(clean_label(b.text))] += 1
             if gap in {"and", "&"}:
                 first_half[fold(clean_label(a.text))] += 1
                 second_half[fold(clean_label(b.text))] += 1
@@ -103,13 +119,18 @@ def glue_pairs(extractions: list[Extraction], lex: Lexicon) -> tuple[list[Extrac
         gone: set[int] = set()
         # "Tiger, Jaguar, Puma and Tiger Management Co" is a list; "Irving Trust Co, Toyo Trust and
         # Banking Co Ltd and Standard Chartered Bank" a list of whole names, each ending in its legal form
-        seconds = {b.start for a, gap, b in pairs if gap and not (gap == "," and _legal(clean_label(a.text)))}
-        firsts = {a.start for a, gap, _ in pairs if gap and not _legal(clean_label(a.text))}
+        seconds = {b.start for a, gap, b in pairs if gap.strip() and not (gap == "," and _legal(clean_label(a.text)))}
+        firsts = {a.start for a, gap, _ in pairs if gap.strip() and not _legal(clean_label(a.text))}
         for a, gap, b in pairs:
             if a.start in gone or a.start in glued or b.start in glued:
                 continue
             listed = a.start in seconds or b.start in firsts  # "Tiger, Jaguar, Puma and Tiger Management Co"
-            if _attested(a, gap, b, whole, apart, lex):
+            if gap == " ":
+                if (named[fold(clean_label(b.text))] != spaced_second[fold(clean_label(b.text))]
+                        or fold(a.text) in EDGE_CLOSED or lex.place_name(a.text) or fold(a.text) in lex.nationality):
+                    continue  # "Science Corp" named alone elsewhere is a firm of its own
+                label, cue = "ORG", "Organization"
+            elif _attested(a, gap, b, whole, apart, lex):
                 # the whole's other mentions type it ("St.\nLouis" stays a place)
                 label, cue = (a.label if a.label == b.label else "ORG"), a.cue or b.cue
             elif not listed and _partners(a, gap, b, named, first_half, second_half, lex):
