@@ -160,3 +160,10 @@ def test_a_word_the_tagger_left_before_a_common_word_and_its_legal_form_is_the_n
     found = nodes(nlp, "Matrix Science Corp said its\nboard declared a three-for-two stock split.")
     assert "Matrix" not in found and "Science Corp" not in found
     assert found["Matrix Science Corp"][0] == "Organization"
+
+
+def test_a_given_name_at_a_lines_end_is_the_persons_first_name(nlp):
+    found = nodes(nlp, "The head of the Bureau's consumer price index unit, Hugo\nJohannesson, told Reuters, "
+                       "\"We are extremely busy at the moment.\"")
+    assert "Hugo" not in found
+    assert found["Hugo Johannesson"][0] == "Person"

@@ -49,6 +49,9 @@ def _pairs(ex: Extraction) -> Iterable[tuple[Mention, str, Mention]]:
     names = sorted((m for m in ex.mentions if m.label not in NOT_NAMES), key=lambda m: m.start)
     for a, b in zip(names, names[1:]):
         gap = _gap(sentences, a, b)
+        if gap is not None and b.sentence == a.sentence and _given_name(a, gap, b):
+            yield a, "", b  # "Hugo\nJohannesson"
+            continue
         if gap is None or a.label not in HALVES or b.label not in HALVES:
             continue
         found = _GAP.match(gap)
@@ -56,6 +59,13 @@ def _pairs(ex: Extraction) -> Iterable[tuple[Mention, str, Mention]]:
             yield a, found.group(1) or "", b
         elif gap == " " and _spaced(a, b):
             yield a, " ", b
+
+
+def _given_name(a: Mention, gap: str, b: Mention) -> bool:
+    """'Hugo\nJohannesson': one capitalised word the tagger called no organisation, place or
+    person at a line's end, a person's one-word name at the next line's start."""
+    return (gap.strip() == "" and "\n" in gap and b.label == "PERSON" and a.label in {"EVENT", "PROPN", "WORK_OF_ART", "PRODUCT"}
+            and bool(re.fullmatch(r"[A-Z][a-z]+", a.text)) and bool(re.fullmatch(r"[A-Z][a-z'-]+", b.text)))
 
 
 def _spaced(a: Mention, b: Mention) -> bool:
@@ -125,7 +135,11 @@ def glue_pairs(extractions: list[Extraction], lex: Lexicon) -> tuple[list[Extrac
             if a.start in gone or a.start in glued or b.start in glued:
                 continue
             listed = a.start in seconds or b.start in firsts  # "Tiger, Jaguar, Puma and Tiger Management Co"
-            if gap == " ":
+            if not gap and _given_name(a, "\n", b):
+                if fold(a.text) in EDGE_CLOSED or lex.place_name(a.text) or fold(a.text) in lex.nationality:
+                    continue
+                label, cue = "PERSON", "Person"
+            elif gap == " ":
                 if (named[fold(clean_label(b.text))] != spaced_second[fold(clean_label(b.text))]
                         or fold(a.text) in EDGE_CLOSED or lex.place_name(a.text) or fold(a.text) in lex.nationality):
                     continue  # "Science Corp" named alone elsewhere is a firm of its own
