@@ -107,3 +107,63 @@ CGCT = ("    CGCT, which controls 16 pct of the French public telephone\nswitchi
 def test_letters_no_table_lists_are_no_place(nlp):
     assert nodes(nlp, CGCT)["CGCT"][0] == "Organization"
     assert nodes(nlp, "The GDR and Poland signed a trade pact, the GDR news agency said.")["East Germany"][0] == "Place"
+
+
+# Branch ents11: a nationality the tagger cut off, a title's field, a table's word, a bracketed name's part
+
+
+def test_a_nationality_before_national_is_the_names_first_word(nlp):
+    found = nodes(nlp, "The surplus was due largely to coupon and principle payments of a\n"
+                       "previously issued Japanese National Railways bond.")
+    assert "National Railways" not in found
+    assert found["Japanese National Railways"][0] == "Organization"
+
+
+def test_a_name_before_a_title_that_ends_in_the_titles_field_makes_no_node(nlp):
+    found = nodes(nlp, "The EC has refused to cut farm prices.\n"
+                       "But EC Agriculture Commissioner Frans Andriessen told\njournalists he had warned ministers.")
+    assert "EC Agriculture" not in found
+    assert "EC" in found  # the body itself stays
+
+
+def test_a_field_after_minister_of_makes_no_node(nlp):
+    found = nodes(nlp, "Opening the meeting, Ahmed al-Tayer, the UAE's Minister of\n"
+                       "State for Finance and Industry, said implementation of joint\neconomic agreements was slow.")
+    assert not any(label.startswith("State for") for label in found)
+
+
+def test_a_tables_word_at_a_lines_start_is_no_part_of_the_name(nlp):
+    found = nodes(nlp, "Shell Transport said its profits rose.",
+                  "Shr Royal Dutch 8.65 dlrs vs 9.11 dlrs\nFinal Shell Transport dividend 118.0 pence for total of\n"
+                  "172.0 pence vs 155.0 pence.")
+    assert "Final Shell Transport" not in found
+    assert "Shell Transport" in found
+
+
+def test_a_part_of_a_bracketed_name_makes_no_node(nlp):
+    found = nodes(nlp, "Although bought by French citizens they are managed by\nforeign banks <Morgan Guaranty Trust "
+                       "Co of New York> and\n<Banque de Neuflize, Schlumberger, Mallet SA>, controlled by\n"
+                       "Algemene Bank Nederland NV <ABNN.AS>, an SAT spokesman said.")
+    assert "Mallet SA" not in found and "Banque de Neuflize" not in found
+    assert "Algemene Bank Nederland NV" in found and "Morgan Guaranty Trust Co of New York" in found
+
+
+def test_a_list_of_whole_firms_cut_at_a_line_break_keeps_each_firm_whole(nlp):
+    found = nodes(nlp, "The other lead managers are State Bank of India and\nGrindlays Bank Plc.\n"
+                       "    Managers are Irving Trust Co, Toyo Trust\nand Banking Co Ltd and Standard Chartered Bank.")
+    assert "Toyo Trust" not in found
+    assert "Toyo Trust and Banking Co Ltd" in found
+    assert "Irving Trust Co" in found and "Standard Chartered Bank" in found
+
+
+def test_a_word_the_tagger_left_before_a_common_word_and_its_legal_form_is_the_names(nlp):
+    found = nodes(nlp, "Matrix Science Corp said its\nboard declared a three-for-two stock split.")
+    assert "Matrix" not in found and "Science Corp" not in found
+    assert found["Matrix Science Corp"][0] == "Organization"
+
+
+def test_a_given_name_at_a_lines_end_is_the_persons_first_name(nlp):
+    found = nodes(nlp, "The head of the Bureau's consumer price index unit, Hugo\nJohannesson, told Reuters, "
+                       "\"We are extremely busy at the moment.\"")
+    assert "Hugo" not in found
+    assert found["Hugo Johannesson"][0] == "Person"

@@ -304,13 +304,13 @@ def title_words() -> dict[str, frozenset[str]]:
     return _role_table("words.tsv", WORD_ROLES)
 
 
-EDGE_ROLES = ("join", "particle", "of", "head", "closed", "place_end", "place_start")
+EDGE_ROLES = ("join", "particle", "of", "head", "closed", "place_end", "place_start", "field", "lead")
 
 
 @cache
 def edge_words() -> dict[str, frozenset[str]]:
     """Words at a name's edges by role (kg/data/edges.tsv): join, particle, of, head, closed,
-    place_end, place_start; folded."""
+    place_end, place_start, field, lead; folded."""
     return _role_table("edges.tsv", EDGE_ROLES, fold)
 
 

@@ -30,7 +30,8 @@ NO_NODE = frozenset({"PRON", "NAT", "SIDE", "NOUN"})  # mentions that are no nam
 
 def admitted(clusters: list[Cluster], extractions: Iterable[Extraction], lex: Lexicon) -> list[Cluster]:
     """The clusters one of whose names the corpus reads whole somewhere (see the module doc)."""
-    edges = _Edges(lex)
+    extractions = list(extractions)
+    edges = _Edges(lex, frozenset(fold(clean_label(m.text)) for ex in extractions for m in ex.mentions if m.label not in NO_NODE))
     clean: set[tuple[str, int]] = set()
     keys: set[str] = set()
     for ex in extractions:
@@ -102,9 +103,11 @@ def _text(ex: Extraction) -> str:
 
 
 class _Edges:
-    def __init__(self, lex: Lexicon) -> None:
+    def __init__(self, lex: Lexicon, named: frozenset[str] = frozenset()) -> None:
         words = edge_words()
         self.lex = lex
+        self.named = named                  # the corpus's names, folded
+        self.fields = words["field"]        # a title's fields: "agriculture", "finance"
         self.joins = words["join"]          # "and", "&": a name goes on over them
         self.particles = words["particle"]  # "du", "am", "von": inside a foreign name
         self.ofs = words["of"]              # "of": a name goes on over it to a capitalised word
@@ -117,7 +120,8 @@ class _Edges:
         names by start offset, `ends` their end offsets (two names side by side are both whole)."""
         if text[m.start:m.end] != m.text:
             return True  # no text to read its edges from
-        return self._left_clean(text, m, start, ends) and self._right_clean(text, m, end, names)
+        return (not _inside_brackets(text, m, start, end) and self._left_clean(text, m, start, ends)
+                and self._right_clean(text, m, end, names))
 
     def _name_word(self, word: str) -> bool:
         """A capitalised word that names (not "The", a title or an honorific)."""
@@ -128,6 +132,13 @@ class _Edges:
         folded = fold(word).rstrip(".")
         return not (folded in self.closed or folded in self.lex.title_heads or folded in self.lex.not_names
                     or folded in self.lex.title_modifiers or folded in self.lex.honorifics)
+
+    def _field(self, word: str, rest: list[str]) -> bool:
+        """A title's field (edges.tsv) beside a name of the corpus or a function word: "Agriculture"
+        after "EC" in "EC Agriculture Commissioner", "State" of "Minister of State for Finance"."""
+        if fold(word).rstrip(".") not in self.fields:
+            return False
+        return not rest or fold(" ".join(rest)) in self.named or fold(rest[0]) in {"for", "of", "and", "&"}
 
     def _left_clean(self, text: str, m: Mention, start: int, ends: dict[int, Mention]) -> bool:
         if m.start > 0 and (text[m.start - 1].isalnum() or text[m.start - 1] in "/&-"):
@@ -140,6 +151,8 @@ class _Edges:
         w2, end2 = before[-2] if len(before) > 1 else ("", -1)
         if fold(w1) in self.particles:
             return not CAPITAL.match(w2)  # "Bild am Sonntag"
+        if fold(w1) in self.ofs and fold(w2) in self.lex.title_heads and self._field(m.text.split()[0], m.text.split()[1:]):
+            return False  # "Minister of State for Finance and Industry": a title's field, no name
         if fold(w1) in self.joins:
             # "Ways and Means Committee"; "IBM and Apple" are two names, but not "United Merchants and
             # Manufacturers Inc": a legal form after "and" ends the name of both halves
@@ -165,6 +178,9 @@ class _Edges:
         r1, start1 = after[0]
         r2, start2 = after[1] if len(after) > 1 else ("", -1)
         if fold(r1) in self.joins:
+            if (len(after) > 2 and fold(after[2][0]) in self.lex.title_heads and fold(r2) in self.fields
+                    and self._field(m.text.split()[-1], m.text.split()[:-1])):
+                return False  # "Texas Savings and Loan Commissioner": a title's fields
             return not CAPITAL.match(r2) or start2 in names  # "Coopers and Lybrand"
         if fold(r1) in self.particles:
             return not CAPITAL.match(r2)  # "Banque Generale du Luxembourg"
@@ -177,9 +193,24 @@ class _Edges:
                     or follows is not None and follows.label in PLACE_LABELS)
         if fold(r1) in self.heads:
             return False  # "House Select committee"
+        if fold(r1) in self.lex.title_heads and self._field(m.text.split()[-1], m.text.split()[:-1]):
+            return False  # "EC Agriculture Commissioner": a title's field, no name
         if m.text.endswith(".") and CAPITAL.match(r1):
             return True  # "... Enterprises Inc.\nCurrent qtr": the abbreviation's stop ends a sentence
         return start1 in names or not self._name_word(r1)
+
+
+def _inside_brackets(text: str, m: Mention, start: int, end: int) -> bool:
+    """A part of a name Reuters marks whole in angle brackets: "Mallet SA" of "<Banque de Neuflize,
+    Schlumberger, Mallet SA>" (not the whole, with or without its brackets)."""
+    opened = text.rfind("<", start, m.start + 1)
+    if opened < 0 or text.find(">", opened, m.start) >= 0:
+        return False
+    closed = text.find(">", max(opened, m.end - 1), end)
+    if closed < 0 or text.find("<", opened + 1, closed) >= 0:
+        return False
+    whole = re.sub(r"(['’]s)?[.,;]*$", "", " ".join(text[opened + 1:closed].split()))  # "<Hoechst AG's>", "<Bangkok Bank\nLtd,>"
+    return re.sub(r"[.,;]*$", "", " ".join(m.text.strip("<> \n").split())) != whole
 
 
 def _legal_end(name: str) -> bool:
