@@ -687,3 +687,38 @@ def test_it_said_after_a_person_speaks_is_the_company_before(nlp):
             "earnings would rise.\nIt said the dividends will be paid April one.\n")
     _, labels = _resolved(nlp, text)
     assert labels.get(("d0", text.index("It said"))) == "Ivey Properties Inc"
+
+
+def test_apposition_of_a_name_inside_a_role_is_no_copula_object(nlp):
+    # 2217: the parse coordinates "a nursing home" and "hotel operator" with "the founder"
+    text = ("Manor Care Inc said its chairman and chief executive officer, Stewart Bainum Sr., has "
+            "resigned his post.\n    The company said he is being replaced by his son, Stewart "
+            "Bainum Jr., who has served as vice chairman the past five years.\n    Bainum Sr. was "
+            "the founder of Manor Care, a nursing home and hotel operator.\n")
+    got = {(s, o) for s, r, o in graph(nlp, text) if r == "was"}
+    assert ("Bainum Sr", "the founder of Manor Care") in got
+    assert not any(o in {"a nursing home", "hotel operator"} for _, o in got)
+
+
+def test_bare_conjuncts_of_a_shared_modifier_are_no_objects(nlp):
+    # 2246: "home and automobile products": "home" and "automobile" modify "products"
+    got = graph(nlp, "Union Carbide sold its battery products, home and automobile products and "
+                     "agricultural products businesses in 1986.")
+    objects = {o for s, r, o in got if r == "sold"}
+    assert "its battery products" in objects
+    assert not objects & {"home", "automobile"}
+    # a real list keeps its members
+    objects = {o for s, r, o in graph(nlp, "Union Carbide sold apples, pears and plums in 1986.")
+               if r == "sold"}
+    assert objects == {"apples", "pears", "plums"}
+
+
+def test_a_pp_relation_over_the_verbs_objects_is_doubted(nlp):
+    assert below(nlp, '"He (Foley) is willing to give Mr. Naylor some time in this regard," Moos '
+                      'said.', "He", "is willing to give in")
+
+
+def test_a_rather_than_pp_is_no_argument(nlp):
+    got = graph(nlp, "Escalante attributed the nosedive in international coffee prices over the "
+                     "last week to speculation rather than real matters of supply and demand.")
+    assert not any("than" in r for _, r, _ in got)

@@ -262,6 +262,10 @@ def doubts(p: Parse, raw: RawTuple) -> tuple[str, ...]:
         if root is None or not any(c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"}
                                    for c in root.children):
             found.append("clause_cut")
+    if kind in {"pp", "pp_head"} and rel and not isinstance(raw.relation[-1], str) and verb is not None:
+        ordered = sorted(rel, key=lambda t: t.i)
+        if len(ordered) > 1 and _skipped_objects(verb, ordered[-2].i, ordered[-1].i):
+            found.append("skips_argument")  # "is willing to give [Mr. Naylor some time] in"
     if kind in {"pp_arg", "light"} and rel:
         if isinstance(raw.relation[-1], str):
             found.append("fronted_pp")
@@ -563,6 +567,14 @@ def _name_fragment(subj: list[Token]) -> bool:
     return (before.i in inside and before.pos_ == "PROPN" and before.dep_ == "compound"
             and name.start <= before.head.i < name.end and before.lower_ not in TITLES
             and before.ent_type_ not in {"PERSON", "NORP"})
+
+
+def _skipped_objects(verb: Token, after: int, before: int) -> bool:
+    """The verb's own object or recipient lies between two words of the relation: a PP relation
+    built over the verb's arguments ("give Mr. Naylor some time in this regard")."""
+    return any(after < c.i < before and (c.dep_ in {"dobj", "dative"} or c.dep_ == "npadvmod"
+                                          and any(d.dep_ == "dative" for d in verb.children))
+               for c in verb.children)
 
 
 def _modifier_conjunct(obj) -> bool:
