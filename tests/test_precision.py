@@ -722,3 +722,21 @@ def test_a_rather_than_pp_is_no_argument(nlp):
     got = graph(nlp, "Escalante attributed the nosedive in international coffee prices over the "
                      "last week to speculation rather than real matters of supply and demand.")
     assert not any("than" in r for _, r, _ in got)
+
+
+def test_a_joint_agreement_is_not_one_members_act(nlp):
+    assert below(nlp, "France and Yugoslavia agreed to set up a joint economic commission as part "
+                      "of efforts to promote commercial links.", "France", "agreed to set up")
+    assert below(nlp, "Gordon Capital Corp and Dominion Securities Inc agreed to acquire the "
+                      "issues, it said.", "Gordon Capital Corp", "agreed to acquire")
+
+
+def test_limited_object_needs_its_to_pp_and_a_position_its_clause(nlp):
+    text = ("The NYSE said it currently limits penalties to a maximum of 25,000 dlrs per charge "
+            "against individuals.")
+    assert below(nlp, text, "it", "limits")
+    assert ("it", "limits penalties to", "a maximum of 25,000 dlrs") in {
+        (t.subject.text, t.relation.text, t.object.text)
+        for t in extract_doc(nlp(text), "t").triples if t.confidence >= GRAPH_MIN_CONFIDENCE}
+    assert below(nlp, "Williams and Audley have refused to recognize Radtech's position that a "
+                      "recission has occurred, it said.", "Audley", "have refused to recognize")

@@ -479,7 +479,8 @@ def _collective_split(subj: list[Token], verb: Token, rel: list[Token], obj) -> 
         c.lower_ for c in verb.children if c.dep_ == "advmod"}
     obj_head = span_head(_tokens(obj))
     if obj_head is not None:
-        words |= {obj_head.lower_, obj_head.lower_.rstrip("s")}
+        words |= {obj_head.lower_, obj_head.lower_.rstrip("s")} | {
+            c.lower_ for c in obj_head.children if c.dep_ == "amod"}  # "a joint commission"
     return bool(words & COLLECTIVE_WORDS)
 
 
