@@ -740,3 +740,19 @@ def test_limited_object_needs_its_to_pp_and_a_position_its_clause(nlp):
         for t in extract_doc(nlp(text), "t").triples if t.confidence >= GRAPH_MIN_CONFIDENCE}
     assert below(nlp, "Williams and Audley have refused to recognize Radtech's position that a "
                       "recission has occurred, it said.", "Audley", "have refused to recognize")
+
+
+def test_he_said_after_a_quotation_follows_the_unnamed_spokesman(nlp):
+    # 2018: an unbalanced quotation mark earlier; "he" is the spokesman, not Ruding
+    text = ('Finance Minister Onno Ruding said "he favoured lower Dutch rates. '
+            'One analyst said Ruding wanted to bring interest rates down. '
+            'A Finance Ministry spokesman said lower interest rates were needed. "The cabinet\'s '
+            'policy is steady, the guilder has to stay with the mark," he said.\n')
+    _, labels = _resolved(nlp, text)
+    assert labels.get(("d0", text.index("he said"))) is None
+
+
+def test_attributed_without_its_to_pp_is_doubted(nlp):
+    text = ("Escalante attributed the nosedive in international coffee prices over the last week "
+            "to speculation rather than real matters of supply and demand.")
+    assert not any(r.startswith("attributed the nosedive in") for _, r, _ in graph(nlp, text))

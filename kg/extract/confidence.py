@@ -304,6 +304,12 @@ def doubts(p: Parse, raw: RawTuple) -> tuple[str, ...]:
         found.append("conjunct_subject")
     if verb is not None and _split_object(verb, raw):
         found.append("split_object")
+    if kind in {"light", "pp_arg"} and verb is not None and verb.lemma_ in OBJECT_PP_VERBS and any(
+            c.dep_ == "prep" and c.lower_ in {"to", "at"} and c.i > verb.i and c not in rel
+            and any(g.dep_ == "pobj" for g in c.children) for c in verb.children) and not any(
+            t.lower_ in {"to", "at"} for t in rel):
+        # "attributed the nosedive in" + prices, of "… to speculation": the PP the verb needs
+        found.append("object_without_pp")
     if kind in {"light", "pp_arg"} and verb is not None and verb.lemma_ not in OBJECT_PP_VERBS and any(
             t.dep_ == "prep" and t.lower_ == "of" and _object_of(t.head, verb)
             and (kind == "light" or t.i == max(r.i for r in rel)) for t in rel) \

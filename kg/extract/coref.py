@@ -69,7 +69,7 @@ def antecedents(doc: Doc, names: list[Mention], pronouns: list[Mention],
     for m in names:
         if m.label not in {"NAT"}:
             named.setdefault(_head_token(doc, token_at[m.start], m.end).i, m.start)
-    reports = [t for t in doc if _reports(t) and t.dep_ == "nsubj" and not quote[t.i] and t.tag_ not in {"NNS", "NNPS"}
+    reports = [t for t in doc if _reports(t) and t.dep_ == "nsubj" and t.tag_ not in {"NNS", "NNPS"}
                and t.lower_ not in {"they", "we", "i", "you"}]
     speakers: dict[int, int | None] = {}  # report subject index → its speaker's name, None unknown
     for p in pronouns:
@@ -79,7 +79,7 @@ def antecedents(doc: Doc, names: list[Mention], pronouns: list[Mention],
         ptok = token_at[p.start]
         if word == "it" and _expletive(ptok):
             continue
-        if _reports(ptok) and ptok.dep_ == "nsubj" and not quote[ptok.i]:
+        if _reports(ptok) and ptok.dep_ == "nsubj" and (not quote[ptok.i] or _after_quote(ptok)):
             # "…, it said" continues the nearest earlier report whose speaker it can be: that
             # speaker or no reading (never a name the report or its content only mentions)
             prior = _prior_report(ptok, word, reports, p.sentence, sentence_of, token_at, named,
@@ -198,6 +198,14 @@ def _prior_report(ptok, word, reports, sentence, sentence_of, token_at, named, s
         if person == (word not in NEUTER):
             return None
     return False
+
+
+def _after_quote(tok: Token) -> bool:
+    """'…," he said': the token follows a quotation's end, whatever an unbalanced quotation mark
+    earlier in the story made of the count."""
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].text in {'"', "''", "”"} and doc[tok.i - 2].text in {
+        ",", ".", "?", "!"}
 
 
 def _sentence_gap(a: Token, b: Token) -> int:
