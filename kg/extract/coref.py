@@ -69,7 +69,8 @@ def antecedents(doc: Doc, names: list[Mention], pronouns: list[Mention],
     for m in names:
         if m.label not in {"NAT"}:
             named.setdefault(_head_token(doc, token_at[m.start], m.end).i, m.start)
-    reports = [t for t in doc if _reports(t) and t.dep_ == "nsubj" and t.tag_ not in {"NNS", "NNPS"}
+    reports = [t for t in doc if _reports(t) and t.dep_ == "nsubj" and t.tag_ != "NNS"
+               and t.pos_ in {"NOUN", "PROPN", "PRON"} and t.text[:1].isalpha()
                and t.lower_ not in {"they", "we", "i", "you"}]
     speakers: dict[int, int | None] = {}  # report subject index → its speaker's name, None unknown
     for p in pronouns:
@@ -180,7 +181,7 @@ def _prior_report(ptok, word, reports, sentence, sentence_of, token_at, named, s
             continue
         if tok.sent.start < ptok.sent.start and _sentence_gap(tok, ptok) > WINDOW:
             return False
-        speaker = _speaker_of(tok, reports, named, speakers, resolved, token_at, by_start)
+        speaker = _speaker_of(tok, reports, named, speakers, resolved, token_at, by_start, persons)
         if speaker is not None:
             if _compatible(word, speaker, persons, gender, by_start):
                 return speaker
@@ -222,7 +223,7 @@ def _person_noun(tok: Token) -> bool:
     return tok.lower_ in lexicon().title_heads | title_words()["person"] or tok.ent_type_ == "PERSON"
 
 
-def _speaker_of(tok, reports, named, speakers, resolved, token_at, by_start) -> int | None:
+def _speaker_of(tok, reports, named, speakers, resolved, token_at, by_start, persons) -> int | None:
     """The name that the subject `tok` of a report stands for: a name it heads, the name a
     resolved pronoun stands for, or for "the department"/"the company" the speaker of the report
     before it whose name holds the noun or is a body the noun names."""
@@ -238,13 +239,17 @@ def _speaker_of(tok, reports, named, speakers, resolved, token_at, by_start) -> 
                 continue
             if _sentence_gap(prev, tok) > WINDOW:
                 break
-            before = _speaker_of(prev, reports, named, speakers, resolved, token_at, by_start)
+            before = _speaker_of(prev, reports, named, speakers, resolved, token_at, by_start, persons)
             if before is None:
                 continue
             words = {fold(w).lower() for w in by_start[before].text.split()}
             noun = (tok.lemma_ or tok.lower_).lower()
-            if noun in words or (noun in BODY_NOUNS and not _person_noun(
-                    token_at[before])):
+            if noun in words or (before not in persons and (
+                    noun in BODY_NOUNS or lexicon().cues.get(noun) == "Organization")) or (
+                    before in persons and _person_noun(tok)
+                    and not any(c.dep_ in {"prep", "appos"} for c in tok.children)):
+                # "The utility said", "The Chase economist also said" (not "the secretary
+                # general of the OECD said", another person)
                 speaker = before
             break
     speakers[tok.i] = speaker
