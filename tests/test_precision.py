@@ -760,3 +760,14 @@ def test_attributed_without_its_to_pp_is_doubted(nlp):
     text = ("Escalante attributed the nosedive in international coffee prices over the last week "
             "to speculation rather than real matters of supply and demand.")
     assert not any(r.startswith("attributed the nosedive in") for _, r, _ in graph(nlp, text))
+
+
+def test_he_told_after_a_quoted_official_is_not_the_speaker_before(nlp):
+    # 2338: Habbema "was quoted" last; Leao Franco spoke before him
+    text = ("Leao Franco said eight hours of talks in Rio de Janeiro ended today. He said six ships "
+            "were idle abroad. The head of the National Merchant Marine Authority, Murilo Rubens "
+            "Habbema, was quoted today as saying that if the strike continued foreign ships could "
+            'be authorized to transport Brazilian exports. "Brazil is living through a crisis at '
+            'the moment," he told the Gazeta Mercantil newspaper.\n')
+    _, labels = _resolved(nlp, text)
+    assert labels.get(("d0", text.index("he told"))) in {None, "Murilo Rubens Habbema"}

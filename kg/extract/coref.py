@@ -69,7 +69,7 @@ def antecedents(doc: Doc, names: list[Mention], pronouns: list[Mention],
     for m in names:
         if m.label not in {"NAT"}:
             named.setdefault(_head_token(doc, token_at[m.start], m.end).i, m.start)
-    reports = [t for t in doc if _reports(t) and t.dep_ == "nsubj" and t.tag_ != "NNS"
+    reports = [t for t in doc if (_reports(t) and t.dep_ == "nsubj" or _quoted_as(t)) and t.tag_ != "NNS"
                and t.pos_ in {"NOUN", "PROPN", "PRON"} and t.text[:1].isalpha()
                and t.lower_ not in {"they", "we", "i", "you"}]
     speakers: dict[int, int | None] = {}  # report subject index → its speaker's name, None unknown
@@ -201,6 +201,11 @@ def _prior_report(ptok, word, reports, sentence, sentence_of, token_at, named, s
     return False
 
 
+def _quoted_as(tok: Token) -> bool:
+    """"X was quoted (as saying …)": X is a speaker too."""
+    return tok.dep_ == "nsubjpass" and tok.head.lemma_ == "quote"
+
+
 def _after_quote(tok: Token) -> bool:
     """'…," he said': the token follows a quotation's end, whatever an unbalanced quotation mark
     earlier in the story made of the count."""
@@ -230,6 +235,8 @@ def _speaker_of(tok, reports, named, speakers, resolved, token_at, by_start, per
     if tok.i in speakers:
         return speakers[tok.i]
     speaker = named.get(tok.i)
+    if speaker is None:  # "The head of the Authority, Murilo Rubens Habbema, was quoted"
+        speaker = next((named[c.i] for c in tok.children if c.dep_ == "appos" and c.i in named), None)
     if speaker is None and tok.tag_ in {"PRP"}:
         speaker = resolved.get(tok.idx)
     if speaker is None and tok.pos_ == "NOUN" and any(
