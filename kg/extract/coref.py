@@ -237,6 +237,9 @@ def _speaker_of(tok, reports, named, speakers, resolved, token_at, by_start, per
     speaker = named.get(tok.i)
     if speaker is None:  # "The head of the Authority, Murilo Rubens Habbema, was quoted"
         speaker = next((named[c.i] for c in tok.children if c.dep_ == "appos" and c.i in named), None)
+    if speaker is None and _person_noun(tok):  # the parse hung the name on "Authority"
+        speaker = next((named[c.i] for c in tok.subtree if c.dep_ == "appos" and c.i in named
+                        and named[c.i] in persons), None)
     if speaker is None and tok.tag_ in {"PRP"}:
         speaker = resolved.get(tok.idx)
     if speaker is None and tok.pos_ == "NOUN" and any(
