@@ -307,7 +307,7 @@ def pp_arguments(p: Parse, relation: list[Token], head: Token | None, preps: lis
         if prep.pos_ in {"NOUN", "PROPN", "NUM"} or prep.lower_ in UNIT_PREPS:
             continue  # a noun parsed as a preposition ("one ct a share"), a unit ("per share")
         pobj = _pobj(p, prep)
-        if pobj is None or _idiom(p, pobj):
+        if pobj is None or _idiom(p, pobj) or _contrast(prep):
             continue
         base = sorted([*relation, *(_head_words(p, head, prep.i) if head is not None else [])],
                       key=lambda t: t.i)
@@ -321,6 +321,15 @@ def pp_arguments(p: Parse, relation: list[Token], head: Token | None, preps: lis
         if depth > 1:
             for h in heads:
                 yield from pp_arguments(p, rel, h, _noun_preps(p, h), depth - 1)
+
+
+def _contrast(prep: Token) -> bool:
+    """"attributed the nosedive to speculation rather than real matters of supply": a PP that
+    "rather"/"instead" turns into what the clause does not say, no argument of it."""
+    doc = prep.doc
+    return prep.lower_ in {"than", "of"} and (
+        any(c.dep_ == "advmod" and c.lower_ in {"rather", "instead"} for c in prep.children)
+        or prep.i > 0 and doc[prep.i - 1].lower_ in {"rather", "instead"})
 
 
 def fronted_arguments(p: Parse, relation: list[Token], head: Token | None, preps: list[Token]
@@ -509,6 +518,37 @@ def _noun_preps(p: Parse, noun: Token) -> list[Token]:
     return [first] if first is not None and first.ent_iob_ != "I" else []
 
 
+def object_conjuncts(p: Parse, head: Token) -> list[Token]:
+    """The conjuncts of an object head that are objects of their own: not a bare noun the parse
+    split from the noun it modifies ("sold its battery products, home and automobile products …
+    businesses": not "home", not "automobile"), nor, after a person's role, the apposition of a
+    name inside that role ("was the founder of Manor Care, a nursing home and hotel operator":
+    not "a nursing home", not "hotel operator")."""
+    heads = conjuncts(p, head)
+    doc, end = head.doc, p.sent.end
+    cut: set[int] = set()
+    for c in reversed(heads[1:]):
+        bare = all(p.dep[k.i] in {"cc", "conj", "punct"} for k in p.kids.get(c.i, []))
+        after = doc[c.i + 1] if c.i + 1 < end else None
+        if bare and after is not None and (
+                after.pos_ in {"NOUN", "PROPN"} and after.dep_ != "appos"
+                or after.lower_ in {"and", "or"} and c.i + 2 < end and doc[c.i + 2].i in cut):
+            cut.add(c.i)
+    if head.dep_ == "attr" and _person_role(head):
+        for c in heads[1:]:
+            left = c.left_edge.i
+            if (left >= 2 and doc[left - 1].text == "," and doc[left - 2].pos_ == "PROPN"
+                    and head.i < left - 2 and not _person_role(c) and not p.first(c, "prep")):
+                cut.update(h.i for h in heads if h.i >= c.i)
+                break
+    return [h for h in heads if h.i not in cut]
+
+
+def _person_role(noun: Token) -> bool:
+    from ..data import lexicon
+    return noun.lower_ in lexicon().title_heads | title_words()["person"]
+
+
 def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
     """The tuples of the clause headed by `verb`: its subjects × its object's conjuncts, with the
     relation (verb group, chain, governed preposition) and extra arguments (other PPs)."""
@@ -534,7 +574,8 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
         objects = [o for c in p.children(cur, "conj") if c.pos_ in PREDICATE_POS
                    for o in p.children(c, "dobj")][:1]
     ccomp = next((c for c in kids if p.dep[c.i] == "ccomp"), None)
-    preps = [c for c in kids if p.dep[c.i] in {"prep", "agent"} and p.first(c, "pobj", "pcomp")]
+    preps = [c for c in kids if p.dep[c.i] in {"prep", "agent"} and p.first(c, "pobj", "pcomp")
+             and not _contrast(c)]
     rel = sorted(rel + [c for c in kids if p.dep[c.i] == "prep" and c.i > cur.i
                         and not p.kids.get(c.i)], key=lambda t: t.i)  # "referred to as"
     npadv = [c for c in kids if p.dep[c.i] == "npadvmod"]
@@ -588,7 +629,7 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
     front = [c for c in preps if c.i < min(verb.i, first_subject) and p.dep[c.i] == "prep"]
     if objects:
         head = objects[0]
-        heads = conjuncts(p, head) if head.pos_ in NOUNISH else [head]
+        heads = object_conjuncts(p, head) if head.pos_ in NOUNISH else [head]
         if noun_conj and head.dep_ == "dobj":
             heads += noun_conj
         if head.tag_ in WH_TAGS or head.lower_ == "that":
@@ -645,7 +686,7 @@ def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:
         agent = next((c for c in post if p.dep[c.i] == "agent"), None)
         first = agent or next((c for c in post if not _temporal(p, c)), post[0])
         pobj = p.first(first, "pobj", "pcomp")
-        heads = conjuncts(p, pobj) if pobj.dep_ == "pobj" else [pobj]
+        heads = object_conjuncts(p, pobj) if pobj.dep_ == "pobj" else [pobj]
         if noun_conj:
             heads += noun_conj
         hung = _hung_preps(p, heads)  # "warned against reliance [on inflow …]": the noun's

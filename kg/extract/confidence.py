@@ -262,6 +262,10 @@ def doubts(p: Parse, raw: RawTuple) -> tuple[str, ...]:
         if root is None or not any(c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"}
                                    for c in root.children):
             found.append("clause_cut")
+    if kind in {"pp", "pp_head"} and rel and not isinstance(raw.relation[-1], str) and verb is not None:
+        ordered = sorted(rel, key=lambda t: t.i)
+        if len(ordered) > 1 and _skipped_objects(verb, ordered[-2].i, ordered[-1].i):
+            found.append("skips_argument")  # "is willing to give [Mr. Naylor some time] in"
     if kind in {"pp_arg", "light"} and rel:
         if isinstance(raw.relation[-1], str):
             found.append("fronted_pp")
@@ -300,6 +304,12 @@ def doubts(p: Parse, raw: RawTuple) -> tuple[str, ...]:
         found.append("conjunct_subject")
     if verb is not None and _split_object(verb, raw):
         found.append("split_object")
+    if kind in {"light", "pp_arg"} and verb is not None and verb.lemma_ in OBJECT_PP_VERBS and any(
+            c.dep_ == "prep" and c.lower_ in {"to", "at"} and c.i > verb.i and c not in rel
+            and any(g.dep_ == "pobj" for g in c.children) for c in verb.children) and not any(
+            t.lower_ in {"to", "at"} for t in rel):
+        # "attributed the nosedive in" + prices, of "… to speculation": the PP the verb needs
+        found.append("object_without_pp")
     if kind in {"light", "pp_arg"} and verb is not None and verb.lemma_ not in OBJECT_PP_VERBS and any(
             t.dep_ == "prep" and t.lower_ == "of" and _object_of(t.head, verb)
             and (kind == "light" or t.i == max(r.i for r in rel)) for t in rel) \
@@ -475,7 +485,8 @@ def _collective_split(subj: list[Token], verb: Token, rel: list[Token], obj) -> 
         c.lower_ for c in verb.children if c.dep_ == "advmod"}
     obj_head = span_head(_tokens(obj))
     if obj_head is not None:
-        words |= {obj_head.lower_, obj_head.lower_.rstrip("s")}
+        words |= {obj_head.lower_, obj_head.lower_.rstrip("s")} | {
+            c.lower_ for c in obj_head.children if c.dep_ == "amod"}  # "a joint commission"
     return bool(words & COLLECTIVE_WORDS)
 
 
@@ -563,6 +574,14 @@ def _name_fragment(subj: list[Token]) -> bool:
     return (before.i in inside and before.pos_ == "PROPN" and before.dep_ == "compound"
             and name.start <= before.head.i < name.end and before.lower_ not in TITLES
             and before.ent_type_ not in {"PERSON", "NORP"})
+
+
+def _skipped_objects(verb: Token, after: int, before: int) -> bool:
+    """The verb's own object or recipient lies between two words of the relation: a PP relation
+    built over the verb's arguments ("give Mr. Naylor some time in this regard")."""
+    return any(after < c.i < before and (c.dep_ in {"dobj", "dative"} or c.dep_ == "npadvmod"
+                                          and any(d.dep_ == "dative" for d in verb.children))
+               for c in verb.children)
 
 
 def _modifier_conjunct(obj) -> bool:

@@ -23,6 +23,7 @@ from .vocabulary import (
     HONORIFIC_GENDER,
     MASCULINE,
     NEUTER,
+    BODY_NOUNS,
     SPEECH_VERBS,
     THINGS,
 )
@@ -63,6 +64,15 @@ def antecedents(doc: Doc, names: list[Mention], pronouns: list[Mention],
         gender[m.start] = _noun_gender(m.text)
     earlier = sorted(pronouns, key=lambda m: m.start)
     name_window, pronoun_window = _Window(candidates), _Window(earlier)
+    sentence_of = {m.start: m.sentence for m in [*names, *pronouns]}
+    named = {}  # head token index → start offset of the name it heads
+    for m in names:
+        if m.label not in {"NAT"}:
+            named.setdefault(_head_token(doc, token_at[m.start], m.end).i, m.start)
+    reports = [t for t in doc if (_reports(t) and t.dep_ == "nsubj" or _quoted_as(t)) and t.tag_ != "NNS"
+               and t.pos_ in {"NOUN", "PROPN", "PRON"} and t.text[:1].isalpha()
+               and t.lower_ not in {"they", "we", "i", "you"}]
+    speakers: dict[int, int | None] = {}  # report subject index → its speaker's name, None unknown
     for p in pronouns:
         word = p.text.lower()
         if word not in MASCULINE | FEMININE | NEUTER:
@@ -70,6 +80,15 @@ def antecedents(doc: Doc, names: list[Mention], pronouns: list[Mention],
         ptok = token_at[p.start]
         if word == "it" and _expletive(ptok):
             continue
+        if _reports(ptok) and ptok.dep_ == "nsubj" and (not quote[ptok.i] or _after_quote(ptok)):
+            # "…, it said" continues the nearest earlier report whose speaker it can be: that
+            # speaker or no reading (never a name the report or its content only mentions)
+            prior = _prior_report(ptok, word, reports, p.sentence, sentence_of, token_at, named,
+                                  speakers, resolved, persons, gender, by_start)
+            if prior is not False:
+                if prior is not None:
+                    resolved[p.start] = prior
+                continue
         best: tuple[float, int] | None = None
         pool = [(m, m.start) for m in name_window.before(p)] + [
             (p2, resolved[p2.start]) for p2 in pronoun_window.before(p) if p2.start in resolved]
@@ -92,6 +111,14 @@ def antecedents(doc: Doc, names: list[Mention], pronouns: list[Mention],
                 continue
             if word not in NEUTER and _reported_by(mtok, ptok):
                 continue  # "… a bill introduced by Senator Lloyd Bentsen, he said": not Bentsen
+            if word in NEUTER and _reports(ptok) and (
+                    _mentioned_in_report(head, ptok) or (
+                        not _reports(head) and by_start.get(target) is not None
+                        and (by_start[target].label in {"GPE", "LOC"}
+                             or by_start[target].cue == "Place"))):
+                # "The proposal provides that REPH would become …, it said": not REPH; a
+                # country is the speaker of "it said" only when it was one
+                continue
             if not _visible(mtok, ptok, quote, openers) or (
                     target not in unnamed and _speaker(token_at[target], ptok, quote, openers)):
                 continue
@@ -143,9 +170,123 @@ def _reporting(ptok: Token, noun: Token) -> bool:
     return False
 
 
+def _prior_report(ptok, word, reports, sentence, sentence_of, token_at, named, speakers,
+                  resolved, persons, gender, by_start):
+    """The speaker of the nearest earlier report (outside quotations, at most WINDOW sentences
+    back) that a reporting pronoun `word` can continue: its name's start offset, None when that
+    report's speaker is not a name we know ("the department said" with no department named
+    before, "the secretary general … said"), False when there is no such report."""
+    for tok in reversed(reports):
+        if tok.i >= ptok.i:
+            continue
+        if tok.sent.start < ptok.sent.start and _sentence_gap(tok, ptok) > WINDOW:
+            return False
+        speaker = _speaker_of(tok, reports, named, speakers, resolved, token_at, by_start, persons)
+        if speaker is not None:
+            if _compatible(word, speaker, persons, gender, by_start):
+                return speaker
+            if word in NEUTER and speaker in persons:
+                continue  # "Chairman John Smith said …; it said": the company spoke before
+            kind = by_start[speaker]
+            if word not in NEUTER and (kind.label in THINGS or kind.cue in {"Organization", "Place"}):
+                continue  # a company's report before "he said"
+            return None  # a person named as something else ("… Development Jean-Claude Paye")
+        person = tok.lower_ in MASCULINE | FEMININE or _person_noun(tok)
+        if tok.lower_ in NEUTER or tok.lower_ in MASCULINE | FEMININE:
+            if (tok.lower_ in NEUTER) == (word in NEUTER):
+                return None  # an unresolved pronoun of the same kind: its doubt carries on
+            continue
+        if person == (word not in NEUTER):
+            return None
+    return False
+
+
+def _quoted_as(tok: Token) -> bool:
+    """"X was quoted (as saying …)": X is a speaker too."""
+    return tok.dep_ == "nsubjpass" and tok.head.lemma_ == "quote"
+
+
+def _after_quote(tok: Token) -> bool:
+    """'…," he said': the token follows a quotation's end, whatever an unbalanced quotation mark
+    earlier in the story made of the count."""
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].text in {'"', "''", "”"} and doc[tok.i - 2].text in {
+        ",", ".", "?", "!"}
+
+
+def _sentence_gap(a: Token, b: Token) -> int:
+    """How many sentences lie between token a and the later token b, counting b's."""
+    doc, count, sent = b.doc, 0, b.sent
+    while sent.start > a.sent.start and count <= WINDOW + 1:
+        sent = doc[sent.start - 1].sent
+        count += 1
+    return count
+
+
+def _person_noun(tok: Token) -> bool:
+    from ..data import title_words
+    return tok.lower_ in lexicon().title_heads | title_words()["person"] or tok.ent_type_ == "PERSON"
+
+
+def _speaker_of(tok, reports, named, speakers, resolved, token_at, by_start, persons) -> int | None:
+    """The name that the subject `tok` of a report stands for: a name it heads, the name a
+    resolved pronoun stands for, or for "the department"/"the company" the speaker of the report
+    before it whose name holds the noun or is a body the noun names."""
+    if tok.i in speakers:
+        return speakers[tok.i]
+    speaker = named.get(tok.i)
+    if speaker is None:  # "The head of the Authority, Murilo Rubens Habbema, was quoted"
+        speaker = next((named[c.i] for c in tok.children if c.dep_ == "appos" and c.i in named), None)
+    if speaker is None and _person_noun(tok):  # the parse hung the name on "Authority"
+        speaker = next((named[c.i] for c in tok.subtree if c.dep_ == "appos" and c.i in named
+                        and named[c.i] in persons), None)
+    if speaker is None and tok.tag_ in {"PRP"}:
+        speaker = resolved.get(tok.idx)
+    if speaker is None and tok.pos_ == "NOUN" and any(
+            c.dep_ == "det" and c.lower_ in {"the", "this"} for c in tok.children):
+        for prev in reversed(reports):
+            if prev.i >= tok.i:
+                continue
+            if _sentence_gap(prev, tok) > WINDOW:
+                break
+            before = _speaker_of(prev, reports, named, speakers, resolved, token_at, by_start, persons)
+            if before is None:
+                continue
+            words = {fold(w).lower() for w in by_start[before].text.split()}
+            noun = (tok.lemma_ or tok.lower_).lower()
+            if noun in words or (before not in persons and (
+                    noun in BODY_NOUNS or lexicon().cues.get(noun) == "Organization")) or (
+                    before in persons and _person_noun(tok)
+                    and not any(c.dep_ in {"prep", "appos"} for c in tok.children)):
+                # "The utility said", "The Chase economist also said" (not "the secretary
+                # general of the OECD said", another person)
+                speaker = before
+            break
+    speakers[tok.i] = speaker
+    return speaker
+
+
+def _mentioned_in_report(head: Token, ptok: Token) -> bool:
+    """The name is in the clause the reporting pronoun reports, deeper than its subject (or the
+    subject's possessor): "The proposal provides that REPH would become …, it said". A company
+    that is the reported clause's subject is the speaker ("Bally acquired …, it noted")."""
+    verb = ptok.head
+    node = head
+    while node.head.i != node.i and node.head.i != verb.i:
+        node = node.head
+    if node.head.i != verb.i or node.dep_ != "ccomp" or node.i == ptok.i:
+        return False
+    subject = head if head.dep_ in SUBJECTS else head.head if head.dep_ == "poss" else None
+    return subject is None or subject.head.i != node.i
+
+
 def _reports(tok: Token) -> bool:
-    """The token is the subject of a verb of speech: "It said", "Smith added"."""
-    return tok.dep_ in SUBJECTS and tok.head.lemma_ in SPEECH_VERBS
+    """The token is the subject of a verb of speech: "It said", "Smith added" (not "Japan added
+    689,700 tonnes": "add" with an object and no clause is no speech)."""
+    if tok.dep_ not in SUBJECTS or tok.head.lemma_ not in SPEECH_VERBS:
+        return False
+    return tok.head.lemma_ != "add" or not any(c.dep_ == "dobj" for c in tok.head.children) or any(
+        c.dep_ == "ccomp" for c in tok.head.children)
 
 
 def _noun_gender(word: str) -> str:
