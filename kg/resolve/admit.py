@@ -56,9 +56,11 @@ def admitted(clusters: list[Cluster], extractions: Iterable[Extraction], lex: Le
 
 
 def _bare_head(c: Cluster, edges: "_Edges") -> bool:
-    """A generic head alone that its story also names cut before its "of": "the Straits" beside
-    "Straits" of "Straits of Hormuz" is that strait's short form, no name of its own."""
-    return (any((m.doc_id, m.start) in edges.cut for m in c.mentions)
+    """A generic head alone, all of whose stories also name it cut before its "of": "the Straits"
+    beside "Straits" of "Straits of Hormuz" is that strait's short form, no name of its own (a
+    "Gulf" that other stories name alone keeps its node)."""
+    stories = {doc for doc, _ in edges.cut}
+    return (all(m.doc_id in stories for m in c.mentions)
             and all(fold(clean_label(f)) in edges.of_heads for f in c.forms))
 
 
