@@ -208,3 +208,9 @@ def test_a_name_before_a_plural_head_it_shares_makes_no_node(nlp):
     found = nodes(nlp, "The bank has assets of about 500 mln dlrs and operates ten offices in "
                        "Los Angeles and Orange counties.\n    The agreement is subject to approval.")
     assert "Orange" not in found
+
+
+def test_both_names_before_a_plural_head_they_share_make_no_node(nlp):
+    found = nodes(nlp, "Flooding followed more than two inches of rain falling across Terrall and Val Verde\n"
+                       "counties during the afternoon, which caused damage.")
+    assert "Terrall" not in found and "Val Verde" not in found

@@ -196,6 +196,8 @@ class _Edges:
             if (len(after) > 2 and fold(after[2][0]) in self.lex.title_heads and fold(r2) in self.fields
                     and self._field(m.text.split()[-1], m.text.split()[:-1])):
                 return False  # "Texas Savings and Loan Commissioner": a title's fields
+            if start2 in names and self._plural_head_after(text, names[start2], sentence_end):
+                return False  # "Terrall" of "Terrall and Val Verde counties": the head is both's
             return not CAPITAL.match(r2) or start2 in names  # "Coopers and Lybrand"
         if fold(r1) in self.particles:
             return not CAPITAL.match(r2)  # "Banque Generale du Luxembourg"
@@ -216,6 +218,12 @@ class _Edges:
         if m.text.endswith(".") and CAPITAL.match(r1):
             return True  # "... Enterprises Inc.\nCurrent qtr": the abbreviation's stop ends a sentence
         return start1 in names or not self._name_word(r1)
+
+    def _plural_head_after(self, text: str, m: Mention, sentence_end: int) -> bool:
+        """A plural head just after `m` ("Orange counties"), which two names joined by "and" share."""
+        word = WORD.search(text, m.end, sentence_end)
+        folded = fold(word.group()).rstrip(".") if word else ""
+        return folded.endswith("s") and folded in self.heads
 
 
 def _inside_brackets(text: str, m: Mention, start: int, end: int) -> bool:
