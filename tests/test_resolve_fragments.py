@@ -167,3 +167,50 @@ def test_a_given_name_at_a_lines_end_is_the_persons_first_name(nlp):
                        "\"We are extremely busy at the moment.\"")
     assert "Hugo" not in found
     assert found["Hugo Johannesson"][0] == "Person"
+
+
+def test_a_generic_head_cut_before_of_and_its_place_makes_no_node(nlp):
+    found = nodes(nlp, "Iran has deployed missiles near the mouth of the Gulf at the narrower end of\n"
+                       "the strategic Straits of Hormuz.\n"
+                       "Tankers passing through the Straits on the vital oil supply route were warned.")
+    assert "Straits" not in found
+
+
+def test_a_label_ending_in_of_makes_no_node(nlp):
+    found = nodes(nlp, "A Ministry of Finance spokesman said the bank would not intervene.")
+    assert not any(label.endswith(" of") for label in found)
+
+
+def test_a_surname_alone_is_the_full_name_beside_a_place_glued_to_it(nlp):
+    found = nodes(nlp, "Miguel Alfaro, president of the agricultural league of the sugar cane industry, "
+                       "said the sugar will go to the Soviet Union.\nThe sale follows a recent 50 pct cut in "
+                       "Costa Rica's quota for sugar exports to the U.S.\n    Alfaro said up to 45,000 tonnes "
+                       "of sugar could be exported.\n    Alfaro and other industry sources declined to comment.")
+    assert "Alfaro" not in found
+    assert "Alfaro" in found["Miguel Alfaro"][1]
+
+
+def test_a_division_named_without_its_head_is_the_division(nlp):
+    found = nodes(nlp, "The plant makes seat cushions and is part of GM's Inland Division.\n"
+                       "An Inland division spokesman would not discuss details of the accord. "
+                       "But he said Inland has a serious capacity problem.")
+    assert "Inland" not in found
+    assert "Inland" in found["Inland Division"][1]
+
+
+def test_a_rating_before_a_firm_is_no_part_of_its_name(nlp):
+    found = nodes(nlp, "Standard and Poor's Corp said it raised to A-minus from BBB-plus Hechinger Co's "
+                       "19.9 mln dlrs of industrial revenue bonds.")
+    assert not any("BBB" in label for label in found)
+
+
+def test_a_name_before_a_plural_head_it_shares_makes_no_node(nlp):
+    found = nodes(nlp, "The bank has assets of about 500 mln dlrs and operates ten offices in "
+                       "Los Angeles and Orange counties.\n    The agreement is subject to approval.")
+    assert "Orange" not in found
+
+
+def test_both_names_before_a_plural_head_they_share_make_no_node(nlp):
+    found = nodes(nlp, "Flooding followed more than two inches of rain falling across Terrall and Val Verde\n"
+                       "counties during the afternoon, which caused damage.")
+    assert "Terrall" not in found and "Val Verde" not in found

@@ -304,12 +304,12 @@ def title_words() -> dict[str, frozenset[str]]:
     return _role_table("words.tsv", WORD_ROLES)
 
 
-EDGE_ROLES = ("join", "particle", "of", "head", "closed", "place_end", "place_start", "field", "lead")
+EDGE_ROLES = ("join", "particle", "of", "of_head", "head", "closed", "place_end", "place_start", "field", "lead")
 
 
 @cache
 def edge_words() -> dict[str, frozenset[str]]:
-    """Words at a name's edges by role (kg/data/edges.tsv): join, particle, of, head, closed,
+    """Words at a name's edges by role (kg/data/edges.tsv): join, particle, of, of_head, head, closed,
     place_end, place_start, field, lead; folded."""
     return _role_table("edges.tsv", EDGE_ROLES, fold)
 

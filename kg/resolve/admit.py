@@ -51,7 +51,17 @@ def admitted(clusters: list[Cluster], extractions: Iterable[Extraction], lex: Le
     return [c for c in clusters
             if (any((m.doc_id, m.start) in clean for m in c.mentions)
                 or any(name_key(f, lex) in keys for f in c.forms))
-            and not all(fold(clean_label(f)) in terms for f in c.forms)]
+            and not all(fold(clean_label(f)) in terms for f in c.forms)
+            and not _bare_head(c, edges)]
+
+
+def _bare_head(c: Cluster, edges: "_Edges") -> bool:
+    """A generic head alone, all of whose stories also name it cut before its "of": "the Straits"
+    beside "Straits" of "Straits of Hormuz" is that strait's short form, no name of its own (a
+    "Gulf" that other stories name alone keeps its node)."""
+    stories = {doc for doc, _ in edges.cut}
+    return (all(m.doc_id in stories for m in c.mentions)
+            and all(fold(clean_label(f)) in edges.of_heads for f in c.forms))
 
 
 # an abbreviation in parentheses after the lower-case words it abbreviates: "crude palm oil (CPO)"
@@ -111,8 +121,10 @@ class _Edges:
         self.joins = words["join"]          # "and", "&": a name goes on over them
         self.particles = words["particle"]  # "du", "am", "von": inside a foreign name
         self.ofs = words["of"]              # "of": a name goes on over it to a capitalised word
+        self.of_heads = words["of_head"]    # "straits", "district": a head that needs its "of" + name
         self.closed = words["closed"]       # capitalised function words: "The", "In", "But"
         self.heads = words["head"]          # lower-case heads a cut name runs on into: "committee"
+        self.cut: set[tuple[str, int]] = set()  # mentions cut before a generic head's "of"
 
     def clean(self, text: str, m: Mention, start: int, end: int, names: dict[int, Mention],
               ends: dict[int, Mention]) -> bool:
@@ -171,6 +183,9 @@ class _Edges:
     def _right_clean(self, text: str, m: Mention, sentence_end: int, names: dict[int, Mention]) -> bool:
         if m.end < len(text) and (text[m.end].isalnum() or text[m.end] in "/&"):
             return False  # cut inside a word
+        last = fold(m.text.split()[-1]) if m.text.split() else ""
+        if last in self.ofs:
+            return False  # "Ministry of" of "Ministry of Finance": a label ending in "of"
         after = [(w.group(), w.start() + m.end) for w in
                  WORD.finditer(text[m.end:min(sentence_end, m.end + 80)])][:3]
         if not after:
@@ -181,6 +196,8 @@ class _Edges:
             if (len(after) > 2 and fold(after[2][0]) in self.lex.title_heads and fold(r2) in self.fields
                     and self._field(m.text.split()[-1], m.text.split()[:-1])):
                 return False  # "Texas Savings and Loan Commissioner": a title's fields
+            if start2 in names and self._plural_head_after(text, names[start2], sentence_end):
+                return False  # "Terrall" of "Terrall and Val Verde counties": the head is both's
             return not CAPITAL.match(r2) or start2 in names  # "Coopers and Lybrand"
         if fold(r1) in self.particles:
             return not CAPITAL.match(r2)  # "Banque Generale du Luxembourg"
@@ -189,15 +206,24 @@ class _Edges:
             if fold(r2) in ARTICLES and len(after) > 2:
                 r2, start2 = after[2]
             follows = names.get(start2)
+            if last in self.of_heads and CAPITAL.match(r2):
+                self.cut.add((m.doc_id, m.start))
+                return False  # "Straits" of "Straits of Hormuz": a generic head that needs its "of"
             return (m.label == "PERSON" or not CAPITAL.match(r2) or _legal_end(m.text)
                     or follows is not None and follows.label in PLACE_LABELS)
-        if fold(r1) in self.heads:
-            return False  # "House Select committee"
+        if fold(r1) in self.heads or fold(r1).rstrip(".") in self.heads:
+            return False  # "House Select committee", "Los Angeles and Orange counties."
         if fold(r1) in self.lex.title_heads and self._field(m.text.split()[-1], m.text.split()[:-1]):
             return False  # "EC Agriculture Commissioner": a title's field, no name
         if m.text.endswith(".") and CAPITAL.match(r1):
             return True  # "... Enterprises Inc.\nCurrent qtr": the abbreviation's stop ends a sentence
         return start1 in names or not self._name_word(r1)
+
+    def _plural_head_after(self, text: str, m: Mention, sentence_end: int) -> bool:
+        """A plural head just after `m` ("Orange counties"), which two names joined by "and" share."""
+        word = WORD.search(text, m.end, sentence_end)
+        folded = fold(word.group()).rstrip(".") if word else ""
+        return folded.endswith("s") and folded in self.heads
 
 
 def _inside_brackets(text: str, m: Mention, start: int, end: int) -> bool:

@@ -256,7 +256,8 @@ def local_clusters(ex: Extraction, lex: Lexicon, corpus: CorpusNames | None = No
     for i, m in enumerate(names):
         pn = person_name(m.text, lex)
         if (pn is not None and _personish(m, lex)
-                and not (m.label == "PERSON" and corpus.company_led(m.text, lex))):
+                and not (m.label == "PERSON" and corpus.company_led(m.text, lex))
+                and not _place_led(m, lex)):
             full[pn.last].add(pn.key)
             full_index.setdefault(pn.key, i)
     linked: set[int] = set()
@@ -382,6 +383,8 @@ def _join_short_words(names: list[Mention], uf: UnionFind, corpus: CorpusNames, 
                     ok = (not SUBUNIT_HEADS.intersection(rest) and not _place_words(rest, lex)
                           and (legal_base(f) != f or rest[0] in {"and", "&"}
                                or lex.cues.get(rest[-1]) == "Organization" or corpus.firm_word(f)))
+                    # "Inland" after "GM's Inland Division": the unit's own name without its head
+                    ok = ok or rest == ["division"]
                 elif at == len(ws) - 1:
                     ok = True
                 else:
@@ -581,6 +584,14 @@ def _join_cut_heads(names: list[Mention], uf: UnionFind, lex: Lexicon) -> None:
         keys = longer.get(tuple(fold(w) for w in ws), set()) - {name_key(names[i].text, lex)}
         if len(keys) == 1:
             uf.union(first[next(iter(keys))], i)
+
+
+def _place_led(m: Mention, lex: Lexicon) -> bool:
+    """A person's name the tagger glued to a place across a line break ("U.S.\\n Alfaro" of "to the
+    U.S.\\nAlfaro said"): its first line is a listed place, so it is no second full name of the surname."""
+    head, sep, _ = m.text.strip().partition("\n")
+    form = fold(clean_label(head))
+    return bool(sep) and (lex.place_name(form) or form in lex.aliases and lex.aliases[form][1] == "Place")
 
 
 def _personish(m: Mention, lex: Lexicon) -> bool:

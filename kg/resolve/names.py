@@ -38,6 +38,7 @@ def per_lexicon(function):
     return memoized
 
 _LEADING = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
+_RATED = re.compile(r"^(?:A{1,3}|B{1,3}|C{1,3}|Aa|Baa|Ba|Caa)[1-3]?-(?:plus|minus)\s+(?=[A-Z])")  # "BBB-plus Hechinger Co"
 _POSSESSIVE = re.compile(r"(’s|'s|’|')$")
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,7}$")
@@ -57,7 +58,7 @@ def clean_label(text: str) -> str:
         text = text[:text.index("(")]
     elif ")" in text and "(" not in text:  # "(International Monetary) Fund" cut after its bracket
         text = " ".join(text.replace(")", " ").split())
-    text = _POSSESSIVE.sub("", _LEADING.sub("", text)).strip(" ,;:-—–\"“”'<>")
+    text = _POSSESSIVE.sub("", _LEADING.sub("", _RATED.sub("", text))).strip(" ,;:-—–\"“”'<>")
     return text if _ABBREVIATION.search(text) else text.rstrip(".")
 
 
@@ -194,6 +195,8 @@ def is_junk(form: str, lex: Lexicon | None = None) -> bool:
         return True  # "U.S.-China", "Iran-Iraq": countries of a relation, not a name
     key = fold(form).rstrip(".")
     words = re.split(r"[\s/-]+", key)
+    if len(words) >= 2 and words[-1] == "of":
+        return True  # "Ministry of" of "Ministry of Finance": cut before the words "of" leads to
     if all(w.rstrip(".") in CALENDAR_WORDS | {"mar", "may", ""} for w in words):
         return True  # "February", "Apr/May": dates the tagger took for names
     if len(words) == 1 and len(key) >= 6 and "." not in key and _misspelt_month(key, lex):
