@@ -21,7 +21,7 @@ from .chunks import pipe_chunked
 from .components import fast_attribute_ruler
 from .mentions import mentions, titles
 from .objects import object_form, relation_norm
-from .parse import RawTuple, tok_doc
+from .parse import RawTuple, span_head, tok_doc
 from .registry import clause_tuples
 from .segment import LINE_BREAKS
 
@@ -151,21 +151,7 @@ def phrase(tokens: list[Token | str], text: str | None = None,
         body = "".join(parts)
     body = body.strip()
     joined = " ".join([*lead, body, *trail]) if lead or trail else body
-    head = first
-    if n > 1:
-        inside = set(index)
-        if heads is None:
-            for t in real:
-                h = t.head.i
-                if h not in inside or h == t.i:
-                    head = t
-                    break
-        else:
-            for t, i in zip(real, index):
-                h = heads[i]
-                if h not in inside or h == i:
-                    head = t
-                    break
+    head = (span_head(real, heads) or first) if n > 1 else first
     return Phrase(joined, start, end, head.idx)
 
 
