@@ -546,7 +546,7 @@ def object_conjuncts(p: Parse, head: Token) -> list[Token]:
 
 def _person_role(noun: Token) -> bool:
     from ..data import lexicon
-    return noun.lower_ in lexicon().title_heads | title_words()["person"]
+    return noun.lower_ in lexicon().title_heads or noun.lower_ in title_words()["person"]
 
 
 def clause(p: Parse, verb: Token) -> Iterator[RawTuple]:

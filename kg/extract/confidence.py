@@ -356,6 +356,14 @@ def _quoted(p: Parse, tokens: list[Token]) -> bool:
     began in an earlier sentence)."""
     if not tokens:
         return False
+    inside = p.memo.get(("quoted",))
+    if inside is None:
+        inside = p.memo[("quoted",)] = _quoted_indexes(p)
+    return all(t.i in inside for t in tokens)
+
+
+def _quoted_indexes(p: Parse) -> frozenset[int]:
+    """The sentence's token indexes inside quotation marks (see `_quoted`); once per sentence."""
     inside: set[int] = set()
     start, open_ = p.sent.start, False
     doc = p.sent.doc
@@ -369,7 +377,7 @@ def _quoted(p: Parse, tokens: list[Token]) -> bool:
             open_ = False
         elif open_ and not t.is_space:
             inside.add(t.i)
-    return all(t.i in inside for t in tokens)
+    return frozenset(inside)
 
 
 def _quote_mark(doc, t: Token) -> str:
@@ -668,7 +676,15 @@ def _content_clause(p: Parse, verb: Token) -> bool:
 
 
 def _fragment(p: Parse) -> bool:
-    """The sentence starts with a lower-case word or ends without final punctuation."""
+    """The sentence starts with a lower-case word or ends without final punctuation; once per
+    sentence (kept in `p.memo`)."""
+    found = p.memo.get(("fragment",))
+    if found is None:
+        found = p.memo[("fragment",)] = _fragment_sentence(p)
+    return found
+
+
+def _fragment_sentence(p: Parse) -> bool:
     words = [t for t in p.sent if not t.is_space and not t.is_punct]
     if not words:
         return False

@@ -225,7 +225,8 @@ def _sentence_gap(a: Token, b: Token) -> int:
 
 def _person_noun(tok: Token) -> bool:
     from ..data import title_words
-    return tok.lower_ in lexicon().title_heads | title_words()["person"] or tok.ent_type_ == "PERSON"
+    return (tok.lower_ in lexicon().title_heads or tok.lower_ in title_words()["person"]
+            or tok.ent_type_ == "PERSON")
 
 
 def _speaker_of(tok, reports, named, speakers, resolved, token_at, by_start, persons) -> int | None:

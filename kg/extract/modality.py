@@ -79,8 +79,6 @@ def _modal(p: Parse, verb: Token) -> bool:
     return any(c.tag_ == "MD" and c.lower_ in HYPOTHETICAL_MODALS for c in p.children(verb, "aux"))
 
 
-
-
 def _yet_to(p: Parse, verb: Token, words: list[Token]) -> bool:
     """"BankAmerica has yet to specify the types", "is yet to be decided": a "yet" on the verb
     whose infinitive the relation holds says the act has not happened."""
