@@ -12,7 +12,6 @@ With --restamp the copies count as written by this checkout, so the add patches 
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import cProfile
 import shutil
 import sys
@@ -21,6 +20,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from add_stamped import restamp  # noqa: E402
 from scale_common import machine, print_profile  # noqa: E402
 
 STAGES = {  # label: (file suffix, function name) as cProfile names them
@@ -36,7 +36,7 @@ STAGES = {  # label: (file suffix, function name) as cProfile names them
     "store patch": ("kg/store.py", "apply_patch"),
     "exports (ttl, trig, nq, jsonld)": ("kg/export.py", "export_quads"),
     "  of which JSON-LD": ("kg/jsonld.py", "write_jsonld"),
-    "entity graph": ("kg/graph.py", "entity_graph"),
+    "entity graph": ("kg/graph.py", "quads_graph"),
     "graphml": ("kg/graph.py", "write_graphml"),
     "view": ("kg/view.py", "write_view"),
     "manifest": ("kg/store.py", "write_manifest"),
@@ -58,13 +58,13 @@ def main() -> None:
     import spacy  # noqa: F401
     print(f"import spacy: {time.perf_counter() - started:.2f} s")
     from kg.extract import load_nlp
-    from kg.pipeline import add, code_digest
-    from kg.store import read_manifest, write_manifest
+    from kg.pipeline import add
+    from kg.store import read_manifest
 
     def copy_of(out: Path, target: Path) -> None:
         shutil.copytree(out, target)
         if args.restamp:
-            write_manifest(target, dataclasses.replace(read_manifest(target), code=code_digest()))
+            restamp(target)
 
     started = time.perf_counter()
     nlp = load_nlp(read_manifest(args.out).model)

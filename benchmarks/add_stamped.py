@@ -47,7 +47,7 @@ TIMED = {  # module: functions whose start and end --timeline logs
     "kg.resolve": ["resolve"],
     "kg.store": ["carry_identity", "graph_quads", "nquad_lines", "nquads_diff", "apply_patch",
                  "open_store"],
-    "kg.graph": ["entity_graph", "write_graphml"],
+    "kg.graph": ["quads_graph", "entity_graph", "write_graphml"],
     "kg.view": ["write_view"],
     "kg.export": ["export_quads", "start_export"],
     "kg.manifest": ["write_manifest", "read_manifest"],

@@ -199,6 +199,9 @@ def compact_document(quads: Sequence[ox.Quad], base: str = DEFAULT_BASE) -> dict
     return {"@context": context, "@graph": [top[k] for k in sorted(top)]}
 
 
+_NODE_START, _NODE_END, _NODES_END = "  {\n", "\n  }", "\n ]\n}\n"
+
+
 def dumps(document: dict) -> str:
     """JSON text with one line per context term and indented nodes."""
     def line(key, value) -> str:
@@ -206,9 +209,14 @@ def dumps(document: dict) -> str:
 
     contexts = ["  {\n" + ",\n".join("   " + line(k, v) for k, v in part.items()) + "\n  }"
                 for part in document["@context"]]
-    nodes = ["  " + _indented(node, "\n  ") for node in document["@graph"]]
+    nodes = [_node_text(node) for node in document["@graph"]]
     return ('{\n "@context": [\n' + ",\n".join(contexts) + '\n ],\n "@graph": [\n'
-            + ",\n".join(nodes) + "\n ]\n}\n")
+            + ",\n".join(nodes) + _NODES_END)
+
+
+def _node_text(node: dict) -> str:
+    """A top-level node's text in `dumps`: a line `  {`, its members one level deeper, `  }`."""
+    return "  " + _indented(node, "\n  ")
 
 
 _string = json.encoder.encode_basestring  # the C encoder json.dumps(ensure_ascii=False) uses
@@ -236,9 +244,6 @@ def _indented(value, newline: str) -> str:
 def write_jsonld(quads: Sequence[ox.Quad], path, base: str = DEFAULT_BASE) -> None:
     with open(path, "w", encoding="utf-8") as out:
         out.write(dumps(compact_document(quads, base)))
-
-
-_NODE_START, _NODE_END, _NODES_END = "  {\n", "\n  }", "\n ]\n}\n"
 
 
 def patch_jsonld(ordered: Sequence[ox.Quad], old: str, changed: Collection[ox.Quad],
@@ -287,5 +292,5 @@ def patch_jsonld(ordered: Sequence[ox.Quad], old: str, changed: Collection[ox.Qu
         if node is None:
             chunks.pop(k, None)
         else:
-            chunks[k] = "  " + _indented(node, "\n  ")
+            chunks[k] = _node_text(node)
     return header + ",\n".join(chunks[k] for k in sorted(chunks)) + _NODES_END

@@ -324,14 +324,13 @@ def _write_outputs(out_dir: Path, manifest: Manifest, extractions: Sequence[Extr
             apply_patch(out_dir, diff)
             _drop(diff, nquads, lines)
             del diff, nquads
-            graph = quads_graph(quads)  # the patched store's entity_graph, read from memory
         else:
             # the child rewrites graph.nq at once, so only where the old one is not read
             exports = start_export(quads, out_dir, manifest.base) if _cores() > 1 else None
             write_store(out_dir, quads)
             (out_dir / PATCHING).unlink(missing_ok=True)
             files = [] if exports else export_quads(quads, out_dir, manifest.base)
-            graph = quads_graph(quads)  # the store's entity_graph, read from memory
+        graph = quads_graph(quads)  # the (patched) store's entity_graph, read from memory
         if patch:  # an update's: a build lets them go here (peak memory)
             _drop(quads)
         del quads, lines
