@@ -14,6 +14,12 @@ def nodes(nlp, *articles):
     return {e.label: (e.type, set(e.aliases)) for e in res.entities}
 
 
+def assert_one_node(found, part, whole, kind):
+    """The cut-off `part` makes no node of its own; the `whole` is a node of type `kind`."""
+    assert part not in found
+    assert found[whole][0] == kind
+
+
 def test_two_surnames_alone_are_the_full_name_of_the_story(nlp):
     found = nodes(nlp, "Venezuela will meet its export commitments, Energy and Mines Minister\n"
                        "Arturo Hernandez Grisanti said today.\n"
@@ -74,8 +80,7 @@ def test_an_organisations_name_cut_by_a_line_break_is_one_name(nlp):
                        "company a patent\nfor pharmaceutical and veterinary preparations of genetically\n"
                        "engineered Interleukin-2 analog.\n    Interleuken-2 is an immune modulating protein "
                        "currently\nundergoing clinical trials in the United States and Europe.")
-    assert "Patent Office" not in found
-    assert found["European Patent Office"][0] == "Organization"
+    assert_one_node(found, "Patent Office", "European Patent Office", "Organization")
 
 
 
@@ -83,8 +88,7 @@ def test_a_firm_whose_name_has_and_after_two_words_is_one_name(nlp):
     found = nodes(nlp, "The Great Atlantic and Pacific\nTea Co said its three-year 345 mln dlr capital program "
                        "will be\nbe substantially increased to accommodate growth and expansion\nplans for "
                        "Waldbaum Inc and Shopwell Inc over the next two\nyears.")
-    assert "Great Atlantic" not in found
-    assert found["Great Atlantic and Pacific Tea Co"][0] == "Organization"
+    assert_one_node(found, "Great Atlantic", "Great Atlantic and Pacific Tea Co", "Organization")
     # two firms, the second named by its letters, stay two
     found = nodes(nlp, "The venture of American Exploration\nand NYLIFE Equity Inc will drill ten wells, "
                        "the companies said.")
@@ -115,8 +119,7 @@ def test_letters_no_table_lists_are_no_place(nlp):
 def test_a_nationality_before_national_is_the_names_first_word(nlp):
     found = nodes(nlp, "The surplus was due largely to coupon and principle payments of a\n"
                        "previously issued Japanese National Railways bond.")
-    assert "National Railways" not in found
-    assert found["Japanese National Railways"][0] == "Organization"
+    assert_one_node(found, "National Railways", "Japanese National Railways", "Organization")
 
 
 def test_a_name_before_a_title_that_ends_in_the_titles_field_makes_no_node(nlp):
@@ -165,8 +168,7 @@ def test_a_word_the_tagger_left_before_a_common_word_and_its_legal_form_is_the_n
 def test_a_given_name_at_a_lines_end_is_the_persons_first_name(nlp):
     found = nodes(nlp, "The head of the Bureau's consumer price index unit, Hugo\nJohannesson, told Reuters, "
                        "\"We are extremely busy at the moment.\"")
-    assert "Hugo" not in found
-    assert found["Hugo Johannesson"][0] == "Person"
+    assert_one_node(found, "Hugo", "Hugo Johannesson", "Person")
 
 
 def test_a_generic_head_cut_before_of_and_its_place_makes_no_node(nlp):

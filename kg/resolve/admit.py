@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from ..data import LEGAL_WORDS, Lexicon, edge_words, fold
 from ..types import Extraction, Mention
 from .clusters import Cluster
-from .names import clean_label, name_key
+from .names import _STOP, clean_label, name_key
 
 WORD = re.compile(r"[^\W_][\w.'&’-]*|[^\w\s]")  # a word, or one punctuation mark
 CAPITAL = re.compile(r"[A-Z]")
@@ -48,25 +48,24 @@ def admitted(clusters: list[Cluster], extractions: Iterable[Extraction], lex: Le
                 clean.add((m.doc_id, m.start))
                 keys.add(name_key(clean_label(m.text), lex))
     terms = {t for ex in extractions for t in common_terms(ex)}
+    cut_stories = {doc for doc, _ in edges.cut}
     return [c for c in clusters
             if (any((m.doc_id, m.start) in clean for m in c.mentions)
                 or any(name_key(f, lex) in keys for f in c.forms))
             and not all(fold(clean_label(f)) in terms for f in c.forms)
-            and not _bare_head(c, edges)]
+            and not _bare_head(c, edges, cut_stories)]
 
 
-def _bare_head(c: Cluster, edges: "_Edges") -> bool:
+def _bare_head(c: Cluster, edges: "_Edges", stories: set[str]) -> bool:
     """A generic head alone, all of whose stories also name it cut before its "of": "the Straits"
     beside "Straits" of "Straits of Hormuz" is that strait's short form, no name of its own (a
-    "Gulf" that other stories name alone keeps its node)."""
-    stories = {doc for doc, _ in edges.cut}
+    "Gulf" that other stories name alone keeps its node). `stories`: the documents of `edges.cut`."""
     return (all(m.doc_id in stories for m in c.mentions)
             and all(fold(clean_label(f)) in edges.of_heads for f in c.forms))
 
 
 # an abbreviation in parentheses after the lower-case words it abbreviates: "crude palm oil (CPO)"
 _DEFINED = re.compile(r"((?:[a-z][a-z'-]* ){1,8})\(([A-Z][A-Z&]{1,6})(s?)\)")
-_STOP = frozenset({"of", "and", "for", "the", "on", "in", "to", "&"})
 
 
 def common_terms(ex: Extraction) -> set[str]:

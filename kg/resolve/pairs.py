@@ -68,6 +68,11 @@ def _given_name(a: Mention, gap: str, b: Mention) -> bool:
             and bool(re.fullmatch(r"[A-Z][a-z]+", a.text)) and bool(re.fullmatch(r"[A-Z][a-z'-]+", b.text)))
 
 
+def _common_word(a: Mention, lex: Lexicon) -> bool:
+    """A first half that is a function word, a place or a nationality, no word of a name cut short."""
+    return fold(a.text) in EDGE_CLOSED or bool(lex.place_name(a.text)) or fold(a.text) in lex.nationality
+
+
 def _spaced(a: Mention, b: Mention) -> bool:
     """'Matrix' / 'Science Corp' of "Matrix Science Corp said": one untagged capitalised word the
     tagger left out one space before a common word and its legal form."""
@@ -101,7 +106,7 @@ def glue_pairs(extractions: list[Extraction], lex: Lexicon) -> tuple[list[Extrac
     second_half: Counter = Counter()
     after_nationality: Counter = Counter()
     spaced_second: Counter = Counter()
-    found: list[tuple[Extraction, list[tuple[Mention, str, Mention]]]] = []
+    found: list[tuple[Extraction, list[tuple[Mention, str, Mention]], list[tuple[Mention, Mention]]]] = []
     extractions = _without_glued_words(extractions, lex)
     for ex in extractions:
         for m in ex.mentions:
@@ -109,7 +114,8 @@ def glue_pairs(extractions: list[Extraction], lex: Lexicon) -> tuple[list[Extrac
                 whole[_key(m.text, lex)] += 1
                 named[fold(clean_label(m.text))] += 1
         pairs = list(_pairs(ex))
-        for _, b in _nationals(ex, lex):
+        nationals = list(_nationals(ex, lex))
+        for _, b in nationals:
             after_nationality[fold(clean_label(b.text))] += 1
         for a, gap, b in pairs:
             if gap == " ":
@@ -117,13 +123,13 @@ def glue_pairs(extractions: list[Extraction], lex: Lexicon) -> tuple[list[Extrac
             if gap in {"and", "&"}:
                 first_half[fold(clean_label(a.text))] += 1
                 second_half[fold(clean_label(b.text))] += 1
-        found.append((ex, pairs))
-    paired = {(ex.doc_id, m.start) for ex, pairs in found for a, _, b in pairs for m in (a, b)}
+        found.append((ex, pairs, nationals))
+    paired = {(ex.doc_id, m.start) for ex, pairs, _ in found for a, _, b in pairs for m in (a, b)}
     apart: Counter = Counter(fold(clean_label(m.text)) for ex in extractions for m in ex.mentions
                              if m.label not in NOT_NAMES and (ex.doc_id, m.start) not in paired)
     out: list[Extraction] = []
     moved: dict[tuple[str, int], int] = {}
-    for ex, pairs in found:
+    for ex, pairs, nationals in found:
         sentences = {s.index: s for s in ex.sentences}
         glued: dict[int, Mention] = {}
         gone: set[int] = set()
@@ -136,12 +142,12 @@ def glue_pairs(extractions: list[Extraction], lex: Lexicon) -> tuple[list[Extrac
                 continue
             listed = a.start in seconds or b.start in firsts  # "Tiger, Jaguar, Puma and Tiger Management Co"
             if not gap and _given_name(a, "\n", b):
-                if fold(a.text) in EDGE_CLOSED or lex.place_name(a.text) or fold(a.text) in lex.nationality:
+                if _common_word(a, lex):
                     continue
                 label, cue = "PERSON", "Person"
             elif gap == " ":
                 if (named[fold(clean_label(b.text))] != spaced_second[fold(clean_label(b.text))]
-                        or fold(a.text) in EDGE_CLOSED or lex.place_name(a.text) or fold(a.text) in lex.nationality):
+                        or _common_word(a, lex)):
                     continue  # "Science Corp" named alone elsewhere is a firm of its own
                 label, cue = "ORG", "Organization"
             elif _attested(a, gap, b, whole, apart, lex):
@@ -159,7 +165,7 @@ def glue_pairs(extractions: list[Extraction], lex: Lexicon) -> tuple[list[Extrac
             glued[a.start] = Mention(a.doc_id, a.sentence, text, a.start, b.end, label, a.role, None, cue)
             gone.add(b.start)
             moved[(ex.doc_id, b.start)] = a.start
-        for a, b in _nationals(ex, lex):
+        for a, b in nationals:
             words = clean_label(b.text).split()
             if a.start in glued or b.start in glued or b.start in gone or not (
                     # "Japanese National Railways", never named without its nationality; not "British
