@@ -724,9 +724,12 @@ def test_a_pp_relation_over_the_verbs_objects_is_doubted(nlp):
 
 
 def test_a_rather_than_pp_is_no_argument(nlp):
-    got = graph(nlp, "Escalante attributed the nosedive in international coffee prices over the "
-                     "last week to speculation rather than real matters of supply and demand.")
-    assert not any("than" in r for _, r, _ in got)
+    # a Reuters sentence (articles < 2300) whose parse makes "than those" an argument of
+    # "remaining" when the contrast is not recognised; every reading is checked, not only kept ones
+    text = ("He says that while Italy's recent achievements are indeed cause for satisfaction and "
+            "optimism, the focus now should be on the problems still remaining rather than those "
+            "already solved.")
+    assert not any("than" in t.relation.text for t in extract_doc(nlp(text), "t").triples)
 
 
 def test_a_joint_agreement_is_not_one_members_act(nlp):
@@ -756,9 +759,10 @@ def test_he_said_after_a_quotation_follows_the_unnamed_spokesman(nlp):
 
 
 def test_attributed_without_its_to_pp_is_doubted(nlp):
-    text = ("Escalante attributed the nosedive in international coffee prices over the last week "
-            "to speculation rather than real matters of supply and demand.")
-    assert not any(r.startswith("attributed the nosedive in") for _, r, _ in graph(nlp, text))
+    # the PP reading "attributed the drop in" + prices leaves out what the drop is attributed to
+    # (0.75 without the doubt): it is made, and kept below the graph's threshold
+    assert below(nlp, "Analysts attributed the drop in prices to speculation.",
+                 "Analysts", "attributed the drop in")
 
 
 def test_he_told_after_a_quoted_official_is_not_the_speaker_before(nlp):
